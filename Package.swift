@@ -1,0 +1,18 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// No package dependencies by design: the toolchain plus the system's libsqlite3 and libcrypto.
+let package = Package(
+    name: "meshreg",
+    platforms: [.macOS(.v15)],
+    products: [
+
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "JSON"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,30 @@
+/// A JSON Pointer (RFC 6901), used to say where in a document a problem is.
+public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparable {
+    public private(set) var tokens: [String]
+
+    public static let root = JSONPointer(tokens: [])
+
+    public init(tokens: [String] = []) { self.tokens = tokens }
+
+    /// Parses "/a/b~1c/0"; returns nil unless the text is empty or starts with "/".
+    public init?(_ text: String) {
+        if text.isEmpty { self.tokens = []; return }
+        guard text.hasPrefix("/") else { return nil }
+        self.tokens = text.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
+            String($0).replacing("~1", with: "/").replacing("~0", with: "~")
+        }
+    }
+
+    public func appending(_ key: String) -> JSONPointer { JSONPointer(tokens: tokens + [key]) }
+    public func appending(_ index: Int) -> JSONPointer { appending(String(index)) }
+
+    public static func / (pointer: JSONPointer, key: String) -> JSONPointer { pointer.appending(key) }
+    public static func / (pointer: JSONPointer, index: Int) -> JSONPointer { pointer.appending(index) }
+
+    public var description: String {
+        tokens.map { "/" + $0.replacing("~", with: "~0").replacing("/", with: "~1") }
+            .joined()
+    }
+
+    public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool { lhs.description < rhs.description }
+}
