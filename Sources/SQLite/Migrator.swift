@@ -1,0 +1,51 @@
+/// A named schema change. Shipped migrations are never edited: new ones are appended.
+public struct Migration: Sendable {
+    public var name: String
+    public var sql: String
+
+    public init(_ name: String, sql: String) {
+        self.name = name
+        self.sql = sql
+    }
+}
+
+/// Applies an append-only list of migrations, each in its own IMMEDIATE transaction with a
+/// foreign-key check before commit (GRDB's `DatabaseMigrator` discipline).
+public struct Migrator: Sendable {
+    public var migrations: [Migration]
+
+    public init(_ migrations: [Migration]) { self.migrations = migrations }
+
+    /// Applies the migrations the database lacks. Refuses a database written by a newer version
+    /// (one with migrations this list does not know), rather than guessing.
+    public func migrate(_ connection: DatabaseConnection) throws {
+        try connection.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY NOT NULL) STRICT")
+        let applied = try connection.query("SELECT name FROM schema_migrations ORDER BY rowid").compactMap { $0.string("name") }
+        let known = migrations.map(\.name)
+        guard applied.count <= known.count, Array(known.prefix(applied.count)) == applied else {
+            throw MigrationError.unknownMigrations(applied.filter { !known.contains($0) })
+        }
+        for migration in migrations.dropFirst(applied.count) {
+            try connection.transaction(.immediate) {
+                try connection.execute(migration.sql)
+                let violations = try connection.query("PRAGMA foreign_key_check")
+                if !violations.isEmpty { throw MigrationError.foreignKeyViolations(migration.name, violations.count) }
+                try connection.run("INSERT INTO schema_migrations (name) VALUES (?)", [migration.name])
+            }
+        }
+    }
+}
+
+public enum MigrationError: Error, CustomStringConvertible {
+    case unknownMigrations([String])
+    case foreignKeyViolations(String, Int)
+
+    public var description: String {
+        switch self {
+        case .unknownMigrations(let names):
+            "the database was written by a newer meshreg (unknown migrations: \(names.joined(separator: ", "))); upgrade meshreg or use another --db"
+        case .foreignKeyViolations(let name, let count):
+            "migration \(name) left \(count) foreign-key violations; it was rolled back"
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// One result row, read by column name or position.
+public struct Row: Sendable, Hashable {
+    public let columns: [String]
+    public let values: [SQLiteValue]
+
+    public subscript(index: Int) -> SQLiteValue { values[index] }
+
+    /// The value of the named column; `.null` when there is no such column.
+    public subscript(column: String) -> SQLiteValue {
+        guard let index = columns.firstIndex(of: column) else { return .null }
+        return values[index]
+    }
+
+    public func string(_ column: String) -> String? {
+        switch self[column] {
+        case .text(let value): value
+        case .integer(let value): String(value)
+        case .real(let value): String(value)
+        case .blob(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .null: nil
+        }
+    }
+
+    public func integer(_ column: String) -> Int64? {
+        switch self[column] {
+        case .integer(let value): value
+        case .real(let value): Int64(exactly: value)
+        case .text(let text): Int64(text)
+        default: nil
+        }
+    }
+
+    public func int(_ column: String) -> Int? { integer(column).map(Int.init) }
+
+    public func bool(_ column: String) -> Bool { integer(column).map { $0 != 0 } ?? false }
+
+    public func blob(_ column: String) -> [UInt8]? {
+        switch self[column] {
+        case .blob(let bytes): bytes
+        case .text(let text): Array(text.utf8)
+        default: nil
+        }
+    }
+}
