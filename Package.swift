@@ -5,17 +5,23 @@ import PackageDescription
 let package = Package(
     name: "meshreg",
     platforms: [.macOS(.v15)],
-    products: [
-
-    ],
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // Pure modules: no I/O.
         .target(name: "JSON"),
+        .target(name: "MeshModel", dependencies: ["JSON"]),
+        .target(name: "Arguments"),
+
+        // Storage and the application.
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Crypto", dependencies: ["CCrypto"]),
-        .target(name: "Arguments"),
+
+        // Edges.
+
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "MeshModelTests", dependencies: ["MeshModel", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
