@@ -1,0 +1,45 @@
+import CSQLite
+import Foundation
+import JSON
+import Registry
+
+// Issue 2's benchmark: apply a generated mesh of 10,000 contracts and 10,000 products through
+// the registry (validation, ownership, references, revisions, audit chain, one transaction) and,
+// in the same run, insert the same rows into the same schema with raw SQLite prepared
+// statements. Prints both rates and their ratio. Run through `Benchmarks/run` (release build).
+
+let arguments = CommandLine.arguments
+let count = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
+let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
+
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("meshreg-bench-\(getpid())")
+try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: directory) }
+
+let mesh = GeneratedMesh(products: count)
+print("generated mesh: \(mesh.domains.count) domains, \(count) contracts, \(count) products")
+
+var registryRates: [Double] = []
+var rawRates: [Double] = []
+for round in 1...rounds {
+    let registryPath = directory.appendingPathComponent("registry-\(round).sqlite").path
+    let registry = try Registry(path: registryPath)
+    try registry.apply(mesh.domains, actor: .localAdmin)
+    let submissions = mesh.contracts + mesh.products
+    let start = DispatchTime.now().uptimeNanoseconds
+    let results = try registry.apply(submissions, actor: .localAdmin)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    precondition(results.count == submissions.count && results.allSatisfy { $0.change == .created })
+    registryRates.append(Double(count) / seconds)
+
+    let rawPath = directory.appendingPathComponent("raw-\(round).sqlite").path
+    let rawSeconds = try RawInsertBaseline(path: rawPath, schemaFrom: registryPath).insert(mesh)
+    rawRates.append(Double(count) / rawSeconds)
+    print(String(format: "round %d: meshreg apply %.2f s (%.0f products/s) · raw SQLite inserts %.2f s (%.0f products/s)",
+                 round, seconds, Double(count) / seconds, rawSeconds, Double(count) / rawSeconds))
+}
+
+let registryMedian = registryRates.sorted()[registryRates.count / 2]
+let rawMedian = rawRates.sorted()[rawRates.count / 2]
+print(String(format: "apply: %.0f products/s (each with its contract) · raw SQLite: %.0f products/s · ratio %.2f (target ≥ 0.25)",
+             registryMedian, rawMedian, registryMedian / rawMedian))

@@ -1,0 +1,63 @@
+import JSON
+import MeshModel
+import YAML
+
+/// A document as submitted (a file or a request body): its parsed JSON, the exact bytes, and
+/// enough of its source to point at line:column when a later check finds a problem.
+public struct DocumentSubmission: Sendable {
+    public enum MediaType: String, Sendable {
+        case yaml = "application/yaml"
+        case json = "application/json"
+    }
+
+    public var json: JSONValue
+    public var original: [UInt8]
+    public var mediaType: MediaType
+    /// A file path or a label like "request body"; nil when there is nothing useful to say.
+    public var source: String?
+    private var yaml: YAMLDocument?
+
+    /// Parses `bytes` as YAML or JSON; a syntax error becomes an `invalid-document` error with its
+    /// line and column.
+    public static func decode(_ bytes: [UInt8], mediaType: MediaType, source: String? = nil) throws(RegistryError) -> DocumentSubmission {
+        let prefix = source.map { "\($0):" } ?? ""
+        switch mediaType {
+        case .json:
+            do {
+                let json = try JSONParser.parse(bytes)
+                return DocumentSubmission(json: json, original: bytes, mediaType: .json, source: source, yaml: nil)
+            } catch {
+                throw syntaxError("\(prefix)\(error.line):\(error.column)", error.message, format: "JSON")
+            }
+        case .yaml:
+            do {
+                let document = try YAMLReader.parse(bytes)
+                return DocumentSubmission(json: document.value, original: bytes, mediaType: .yaml, source: source, yaml: document)
+            } catch {
+                throw syntaxError("\(prefix)\(error.line):\(error.column)", error.message, format: "YAML")
+            }
+        }
+    }
+
+    /// The media type for a file name: JSON for `.json`, YAML otherwise.
+    public static func mediaType(forPath path: String) -> MediaType {
+        path.lowercased().hasSuffix(".json") ? .json : .yaml
+    }
+
+    /// `file:line:column` of the node at `pointer` (or of its nearest ancestor), when known.
+    func location(of pointer: JSONPointer) -> String? {
+        guard let location = yaml?.location(of: pointer) else { return source }
+        return "\(source ?? "line"):\(location.line):\(location.column)"
+    }
+
+    /// The issues with their `file:line:column`.
+    public func locate(_ issues: [ValidationIssue]) -> [LocatedIssue] {
+        issues.map { LocatedIssue($0, source: location(of: $0.pointer)) }
+    }
+
+    private static func syntaxError(_ location: String, _ message: String, format: String) -> RegistryError {
+        let issue = ValidationIssue(pointer: .root, code: "syntax", message: message)
+        return RegistryError(.invalidDocument, "\(location): the document is not valid \(format): \(message)",
+                             issues: [LocatedIssue(issue, source: location)])
+    }
+}

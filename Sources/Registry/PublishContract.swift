@@ -1,0 +1,85 @@
+import JSON
+import MeshModel
+
+/// Publishes a contract version, or a new revision of one still in draft (SPEC §4). Once a
+/// version is active its content is frozen: only its status may move on (to deprecated, then
+/// retired); any other change needs a new version.
+struct PublishContract {
+    let contract: DataContract
+    let submission: DocumentSubmission
+
+    func execute(_ store: RegistryStore, actor: Principal) throws -> WriteResult {
+        let ownership = Ownership(store: store, actor: actor)
+        let versionText = contract.version?.description ?? contract.versionText
+        let existing = try store.contractRecord(contract.id, versionText)
+        let target = "the contract \(contract.id)@\(versionText)"
+        if let existing { try ownership.requireMember(of: existing.team, toChange: target) }
+        var registrationIssues = contract.registrationIssues
+        if contract.teamName == nil {
+            registrationIssues.append(ValidationIssue(pointer: JSONPointer.root / "team", code: ValidationIssue.Code.missingField,
+                                                      message: "the registry needs team.name to know which team owns the contract; name the team of its product"))
+        }
+        guard registrationIssues.isEmpty, let version = contract.version, let domain = contract.domain, let team = contract.teamName else {
+            throw RegistryError(.invalidDocument, "\(target) does not meet the registry's rules",
+                                issues: submission.locate(registrationIssues))
+        }
+        if try store.domain(ofTeam: team) == domain { try ownership.requireMember(of: team, toChange: target) }
+        try checkReferences(store, domain: domain, team: team)
+        let key = RegistryStore.contractKey(contract.id, version.description)
+        let digest = RegistryStore.digest(of: contract.json)
+        if let latest = try store.latestRevision(.contract, key), latest.digest == digest {
+            return WriteResult(kind: .contract, key: key, revision: latest.revision, change: .unchanged)
+        }
+        if let existing { try checkChangeAllowed(store, existing: existing, key: key) }
+        if contract.status == .retired {
+            let users = try store.productsUsing(contract: contract.id, version: version.description)
+            if !users.isEmpty {
+                throw RegistryError(.hasDependants, "\(target) is still read or published by products; they must move off it before it is retired",
+                                    dependants: users.map { "product:\($0)" })
+            }
+        }
+        let revision = try store.insertRevision(.contract, key, document: contract.json, original: submission.original,
+                                                mediaType: submission.mediaType.rawValue, actor: actor)
+        try store.upsertContract(contract, version: version, domain: domain, team: team, revision: revision)
+        try store.audit(existing == nil ? "contract.publish" : "contract.update", .contract, key,
+                        revision: revision, domain: domain, actor: actor)
+        return WriteResult(kind: .contract, key: key, revision: revision, change: existing == nil ? .created : .updated)
+    }
+
+    private func checkReferences(_ store: RegistryStore, domain: String, team: String) throws {
+        var issues: [ValidationIssue] = []
+        if try !store.domainExists(domain) {
+            issues.append(ValidationIssue(pointer: JSONPointer.root / "domain", code: "unknown-domain",
+                                          message: "the domain \(domain) is not registered; apply its domain.yaml first"))
+        } else if let teamDomain = try store.domain(ofTeam: team), teamDomain != domain {
+            issues.append(ValidationIssue(pointer: JSONPointer.root / "team", code: "team-not-in-domain",
+                                          message: "the team \(team) belongs to the domain \(teamDomain), not \(domain)"))
+        } else if try store.domain(ofTeam: team) == nil {
+            issues.append(ValidationIssue(pointer: JSONPointer.root / "team", code: "unknown-team",
+                                          message: "the domain \(domain) has no team \(team); add it to the domain's teams first"))
+        }
+        if !issues.isEmpty {
+            throw RegistryError(.unresolvedReference, "the contract \(contract.id) refers to things the registry does not have",
+                                issues: submission.locate(issues))
+        }
+    }
+
+    /// A frozen version may only change its status, and only forward.
+    private func checkChangeAllowed(_ store: RegistryStore, existing: ContractRecord, key: String) throws {
+        let frozen: [String: Int] = ["active": 0, "deprecated": 1, "retired": 2]
+        guard let currentRank = frozen[existing.status] else { return }
+        let current = try store.currentDocument(.contract, key)
+        let statusOnly = current.map(Self.withoutStatus) == Self.withoutStatus(contract.json)
+        let forward = (frozen[contract.status?.rawValue ?? ""] ?? -1) > currentRank
+        guard statusOnly && forward else {
+            let next = contract.version.map { "\($0.major).\($0.minor + 1).0" } ?? "a higher version"
+            throw RegistryError(.immutableVersion, "the contract \(key) is \(existing.status) and cannot change; publish the change as a new version (e.g. \(next)). Only its status may move on: active → deprecated → retired.")
+        }
+    }
+
+    private static func withoutStatus(_ document: JSONValue) -> JSONValue {
+        guard case .object(var object) = document else { return document }
+        object["status"] = nil
+        return .object(object)
+    }
+}

@@ -1,0 +1,91 @@
+import JSON
+import MeshModel
+
+/// Registers a new data product or stores a new revision of an existing one (SPEC §2, §4):
+/// ownership first, then the registry rules, then every reference against the store.
+struct RegisterProduct {
+    let product: DataProduct
+    let submission: DocumentSubmission
+
+    func execute(_ store: RegistryStore, actor: Principal) throws -> WriteResult {
+        let ownership = Ownership(store: store, actor: actor)
+        let existing = try store.productRecord(product.id)
+        if let existing {
+            try ownership.requireMember(of: existing.team, toChange: "the product \(product.id)")
+        }
+        let registrationIssues = product.registrationIssues
+        if !registrationIssues.isEmpty {
+            throw RegistryError(.invalidDocument, "the product \(product.id) does not meet the registry's rules",
+                                issues: submission.locate(registrationIssues))
+        }
+        guard let domain = product.domain, let team = product.teamName else {
+            preconditionFailure("registrationIssues guarantees a domain and a team")
+        }
+        if try store.domain(ofTeam: team) == domain {
+            try ownership.requireMember(of: team, toChange: "the product \(product.id)")
+        }
+        try checkReferences(store, domain: domain, team: team)
+        if product.status == .retired {
+            let consumers = try store.consumers(ofProduct: product.id)
+            if !consumers.isEmpty {
+                throw RegistryError(.hasDependants, "the product \(product.id) still has consumers; they must stop reading it before it is retired",
+                                    dependants: consumers.map { "product:\($0)" })
+            }
+        }
+        let digest = RegistryStore.digest(of: product.json)
+        if let latest = try store.latestRevision(.product, product.id), latest.digest == digest {
+            return WriteResult(kind: .product, key: product.id, revision: latest.revision, change: .unchanged)
+        }
+        let revision = try store.insertRevision(.product, product.id, document: product.json, original: submission.original,
+                                                mediaType: submission.mediaType.rawValue, actor: actor)
+        try store.upsertProduct(product, domain: domain, team: team, revision: revision)
+        try store.audit(existing == nil ? "product.register" : "product.update", .product, product.id,
+                        revision: revision, domain: domain, actor: actor)
+        return WriteResult(kind: .product, key: product.id, revision: revision, change: existing == nil ? .created : .updated)
+    }
+
+    /// Domain, team and every port's contract version must exist; output ports must publish
+    /// contracts of the product's own domain and team.
+    private func checkReferences(_ store: RegistryStore, domain: String, team: String) throws {
+        var issues: [ValidationIssue] = []
+        if try !store.domainExists(domain) {
+            issues.append(ValidationIssue(pointer: JSONPointer.root / "domain", code: "unknown-domain",
+                                          message: "the domain \(domain) is not registered; apply its domain.yaml first"))
+        } else if let teamDomain = try store.domain(ofTeam: team), teamDomain != domain {
+            issues.append(ValidationIssue(pointer: JSONPointer.root / "team" / "name", code: "team-not-in-domain",
+                                          message: "the team \(team) belongs to the domain \(teamDomain), not \(domain)"))
+        } else if try store.domain(ofTeam: team) == nil {
+            issues.append(ValidationIssue(pointer: JSONPointer.root / "team" / "name", code: "unknown-team",
+                                          message: "the domain \(domain) has no team \(team); add it to the domain's teams first"))
+        }
+        for port in product.outputPorts {
+            guard let contractId = port.contractId else { continue }
+            guard let contract = try store.contractRecord(contractId, port.version) else {
+                issues.append(ValidationIssue(pointer: port.pointer / "contractId", code: "unknown-contract",
+                                              message: "no contract \(contractId) version \(port.version) is published; publish it before the product"))
+                continue
+            }
+            if contract.domain != domain || contract.team != team {
+                issues.append(ValidationIssue(pointer: port.pointer / "contractId", code: "contract-owner-mismatch",
+                                              message: "the contract \(contractId)@\(port.version) belongs to \(contract.domain)/\(contract.team); an output port must publish a contract of its own product's domain and team (\(domain)/\(team))"))
+            }
+        }
+        let inputs = Set(product.inputPorts.map { ContractReference(id: $0.contractId, version: $0.version) })
+        for port in product.inputPorts where !port.isExternal {
+            if try store.contractRecord(port.contractId, port.version) == nil {
+                issues.append(ValidationIssue(pointer: port.pointer / "contractId", code: "unknown-contract",
+                                              message: "no contract \(port.contractId) version \(port.version) is published; fix the reference or mark the port external (customProperties: external: true)"))
+            }
+        }
+        for port in product.outputPorts {
+            for (index, reference) in port.inputContracts.enumerated() where !inputs.contains(reference) {
+                issues.append(ValidationIssue(pointer: port.pointer / "inputContracts" / index, code: "unknown-input",
+                                              message: "\(reference) is not one of the product's input ports; add an input port for it"))
+            }
+        }
+        if !issues.isEmpty {
+            throw RegistryError(.unresolvedReference, "the product \(product.id) refers to things the registry does not have",
+                                issues: submission.locate(issues))
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import JSON
+import SQLite
+
+/// A stored revision of a document with the registry's envelope (SPEC §2): registry state lives
+/// beside the document, never inside it.
+public struct StoredDocument: Sendable, Hashable {
+    public var kind: WriteResult.Kind
+    public var key: String
+    public var revision: Int
+    public var document: JSONValue
+    public var digest: String
+    public var mediaType: String
+    public var registeredAt: String
+    public var registeredBy: String
+
+    /// `{revision, registeredAt, registeredBy, digest, document}`.
+    public var envelope: JSONValue {
+        ["kind": .string(kind.rawValue), "key": .string(key), "revision": .integer(Int64(revision)),
+         "registeredAt": .string(registeredAt), "registeredBy": .string(registeredBy), "digest": .string(digest),
+         "document": document]
+    }
+
+    init(kind: WriteResult.Kind, row: Row) throws {
+        self.kind = kind
+        key = row.string("key") ?? ""
+        revision = row.int("revision") ?? 0
+        document = try JSONParser.parse(row.string("document") ?? "null")
+        digest = row.string("digest") ?? ""
+        mediaType = row.string("media_type") ?? ""
+        registeredAt = row.string("registered_at") ?? ""
+        registeredBy = row.string("registered_by") ?? ""
+    }
+}
+
+/// One line of a product listing.
+public struct ProductSummary: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var domain: String
+    public var team: String
+    public var version: String
+    public var status: String
+    public var revision: Int
+    public var updatedAt: String
+
+    public var json: JSONValue {
+        ["id": .string(id), "name": .string(name), "domain": .string(domain), "team": .string(team),
+         "version": .string(version), "status": .string(status), "revision": .integer(Int64(revision)), "updatedAt": .string(updatedAt)]
+    }
+}
+
+/// Filters and a cursor for listing products; results are ordered by id.
+public struct ProductQuery: Sendable, Hashable {
+    public var domain: String?
+    public var status: String?
+    public var team: String?
+    /// Case-insensitive text found in the id, name or purpose.
+    public var text: String?
+    public var limit: Int
+    /// The last id of the previous page.
+    public var cursor: String?
+
+    public init(domain: String? = nil, status: String? = nil, team: String? = nil, text: String? = nil, limit: Int = 100, cursor: String? = nil) {
+        self.domain = domain
+        self.status = status
+        self.team = team
+        self.text = text
+        self.limit = limit
+        self.cursor = cursor
+    }
+}
+
+public struct Page<Item: Sendable & Hashable>: Sendable, Hashable {
+    public var items: [Item]
+    /// Pass as `cursor` to get the next page; nil on the last page.
+    public var nextCursor: String?
+}
+
+/// A team and its members, as the domain file declares them.
+public struct TeamSummary: Sendable, Hashable {
+    public var name: String
+    public var domain: String
+    public var members: [(username: String, role: String)]
+
+    public static func == (lhs: TeamSummary, rhs: TeamSummary) -> Bool {
+        lhs.name == rhs.name && lhs.domain == rhs.domain && lhs.members.elementsEqual(rhs.members, by: ==)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+
+    public var json: JSONValue {
+        ["name": .string(name), "domain": .string(domain),
+         "members": .array(members.map { ["username": .string($0.username), "role": .string($0.role)] })]
+    }
+}
+
+extension Registry {
+    public func product(_ id: String) throws(RegistryError) -> StoredDocument {
+        try current(.product, id, notFound: "no product \(id) is registered")
+    }
+
+    public func domain(_ name: String) throws(RegistryError) -> StoredDocument {
+        try current(.domain, name, notFound: "no domain \(name) is registered")
+    }
+
+    public func contract(_ id: String, version: String) throws(RegistryError) -> StoredDocument {
+        try current(.contract, RegistryStore.contractKey(id, version), notFound: "no contract \(id) version \(version) is published")
+    }
+
+    /// Every revision of a product, oldest first.
+    public func productRevisions(_ id: String) throws(RegistryError) -> [StoredDocument] {
+        let revisions = try read { store in
+            try store.db.query("SELECT * FROM revisions WHERE kind = 'product' AND key = ? ORDER BY revision", [id])
+                .map { try StoredDocument(kind: .product, row: $0) }
+        }
+        if revisions.isEmpty { throw RegistryError(.notFound, "no product \(id) is registered") }
+        return revisions
+    }
+
+    /// The published versions of a contract, in SemVer order, with their status.
+    public func contractVersions(_ id: String) throws(RegistryError) -> [(version: String, status: String)] {
+        let versions = try read { store in
+            try store.db.query("SELECT version, status FROM contract_versions WHERE contract_id = ? ORDER BY major, minor, patch, version", [id])
+                .map { (version: $0.string("version") ?? "", status: $0.string("status") ?? "") }
+        }
+        if versions.isEmpty { throw RegistryError(.notFound, "no contract \(id) is published") }
+        return versions
+    }
+
+    public func products(_ query: ProductQuery = ProductQuery()) throws(RegistryError) -> Page<ProductSummary> {
+        var conditions = ["id > ?"]
+        var values: [any SQLiteBindable] = [query.cursor ?? ""]
+        for (column, value) in [("domain", query.domain), ("status", query.status), ("team", query.team)] {
+            if let value {
+                conditions.append("\(column) = ?")
+                values.append(value)
+            }
+        }
+        if let text = query.text?.lowercased(), !text.isEmpty {
+            conditions.append("(instr(lower(id), ?) > 0 OR instr(lower(name), ?) > 0 OR instr(lower(description), ?) > 0)")
+            values += [text, text, text]
+        }
+        let limit = max(1, min(query.limit, 1_000))
+        values.append(limit + 1)
+        let sql = "SELECT id, name, domain, team, version, status, revision, updated_at FROM products WHERE \(conditions.joined(separator: " AND ")) ORDER BY id LIMIT ?"
+        let rows = try read { store in try store.db.query(sql, values) }
+        let items = rows.prefix(limit).map { row in
+            ProductSummary(id: row.string("id") ?? "", name: row.string("name") ?? "", domain: row.string("domain") ?? "",
+                           team: row.string("team") ?? "", version: row.string("version") ?? "", status: row.string("status") ?? "",
+                           revision: row.int("revision") ?? 0, updatedAt: row.string("updated_at") ?? "")
+        }
+        return Page(items: Array(items), nextCursor: rows.count > limit ? items.last?.id : nil)
+    }
+
+    /// Domain names with their teams.
+    public func domains() throws(RegistryError) -> [(name: String, description: String?, teams: [String])] {
+        try read { store in
+            try store.db.query("SELECT name, description FROM domains ORDER BY name").map { row in
+                let name = row.string("name") ?? ""
+                return (name: name, description: row.string("description"), teams: try store.teams(ofDomain: name))
+            }
+        }
+    }
+
+    public func team(_ name: String) throws(RegistryError) -> TeamSummary {
+        let team = try read { store -> TeamSummary? in
+            guard let domain = try store.domain(ofTeam: name) else { return nil }
+            let members = try store.db.query("SELECT username, role FROM team_members WHERE team = ? ORDER BY username", [name])
+                .map { (username: $0.string("username") ?? "", role: $0.string("role") ?? "") }
+            return TeamSummary(name: name, domain: domain, members: members)
+        }
+        guard let team else { throw RegistryError(.notFound, "no team \(name) is registered") }
+        return team
+    }
+
+    private func current(_ kind: WriteResult.Kind, _ key: String, notFound: String) throws(RegistryError) -> StoredDocument {
+        let document = try read { store in
+            try store.db.query("SELECT * FROM revisions WHERE kind = ? AND key = ? ORDER BY revision DESC LIMIT 1", [kind.rawValue, key])
+                .first.map { try StoredDocument(kind: kind, row: $0) }
+        }
+        guard let document else { throw RegistryError(.notFound, notFound) }
+        return document
+    }
+}
+
+extension Registry {
+    /// Counts for `/metrics` and readiness.
+    public func statistics() throws(RegistryError) -> (products: Int, contractVersions: Int, databaseBytes: Int) {
+        try read { store in
+            let products = try store.db.query("SELECT count(*) AS n FROM products").first?.int("n") ?? 0
+            let contracts = try store.db.query("SELECT count(*) AS n FROM contract_versions").first?.int("n") ?? 0
+            let pages = try store.db.query("PRAGMA page_count").first?[0]
+            let pageSize = try store.db.query("PRAGMA page_size").first?[0]
+            guard case .integer(let count)? = pages, case .integer(let size)? = pageSize else { return (products, contracts, 0) }
+            return (products, contracts, Int(count * size))
+        }
+    }
+}
+
+extension Registry {
+    /// The teams of a domain with their members.
+    public func domainTeams(_ domain: String) throws(RegistryError) -> [TeamSummary] {
+        let names = try read { store in try store.teams(ofDomain: domain) }
+        var teams: [TeamSummary] = []
+        for name in names { teams.append(try team(name)) }
+        return teams
+    }
+}

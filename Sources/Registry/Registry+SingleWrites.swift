@@ -1,0 +1,91 @@
+import JSON
+import MeshModel
+
+/// What the URL of a single-document write promises about the document (the HTTP API's PUTs).
+public struct WriteTarget: Sendable, Hashable {
+    public var kind: DocumentKind
+    /// The id (or domain name) in the URL; the document must carry the same.
+    public var key: String
+    /// `If-Match`: the revision the client last read; nil to write unconditionally.
+    public var expectedRevision: Int?
+
+    public init(kind: DocumentKind, key: String, expectedRevision: Int? = nil) {
+        self.kind = kind
+        self.key = key
+        self.expectedRevision = expectedRevision
+    }
+}
+
+extension Registry {
+    /// Refuses early when the actor may not change an existing target: the API calls this before
+    /// it even reads the request body (SPEC §4: ownership before anything else).
+    public func authorizeChange(of kind: DocumentKind, _ key: String, actor: Principal) throws(RegistryError) {
+        if actor.isAdmin { return }
+        try read { store in
+            let ownership = Ownership(store: store, actor: actor)
+            switch kind {
+            case .dataProduct:
+                if let product = try store.productRecord(key) { try ownership.requireMember(of: product.team, toChange: "the product \(key)") }
+            case .dataContract:
+                if let team = try store.contractTeam(key) { try ownership.requireMember(of: team, toChange: "the contract \(key)") }
+            case .domain:
+                let teams = try store.teams(ofDomain: key)
+                if try store.domainExists(key), !(try teams.contains { try ownership.isOwner(of: $0) }) {
+                    throw RegistryError(.forbidden, "\(actor) may not change the domain \(key): it needs an owner of one of its teams or an admin")
+                }
+            }
+        }
+    }
+
+    /// Writes one document whose kind and id must match `target`, honouring `If-Match`.
+    @discardableResult
+    public func write(_ submission: DocumentSubmission, to target: WriteTarget, actor: Principal) throws(RegistryError) -> WriteResult {
+        let operation: Operation
+        do {
+            operation = try Operation(submission)
+        } catch {
+            throw RegistryError(.invalidDocument, "the document is not a valid \(target.kind.rawValue)", issues: submission.locate(error.issues))
+        }
+        try check(operation, against: target, submission)
+        do {
+            return try write { store in
+                if let expected = target.expectedRevision {
+                    let current = try store.latestRevision(operation.recordKind, operation.target)?.revision ?? 0
+                    guard current == expected else {
+                        throw RegistryError(.preconditionFailed, "\(operation.target) is at revision \(current), not \(expected) as If-Match says; read it again and reapply your change")
+                    }
+                }
+                return try operation.execute(store, actor: actor)
+            }
+        } catch {
+            if ![.busy, .storageFailure, .preconditionFailed].contains(error.code) {
+                let refusal = Refusal(action: operation.action, target: operation.target, domain: operation.domain, error: error)
+                auditRefusals([refusal], actor: actor)
+            }
+            throw error
+        }
+    }
+
+    private func check(_ operation: Operation, against target: WriteTarget, _ submission: DocumentSubmission) throws(RegistryError) {
+        let kind = operation.document.kind
+        guard kind == target.kind else {
+            let issue = ValidationIssue(pointer: JSONPointer.root / "kind", code: ValidationIssue.Code.invalidValue,
+                                        message: "this URL takes kind \(target.kind.rawValue), the document is \(kind.rawValue)")
+            throw RegistryError(.invalidDocument, "the document's kind does not match the URL", issues: submission.locate([issue]))
+        }
+        let (field, key) = operation.identity
+        guard key == target.key else {
+            let issue = ValidationIssue(pointer: JSONPointer.root / field, code: ValidationIssue.Code.invalidValue,
+                                        message: "the document's \(field) is '\(key)' but the URL names '\(target.key)'; ids never change, so use the same in both")
+            throw RegistryError(.invalidDocument, "the document's \(field) does not match the URL", issues: submission.locate([issue]))
+        }
+    }
+}
+
+extension RegistryStore {
+    /// The team owning any version of the contract `id`.
+    func contractTeam(_ id: String) throws -> String? {
+        try db.query("SELECT team FROM contract_versions WHERE contract_id = ? ORDER BY major DESC, minor DESC, patch DESC LIMIT 1", [id])
+            .first?.string("team")
+    }
+}

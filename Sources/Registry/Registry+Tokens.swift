@@ -1,0 +1,91 @@
+import Crypto
+import JSON
+
+/// A freshly issued API token: the secret is shown once and only its SHA-256 is stored.
+public struct IssuedToken: Sendable, Hashable {
+    /// The public id, for listing and revoking (`tok_1a2b3c4d`).
+    public var id: String
+    /// The secret to give the client: `meshreg_<id>_<random>`.
+    public var token: String
+    public var principal: Principal
+}
+
+/// A stored token, without its secret.
+public struct TokenSummary: Sendable, Hashable {
+    public var id: String
+    public var principal: Principal
+    public var description: String
+    public var createdAt: String
+    public var revokedAt: String?
+
+    public var json: JSONValue {
+        ["id": .string(id), "username": principal.username.map(JSONValue.string) ?? .null,
+         "team": principal.team.map(JSONValue.string) ?? .null, "admin": .bool(principal.isAdmin),
+         "description": .string(description), "createdAt": .string(createdAt),
+         "revokedAt": revokedAt.map(JSONValue.string) ?? .null]
+    }
+}
+
+extension Registry {
+    /// Issues a token bound to a user or a team; only its hash is stored.
+    public func issueToken(for principal: Principal, description: String = "", actor: Principal) throws(RegistryError) -> IssuedToken {
+        guard (principal.username == nil) != (principal.team == nil) else {
+            throw RegistryError(.invalidDocument, "a token is bound to exactly one user or one team")
+        }
+        guard actor.isAdmin else {
+            throw RegistryError(.forbidden, "\(actor) may not issue tokens: that needs a platform admin")
+        }
+        let id = "tok_" + hex(SecureRandom.bytes(4))
+        let token = "meshreg_\(id.dropFirst(4))_\(hex(SecureRandom.bytes(24)))"
+        try write { store in
+            if let team = principal.team, try store.domain(ofTeam: team) == nil {
+                throw RegistryError(.unresolvedReference, "no team \(team) is registered; apply its domain first")
+            }
+            try store.db.run(
+                "INSERT INTO tokens (id, hash, username, team, is_admin, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [id, SHA256.hexDigest(token), principal.username, principal.team, principal.isAdmin, description, store.now])
+            try store.audit("token.issue", .token, id, revision: nil, domain: nil, actor: actor,
+                            detail: ["subject": .string(principal.description), "admin": .bool(principal.isAdmin)])
+        }
+        return IssuedToken(id: id, token: token, principal: principal)
+    }
+
+    /// The principal a token stands for, or nil for an unknown or revoked token.
+    public func authenticate(token: String) throws(RegistryError) -> Principal? {
+        guard token.utf8.count <= 256 else { return nil }
+        return try read { store in
+            try store.db.query("SELECT username, team, is_admin FROM tokens WHERE hash = ? AND revoked_at IS NULL",
+                               [SHA256.hexDigest(token)]).first.map { row in
+                Principal(username: row.string("username"), team: row.string("team"), isAdmin: row.bool("is_admin"))
+            }
+        }
+    }
+
+    public func tokens() throws(RegistryError) -> [TokenSummary] {
+        try read { store in
+            try store.db.query("SELECT * FROM tokens ORDER BY created_at, id").map { row in
+                TokenSummary(id: row.string("id") ?? "",
+                             principal: Principal(username: row.string("username"), team: row.string("team"), isAdmin: row.bool("is_admin")),
+                             description: row.string("description") ?? "", createdAt: row.string("created_at") ?? "",
+                             revokedAt: row.string("revoked_at"))
+            }
+        }
+    }
+
+    /// Revokes a token by id; revoking twice is harmless.
+    public func revokeToken(_ id: String, actor: Principal) throws(RegistryError) {
+        guard actor.isAdmin else { throw RegistryError(.forbidden, "\(actor) may not revoke tokens: that needs a platform admin") }
+        try write { store in
+            guard try !store.db.query("SELECT 1 FROM tokens WHERE id = ?", [id]).isEmpty else {
+                throw RegistryError(.notFound, "no token \(id); `meshreg token list` shows the ids")
+            }
+            try store.db.run("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", [store.now, id])
+            try store.audit("token.revoke", .token, id, revision: nil, domain: nil, actor: actor)
+        }
+    }
+
+    /// True when some admin token is still valid (so `serve` need not mint one).
+    public func hasAdminToken() throws(RegistryError) -> Bool {
+        try read { store in try !store.db.query("SELECT 1 FROM tokens WHERE is_admin = 1 AND revoked_at IS NULL LIMIT 1").isEmpty }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import JSON
+import MeshModel
+import SQLite
+
+/// The registry's use cases, shared by the CLI and the HTTP service. Every write is one
+/// transaction; every refusal is audited; nothing here knows about HTTP or the terminal.
+///
+/// Calls block on SQLite: call them from threads, never from the cooperative pool.
+public final class Registry: Sendable {
+    let database: DatabasePool
+    let clock: @Sendable () -> Date
+
+    /// Opens (creating and migrating) the registry database at `path`.
+    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws(RegistryError) {
+        do {
+            database = try DatabasePool(path: path, migrator: RegistrySchema.migrator)
+        } catch let error as SQLiteError where error.isNotADatabase {
+            throw RegistryError(.storageFailure, "\(path) is not a meshreg database (\(error.message)); point --db at a registry file or a new path")
+        } catch {
+            throw RegistryError(.storageFailure, "cannot open the registry at \(path): \(error)")
+        }
+        self.clock = clock
+    }
+
+    /// Applies documents all-or-nothing: domains first, then contracts, then products. Every
+    /// document is checked even after a failure, so one run reports every problem; when any
+    /// fails (or `dryRun` is set) nothing is written.
+    @discardableResult
+    public func apply(_ submissions: [DocumentSubmission], actor: Principal, dryRun: Bool = false,
+                      progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(RegistryError) -> [WriteResult] {
+        var operations: [Operation] = []
+        var refusals: [Refusal] = []
+        for submission in submissions {
+            do {
+                operations.append(try Operation(submission))
+            } catch {
+                refusals.append(Refusal(action: Operation.action(forKind: submission.json["kind"]?.stringValue), target: submission.source ?? "document", domain: nil,
+                                        error: RegistryError(.invalidDocument, "\(submission.source ?? "the document") is not a valid document",
+                                                             issues: submission.locate(error.issues))))
+            }
+        }
+        operations.sort { $0.order < $1.order }
+        var results: [WriteResult] = []
+        let now = Timestamp.string(from: clock())
+        do {
+            try database.write { db in
+                let store = RegistryStore(db: db, now: now)
+                for (index, operation) in operations.enumerated() {
+                    do {
+                        results.append(try store.db.transaction { try operation.execute(store, actor: actor) })
+                    } catch let error as RegistryError {
+                        refusals.append(Refusal(action: operation.action, target: operation.target, domain: operation.domain, error: error))
+                    }
+                    progress?(index + 1, operations.count)
+                }
+                if !refusals.isEmpty || dryRun { throw RollBack() }
+            }
+        } catch is RollBack {
+            if refusals.isEmpty { return results }
+        } catch {
+            throw Self.registryError(error)
+        }
+        guard refusals.isEmpty else {
+            if !dryRun { auditRefusals(refusals, actor: actor) }
+            throw Refusal.combined(refusals, total: submissions.count)
+        }
+        return results
+    }
+
+    /// Retires a product, refused while other products read what it publishes.
+    @discardableResult
+    public func retireProduct(_ id: String, actor: Principal) throws(RegistryError) -> WriteResult {
+        try writeAudited(action: "product.retire", target: id, actor: actor) { store in
+            try RetireProduct(id: id).execute(store, actor: actor)
+        }
+    }
+
+    /// Retires one contract version, refused while products still use it.
+    @discardableResult
+    public func retireContract(_ id: String, version: String, actor: Principal) throws(RegistryError) -> WriteResult {
+        try writeAudited(action: "contract.retire", target: RegistryStore.contractKey(id, version), actor: actor) { store in
+            try RetireContractVersion(id: id, version: version).execute(store, actor: actor)
+        }
+    }
+
+    private func writeAudited(action: String, target: String, actor: Principal,
+                              _ body: (RegistryStore) throws -> WriteResult) throws(RegistryError) -> WriteResult {
+        do {
+            return try write(body)
+        } catch {
+            if error.code != .busy && error.code != .storageFailure {
+                auditRefusals([Refusal(action: action, target: target, domain: nil, error: error)], actor: actor)
+            }
+            throw error
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction, mapping storage errors to registry errors.
+    func write<Result>(_ body: (RegistryStore) throws -> Result) throws(RegistryError) -> Result {
+        let now = Timestamp.string(from: clock())
+        do {
+            return try database.write { db in try body(RegistryStore(db: db, now: now)) }
+        } catch {
+            throw Self.registryError(error)
+        }
+    }
+
+    /// Runs `body` on a reader in one snapshot.
+    func read<Result>(_ body: (RegistryStore) throws -> Result) throws(RegistryError) -> Result {
+        do {
+            return try database.read { db in try body(RegistryStore(db: db, now: "")) }
+        } catch {
+            throw Self.registryError(error)
+        }
+    }
+
+    static func registryError(_ error: any Error) -> RegistryError {
+        switch error {
+        case let error as RegistryError: return error
+        case let error as SQLiteError where error.isBusy:
+            return RegistryError(.busy, "the registry database is busy with another writer; try again in a moment")
+        default: return RegistryError(.storageFailure, "the registry database failed: \(error)")
+        }
+    }
+
+    /// Refusals are written after the rollback, in their own transaction, so they survive it.
+    func auditRefusals(_ refusals: [Refusal], actor: Principal) {
+        _ = try? write { store in
+            for refusal in refusals {
+                try store.audit(refusal.action, refusal.kind, refusal.target, revision: nil, domain: refusal.domain, actor: actor,
+                                outcome: .refused, code: refusal.error.code.rawValue, detail: refusal.detail)
+            }
+        }
+    }
+}
+
+private struct RollBack: Error {}

@@ -1,0 +1,44 @@
+import MeshModel
+import SQLite
+
+/// The indexed columns of a stored contract version.
+struct ContractRecord: Sendable, Hashable {
+    var id: String
+    var version: String
+    var domain: String
+    var team: String
+    var status: String
+    var revision: Int
+}
+
+extension RegistryStore {
+    static func contractKey(_ id: String, _ version: String) -> String { "\(id)@\(version)" }
+
+    func contractRecord(_ id: String, _ version: String) throws -> ContractRecord? {
+        guard let row = try db.query(
+            "SELECT domain, team, status, revision FROM contract_versions WHERE contract_id = ? AND version = ?", [id, version]
+        ).first else { return nil }
+        return ContractRecord(
+            id: id, version: version, domain: row.string("domain") ?? "", team: row.string("team") ?? "",
+            status: row.string("status") ?? "", revision: row.int("revision") ?? 0)
+    }
+
+    func upsertContract(_ contract: DataContract, version: SemanticVersion, domain: String, team: String, revision: Int) throws {
+        try db.run(
+            """
+            INSERT INTO contract_versions (contract_id, version, major, minor, patch, domain, team, status, revision, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (contract_id, version) DO UPDATE SET domain = excluded.domain, team = excluded.team,
+                status = excluded.status, revision = excluded.revision, updated_at = excluded.updated_at
+            """,
+            [contract.id, version.description, version.major, version.minor, version.patch, domain, team,
+             contract.status?.rawValue ?? contract.statusText, revision, now, now])
+    }
+}
+
+extension RegistryStore {
+    func retireContract(_ id: String, _ version: String, revision: Int) throws {
+        try db.run("UPDATE contract_versions SET status = 'retired', revision = ?, updated_at = ? WHERE contract_id = ? AND version = ?",
+                   [revision, now, id, version])
+    }
+}

@@ -1,0 +1,89 @@
+import JSON
+import MeshModel
+import SQLite
+
+/// The indexed columns of a stored product.
+struct ProductRecord: Sendable, Hashable {
+    var id: String
+    var domain: String
+    var team: String
+    var status: String
+    var revision: Int
+}
+
+extension RegistryStore {
+    func productRecord(_ id: String) throws -> ProductRecord? {
+        guard let row = try db.query("SELECT id, domain, team, status, revision FROM products WHERE id = ?", [id]).first else { return nil }
+        return ProductRecord(
+            id: id, domain: row.string("domain") ?? "", team: row.string("team") ?? "",
+            status: row.string("status") ?? "", revision: row.int("revision") ?? 0)
+    }
+
+    func upsertProduct(_ product: DataProduct, domain: String, team: String, revision: Int) throws {
+        try db.run(
+            """
+            INSERT INTO products (id, domain, team, name, version, status, description, revision, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET domain = excluded.domain, team = excluded.team, name = excluded.name,
+                version = excluded.version, status = excluded.status, description = excluded.description,
+                revision = excluded.revision, updated_at = excluded.updated_at
+            """,
+            [product.id, domain, team, product.name ?? product.id, product.version?.description ?? "", product.status?.rawValue ?? product.statusText,
+             product.json["description"]?["purpose"]?.stringValue ?? "", revision, now, now])
+        try db.run("DELETE FROM product_ports WHERE product_id = ?", [product.id])
+        for port in product.inputPorts {
+            try insertPort(product.id, "input", port.name, port.contractId, port.version, external: port.isExternal)
+        }
+        for port in product.outputPorts {
+            guard let contractId = port.contractId else { continue }
+            try insertPort(product.id, "output", port.name, contractId, port.version, external: false)
+        }
+    }
+
+    private func insertPort(_ productID: String, _ direction: String, _ port: String, _ contractID: String, _ version: String, external: Bool) throws {
+        try db.run(
+            "INSERT INTO product_ports (product_id, direction, port, contract_id, contract_version, external) VALUES (?, ?, ?, ?, ?, ?)",
+            [productID, direction, port, contractID, version, external])
+    }
+
+    /// Non-retired products, other than `excluding`, whose ports read or publish the contract version.
+    func productsUsing(contract id: String, version: String, excluding: String? = nil) throws -> [String] {
+        try db.query(
+            """
+            SELECT DISTINCT p.id FROM product_ports pp JOIN products p ON p.id = pp.product_id
+            WHERE pp.contract_id = ? AND pp.contract_version = ? AND pp.external = 0 AND p.status != 'retired' AND p.id != ?
+            ORDER BY p.id
+            """,
+            [id, version, excluding ?? ""]
+        ).compactMap { $0.string("id") }
+    }
+
+    /// Non-retired products whose input ports read a contract version this product publishes.
+    func consumers(ofProduct id: String) throws -> [String] {
+        try db.query(
+            """
+            SELECT DISTINCT consumer.product_id AS id FROM product_ports output
+            JOIN product_ports consumer ON consumer.contract_id = output.contract_id AND consumer.contract_version = output.contract_version
+            JOIN products p ON p.id = consumer.product_id
+            WHERE output.product_id = ? AND output.direction = 'output' AND consumer.direction = 'input'
+                AND consumer.product_id != ? AND p.status != 'retired'
+            ORDER BY id
+            """,
+            [id, id]
+        ).compactMap { $0.string("id") }
+    }
+
+    /// The product's current document.
+    func currentDocument(_ kind: Kind, _ key: String) throws -> JSONValue? {
+        guard let text = try db.query(
+            "SELECT document FROM revisions WHERE kind = ? AND key = ? ORDER BY revision DESC LIMIT 1", [kind.rawValue, key]
+        ).first?.string("document") else { return nil }
+        return try JSONParser.parse(text)
+    }
+}
+
+extension RegistryStore {
+    func retireProduct(_ id: String, revision: Int) throws {
+        try db.run("UPDATE products SET status = 'retired', revision = ?, updated_at = ? WHERE id = ?", [revision, now, id])
+    }
+}

@@ -1,0 +1,98 @@
+import Crypto
+import JSON
+import MeshModel
+import SQLite
+
+/// All the registry's SQL, over one connection inside one transaction. Bound parameters only.
+struct RegistryStore {
+    let db: DatabaseConnection
+    /// The time stamped on every row this transaction writes.
+    let now: String
+
+    typealias Kind = WriteResult.Kind
+
+    /// The latest stored revision of a document: its number and digest, for no-op detection.
+    func latestRevision(_ kind: Kind, _ key: String) throws -> (revision: Int, digest: String)? {
+        let rows = try db.query(
+            "SELECT revision, digest FROM revisions WHERE kind = ? AND key = ? ORDER BY revision DESC LIMIT 1",
+            [kind.rawValue, key])
+        guard let row = rows.first, let revision = row.int("revision"), let digest = row.string("digest") else { return nil }
+        return (revision, digest)
+    }
+
+    /// Stores a new immutable revision and returns its number (1 for a new document).
+    func insertRevision(_ kind: Kind, _ key: String, document: JSONValue, original: [UInt8], mediaType: String, actor: Principal) throws -> Int {
+        let revision = (try latestRevision(kind, key)?.revision ?? 0) + 1
+        try db.run(
+            """
+            INSERT INTO revisions (kind, key, revision, document, original, media_type, digest, registered_at, registered_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [kind.rawValue, key, revision, document.encoded(), original, mediaType, Self.digest(of: document), now, actor.description])
+        return revision
+    }
+
+    static func digest(of document: JSONValue) -> String { SHA256.hexDigest(document.canonicalBytes) }
+
+    func audit(_ action: String, _ kind: Kind, _ target: String, revision: Int?, domain: String?, actor: Principal,
+               outcome: AuditEntry.Outcome = .allowed, code: String? = nil, detail: JSONValue = [:]) throws {
+        let entry = AuditEntry(
+            at: now, actor: actor.description, action: action, targetKind: kind.rawValue, target: target,
+            revision: revision, domain: domain, outcome: outcome, code: code, detail: detail)
+        try AuditLog.append(entry, to: db)
+    }
+}
+
+// MARK: Domains and teams
+
+extension RegistryStore {
+    func domainExists(_ name: String) throws -> Bool {
+        try !db.query("SELECT 1 FROM domains WHERE name = ?", [name]).isEmpty
+    }
+
+    /// The domain that owns `team`, or nil for an unknown team.
+    func domain(ofTeam team: String) throws -> String? {
+        try db.query("SELECT domain FROM teams WHERE name = ?", [team]).first?.string("domain")
+    }
+
+    func teams(ofDomain domain: String) throws -> [String] {
+        try db.query("SELECT name FROM teams WHERE domain = ? ORDER BY name", [domain]).compactMap { $0.string("name") }
+    }
+
+    /// The member's role in `team`, or nil when `username` is not a member.
+    func role(of username: String, in team: String) throws -> String? {
+        try db.query("SELECT role FROM team_members WHERE team = ? AND username = ?", [team, username]).first?.string("role")
+    }
+
+    func upsertDomain(_ domain: DomainDocument, revision: Int) throws {
+        try db.run(
+            """
+            INSERT INTO domains (name, description, revision, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (name) DO UPDATE SET description = excluded.description, revision = excluded.revision, updated_at = excluded.updated_at
+            """,
+            [domain.name, domain.description, revision, now])
+    }
+
+    /// Makes the domain's teams and members exactly those of the document.
+    func replaceTeams(of domain: DomainDocument) throws {
+        let kept = Set(domain.teams.map(\.name))
+        for existing in try teams(ofDomain: domain.name) where !kept.contains(existing) {
+            try db.run("DELETE FROM teams WHERE name = ?", [existing])
+        }
+        for team in domain.teams {
+            try db.run("INSERT INTO teams (name, domain) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", [team.name, domain.name])
+            try db.run("DELETE FROM team_members WHERE team = ?", [team.name])
+            for member in team.members {
+                try db.run("INSERT INTO team_members (team, username, role) VALUES (?, ?, ?)", [team.name, member.username, member.role])
+            }
+        }
+    }
+
+    /// Products and contract versions owned by `team`, as `kind:id` strings.
+    func assets(ownedBy team: String) throws -> [String] {
+        let products = try db.query("SELECT id FROM products WHERE team = ? ORDER BY id", [team]).compactMap { $0.string("id") }
+        let contracts = try db.query("SELECT contract_id, version FROM contract_versions WHERE team = ? ORDER BY contract_id, major, minor, patch", [team])
+            .compactMap { row in row.string("contract_id").map { "contract:\($0)@\(row.string("version") ?? "")" } }
+        return products.map { "product:\($0)" } + contracts
+    }
+}

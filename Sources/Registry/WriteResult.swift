@@ -1,0 +1,16 @@
+/// What one accepted write did.
+public struct WriteResult: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case domain, product, contract, token
+    }
+
+    public enum Change: String, Sendable, CaseIterable {
+        case created, updated, unchanged, retired
+    }
+
+    public var kind: Kind
+    /// The domain name, product id, or `contractId@version`.
+    public var key: String
+    public var revision: Int
+    public var change: Change
+}

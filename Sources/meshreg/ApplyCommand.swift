@@ -1,0 +1,74 @@
+import Arguments
+import Foundation
+import JSON
+import Registry
+
+/// `meshreg apply`: registers domains, contracts and products from files, all or nothing.
+enum ApplyCommand: Command {
+    static let specification = CommandSpecification(
+        name: "apply", summary: "Register domains, contracts and products from files or directories, all or nothing.",
+        usage: "<dir|file>... [--dry-run]",
+        options: [
+            .flag("dry-run", help: "Check everything against the registry and write nothing."),
+            GlobalOptions.database, GlobalOptions.format, GlobalOptions.actor,
+        ],
+        arguments: 1...1, unlimitedArguments: true,
+        discussion: """
+            Directories are searched recursively for .yaml, .yml and .json files. Domains are applied
+            first, then contracts (each in version order), then products. Every document is checked
+            even after a failure, and every problem is reported with file:line:column; if any
+            document is refused, nothing is written.
+
+            EXAMPLES:
+              meshreg apply Domains
+              meshreg apply Domains/orders --dry-run --as alice.nguyen
+            """)
+
+    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
+        let files = try DocumentFiles.expand(arguments.arguments)
+        guard !files.isEmpty else { throw CommandError("no .yaml, .yml or .json files found in \(arguments.arguments.joined(separator: " "))") }
+        let (submissions, syntaxErrors) = try DocumentFiles.read(files)
+        let registry = try context.registry()
+        let dryRun = arguments.flag("dry-run") || !syntaxErrors.isEmpty
+        let progress = ProgressLine(label: dryRun ? "checking" : "applying", total: submissions.count)
+        let results: [WriteResult]
+        do {
+            results = try registry.apply(submissions, actor: context.actor, dryRun: dryRun, progress: progress.update)
+            progress.finish()
+        } catch {
+            progress.finish()
+            throw merged(syntaxErrors + [error], total: files.count) ?? error
+        }
+        if let syntaxError = merged(syntaxErrors, total: files.count) { throw syntaxError }
+        report(results, dryRun: dryRun, context)
+        return .success
+    }
+
+    /// One error for several: all issues together, so nothing is reported twice or lost.
+    private static func merged(_ errors: [RegistryError], total: Int) -> RegistryError? {
+        guard let first = errors.first else { return nil }
+        if errors.count == 1 { return first }
+        let issues = errors.flatMap { error in
+            error.issues.isEmpty ? [LocatedIssue(.init(pointer: .root, code: error.code.rawValue, message: error.message))] : error.issues
+        }
+        return RegistryError(first.code, "\(issues.count) problems in \(total) documents; nothing was written",
+                             issues: issues, dependants: errors.flatMap(\.dependants))
+    }
+
+    private static func report(_ results: [WriteResult], dryRun: Bool, _ context: CommandContext) {
+        switch context.format {
+        case .json:
+            context.printJSON([
+                "dryRun": .bool(dryRun),
+                "results": .array(results.map { ["kind": .string($0.kind.rawValue), "key": .string($0.key),
+                                                  "change": .string($0.change.rawValue), "revision": .integer(Int64($0.revision))] }),
+            ])
+        case .table:
+            print(Terminal.table(["KIND", "KEY", "CHANGE", "REVISION"],
+                                 results.map { [$0.kind.rawValue, $0.key, $0.change.rawValue, String($0.revision)] }))
+            let counts = Dictionary(grouping: results, by: \.change).mapValues(\.count)
+            let summary = WriteResult.Change.allCases.compactMap { change in counts[change].map { "\($0) \(change.rawValue)" } }
+            Terminal.note("\(dryRun ? "dry run, nothing written: " : "")\(results.count) documents: \(summary.joined(separator: ", "))")
+        }
+    }
+}

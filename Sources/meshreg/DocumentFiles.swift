@@ -1,0 +1,57 @@
+import Foundation
+import Registry
+
+/// Finds and reads the document files named on the command line.
+enum DocumentFiles {
+    static let extensions: Set<String> = ["yaml", "yml", "json"]
+    static let maximumFileBytes = 8 << 20
+
+    /// The files under each path (directories recursively, in name order), skipping hidden ones.
+    static func expand(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw CommandError("\(path) does not exist; give a document file or a directory of them")
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+                throw CommandError("cannot read the directory \(path)")
+            }
+            let found = enumerator.compactMap { $0 as? String }
+                .filter { relative in
+                    !relative.split(separator: "/").contains { $0.hasPrefix(".") }
+                        && extensions.contains((relative as NSString).pathExtension.lowercased())
+                }
+                .sorted()
+                .map { "\(base)/\($0)" }
+            files += found
+        }
+        return files
+    }
+
+    /// Reads and parses each file; returns the documents and the syntax errors, so one run can
+    /// report every broken file.
+    static func read(_ files: [String]) throws -> (submissions: [DocumentSubmission], errors: [RegistryError]) {
+        var submissions: [DocumentSubmission] = []
+        var errors: [RegistryError] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CommandError("cannot read \(file); check that it exists and is readable")
+            }
+            guard data.count <= maximumFileBytes else {
+                throw CommandError("\(file) is \(data.count) bytes; documents are limited to \(maximumFileBytes) bytes")
+            }
+            do {
+                submissions.append(try DocumentSubmission.decode(Array(data), mediaType: DocumentSubmission.mediaType(forPath: file), source: file))
+            } catch {
+                errors.append(error)
+            }
+        }
+        return (submissions, errors)
+    }
+}

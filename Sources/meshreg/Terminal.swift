@@ -1,0 +1,35 @@
+import Foundation
+
+/// Writing to the terminal: results on stdout, messages and progress on stderr.
+enum Terminal {
+    static func error(_ message: String) {
+        writeError("error: \(message)\n")
+    }
+
+    static func errorDetail(_ line: String) {
+        writeError("  \(line)\n")
+    }
+
+    static func note(_ message: String) {
+        writeError("\(message)\n")
+    }
+
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Columns padded to their widest cell, with a header row.
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        let widths = header.indices.map { column in
+            ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).enumerated().map { index, pair in
+                index == cells.count - 1 ? pair.0 : pair.0 + String(repeating: " ", count: pair.1 - pair.0.count)
+            }.joined(separator: "  ")
+        }
+        return ([line(header)] + rows.map(line)).joined(separator: "\n")
+    }
+}

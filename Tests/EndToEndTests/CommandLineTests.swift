@@ -1,0 +1,101 @@
+import Foundation
+import JSON
+import Testing
+
+/// The CLI, driven by running the real binary (STYLE: "the CLI by running the binary").
+@Suite struct CommandLineTests {
+    let domains = MeshregProcess.repositoryRoot.appendingPathComponent("Domains").path
+
+    @Test func helpListsEveryCommandAndEachCommandHasHelp() throws {
+        let overview = try MeshregProcess.run(["--help"])
+        #expect(overview.status == 0)
+        for command in ["apply", "validate", "get", "list", "retire"] {
+            #expect(overview.standardOutput.contains("  \(command) "))
+            let help = try MeshregProcess.run([command, "--help"])
+            #expect(help.status == 0)
+            #expect(help.standardOutput.contains("USAGE: meshreg \(command)"))
+        }
+    }
+
+    @Test func usageErrorsExitTwoWithAHint() throws {
+        let unknown = try MeshregProcess.run(["apply", "x", "--dryrun"])
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError.contains("did you mean --dry-run?"))
+        let command = try MeshregProcess.run(["aply"])
+        #expect(command.status == 2)
+        #expect(command.standardError.contains("meshreg --help"))
+    }
+
+    @Test func appliesTheShippedMeshAndQueriesIt() throws {
+        let workspace = try Workspace()
+        let database = workspace.path("mesh.sqlite")
+        let apply = try MeshregProcess.run(["apply", domains, "--db", database, "--format", "json"])
+        #expect(apply.status == 0, "\(apply.standardError)")
+        let results = try JSONParser.parse(apply.standardOutput)["results"]?.arrayValue ?? []
+        #expect(results.filter { $0["kind"] == "domain" }.count == 6)
+        #expect(results.filter { $0["kind"] == "product" }.count >= 12)
+        #expect(results.allSatisfy { $0["change"] == "created" })
+
+        let again = try MeshregProcess.run(["apply", domains, "--db", database])
+        #expect(again.status == 0)
+        #expect(again.standardError.contains("unchanged"))
+
+        let list = try MeshregProcess.run(["list", "products", "--db", database, "--format", "json"])
+        let items = try JSONParser.parse(list.standardOutput)["items"]?.arrayValue ?? []
+        #expect(items.count == results.filter { $0["kind"] == "product" }.count)
+        let id = try #require(items.first?["id"]?.stringValue)
+
+        let get = try MeshregProcess.run(["get", "product", id, "--db", database, "--format", "json"])
+        #expect(get.status == 0)
+        #expect(try JSONParser.parse(get.standardOutput)["document"]?["id"]?.stringValue == id)
+
+        let table = try MeshregProcess.run(["list", "domains", "--db", database])
+        #expect(table.standardOutput.hasPrefix("DOMAIN"))
+        #expect(table.standardOutput.contains("recommendations"))
+    }
+
+    @Test func brokenTreeReportsEveryProblemAndWritesNothing() throws {
+        let workspace = try Workspace()
+        let database = workspace.path("broken.sqlite")
+        _ = try workspace.write("tree/domain.yaml", "apiVersion: meshreg/v1\nkind: Domain\nname: sales\nteams:\n  - name: t\n    members:\n      - { username: a, role: owner }\n")
+        _ = try workspace.write("tree/products/p.odps.yaml", "apiVersion: v1.0.0\nkind: DataProduct\nid: p\nstatus: active\nversion: '1.0'\nname: P\ndomain: sales\n")
+        _ = try workspace.write("tree/products/q.odps.yaml", "apiVersion: v1.0.0\nkind: DataProduct\nid: q\nstatus: [unclosed\n")
+        let apply = try MeshregProcess.run(["apply", workspace.path("tree"), "--db", database])
+        #expect(apply.status == 2)
+        #expect(apply.standardError.contains("q.odps.yaml:4:"), "syntax error with line:column")
+        #expect(apply.standardError.contains("p.odps.yaml:5:"), "registry rule with line:column")
+        let list = try MeshregProcess.run(["list", "domains", "--db", database, "--format", "json"])
+        #expect(try JSONParser.parse(list.standardOutput) == [], "nothing was written")
+    }
+
+    @Test func validateExplainsProblemsOffline() throws {
+        let workspace = try Workspace()
+        let bad = try workspace.write("bad.odps.yaml", "apiVersion: v1.0.0\nkind: DataProduct\nid: ../etc\nstatus: active\nunknownKey: 1\n")
+        let result = try MeshregProcess.run(["validate", bad])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("bad.odps.yaml:3:5: /id:"))
+        #expect(result.standardOutput.contains("/unknownKey"))
+    }
+
+    @Test func writesByNonMembersAreRefused() throws {
+        let workspace = try Workspace()
+        let database = workspace.path("owned.sqlite")
+        #expect(try MeshregProcess.run(["apply", domains, "--db", database]).status == 0)
+        let orders = MeshregProcess.repositoryRoot.appendingPathComponent("Domains/orders").path
+        let refused = try MeshregProcess.run(["apply", orders, "--db", database, "--as", "mallory"])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("[forbidden]"))
+        #expect(refused.standardError.contains("mallory may not change"))
+        let retire = try MeshregProcess.run(["retire", "product", "does-not-exist", "--db", database])
+        #expect(retire.status == 2)
+        #expect(retire.standardError.contains("no product does-not-exist"))
+    }
+
+    @Test func foreignDatabaseIsRefusedNotCrashedOn() throws {
+        let workspace = try Workspace()
+        let path = try workspace.write("foreign.sqlite", String(repeating: "definitely not sqlite\n", count: 50))
+        let result = try MeshregProcess.run(["list", "products", "--db", path])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("is not a meshreg database"))
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Registry
+
+/// A registry in a temporary directory, with helpers to submit YAML text.
+final class RegistryFixture {
+    let directory: URL
+    let registry: Registry
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("meshreg-registry-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        registry = try Registry(path: directory.appendingPathComponent("registry.sqlite").path)
+    }
+
+    var databasePath: String { directory.appendingPathComponent("registry.sqlite").path }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    static func submission(_ yaml: String, source: String = "test.yaml") throws -> DocumentSubmission {
+        try DocumentSubmission.decode(Array(yaml.utf8), mediaType: .yaml, source: source)
+    }
+
+    @discardableResult
+    func apply(_ documents: [String], as actor: Principal = .localAdmin, dryRun: Bool = false) throws -> [WriteResult] {
+        let submissions = try documents.enumerated().map { index, text in try Self.submission(text, source: "doc\(index).yaml") }
+        return try registry.apply(submissions, actor: actor, dryRun: dryRun)
+    }
+
+    /// Runs `body` expecting a refusal and returns it.
+    func refusal(_ body: () throws -> Void) -> RegistryError? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return error as? RegistryError
+        }
+    }
+
+    /// The repository's root, for the shipped `Domains/` mesh.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+}
+
+/// Small documents for tests: a domain with two teams, a contract and the product publishing it.
+enum Samples {
+    static let salesDomain = """
+        apiVersion: meshreg/v1
+        kind: Domain
+        name: sales
+        description: Orders and revenue.
+        teams:
+          - name: sales-data
+            members:
+              - { username: alice, role: owner }
+              - { username: bob, role: steward }
+          - name: sales-finance
+            members:
+              - { username: carol, role: owner }
+        """
+
+    static func contract(id: String = "sales-orders-contract", version: String = "1.0.0", status: String = "active",
+                         team: String = "sales-data", extraProperty: Bool = false) -> String {
+        """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: \(id)
+        name: Sales Orders
+        version: \(version)
+        status: \(status)
+        domain: sales
+        team:
+          name: \(team)
+          members:
+            - username: alice
+              role: owner
+        schema:
+          - name: orders
+            properties:
+              - name: order_id
+                logicalType: string
+                required: true
+        """ + (extraProperty ? "\n      - name: channel\n        logicalType: string\n" : "\n")
+    }
+
+    static func product(id: String = "sales-orders", status: String = "active", output: String = "sales-orders-contract",
+                        outputVersion: String = "1.0.0", input: String? = nil, team: String = "sales-data") -> String {
+        let inputPorts = input.map { "inputPorts:\n  - name: source\n    version: 1.0.0\n    contractId: \($0)\n" } ?? ""
+        return """
+        apiVersion: v1.0.0
+        kind: DataProduct
+        id: \(id)
+        name: Sales Orders
+        version: 1.0.0
+        status: \(status)
+        domain: sales
+        description:
+          purpose: Curated order facts.
+        team:
+          name: \(team)
+          members:
+            - username: alice
+              role: owner
+        outputPorts:
+          - name: main
+            version: \(outputVersion)
+            contractId: \(output)
+
+        """ + inputPorts
+    }
+
+    /// A second product reading the orders contract through an input port.
+    static let consumerContract = contract(id: "sales-forecast-contract")
+    static let consumer = product(id: "sales-forecast", output: "sales-forecast-contract", input: "sales-orders-contract")
+}
