@@ -29,7 +29,7 @@ struct RawInsertBaseline {
 
     /// Inserts every row and returns the elapsed seconds.
     func insert(_ mesh: GeneratedMesh) throws -> Double {
-        let revision = try prepare("INSERT INTO revisions VALUES (?, ?, 1, ?, ?, 'application/json', ?, '2026-01-01T00:00:00.000Z', 'local-admin')")
+        let revision = try prepare("INSERT INTO revisions VALUES (?, ?, 1, ?, CAST(? AS BLOB), 'application/json', ?, '2026-01-01T00:00:00.000Z', 'local-admin')")
         let contract = try prepare("INSERT INTO contract_versions VALUES (?, '1.0.0', 1, 0, 0, ?, ?, 'active', 1, 'now', 'now')")
         let product = try prepare("INSERT INTO products VALUES (?, ?, ?, ?, '1.0.0', 'active', '', 1, 'now', 'now')")
         let port = try prepare("INSERT INTO product_ports VALUES (?, ?, ?, ?, '1.0.0', 0)")
