@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "meshreg", targets: ["meshreg"]),
+        .executable(name: "RegistryBenchmarks", targets: ["RegistryBenchmarks"]),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -23,8 +24,13 @@ let package = Package(
         .target(name: "Crypto", dependencies: ["CCrypto"]),
         .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "SQLite", "Crypto"]),
 
+        // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
+        .target(name: "HTTPProtocol"),
+        .target(name: "HTTPServer", dependencies: ["HTTPProtocol"]),
+        .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "JSON", "MeshModel"]),
+
         // Edges.
-        .executableTarget(name: "meshreg", dependencies: ["Registry", "Arguments", "JSON", "MeshModel"]),
+        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "Arguments", "JSON", "MeshModel"]),
         .executableTarget(name: "RegistryBenchmarks", dependencies: ["Registry", "JSON", "CSQLite"], path: "Benchmarks/RegistryBenchmarks"),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
@@ -33,8 +39,12 @@ let package = Package(
         .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
+        .testTarget(name: "HTTPProtocolTests", dependencies: ["HTTPProtocol"]),
+        .target(name: "HTTPTestClient", path: "Tests/HTTPTestClient"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPProtocol", "HTTPTestClient"]),
+        .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "SQLite", "JSON"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["meshreg", "JSON"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["meshreg", "JSON", "HTTPTestClient"]),
     ],
     swiftLanguageModes: [.v6]
 )

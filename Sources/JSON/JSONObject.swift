@@ -34,3 +34,9 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
     public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
 }
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(elements.map { (key: $0.0, value: $0.1) })
+    }
+}

@@ -5,7 +5,7 @@ import Registry
 /// Dispatches `meshreg <command> ...` and turns every error into a message and an exit status.
 enum CommandLineInterface {
     static var commands: [any Command.Type] {
-        [ApplyCommand.self, ValidateCommand.self, GetCommand.self, ListCommand.self, RetireCommand.self]
+        [ServeCommand.self, ApplyCommand.self, ValidateCommand.self, GetCommand.self, ListCommand.self, RetireCommand.self, TokenCommand.self]
     }
 
     static let version = "0.1.0"

@@ -1,0 +1,50 @@
+/// A complete request: its head and the whole body, with helpers for the target's parts.
+public struct HTTPRequest: Sendable, Hashable {
+    public var head: HTTPRequestHead
+    public var body: [UInt8]
+
+    public init(head: HTTPRequestHead, body: [UInt8] = []) {
+        self.head = head
+        self.body = body
+    }
+
+    public var method: HTTPMethod { head.method }
+    public var headers: HTTPHeaders { head.headers }
+
+    /// The path part of the target, still percent-encoded; `*` for `OPTIONS *`.
+    ///
+    /// For an absolute-form target (RFC 9112 §3.2.2) the scheme and authority are dropped.
+    public var rawPath: Substring {
+        var target = Substring(head.target)
+        if !target.hasPrefix("/"), target != "*", let schemeEnd = target.firstRange(of: "://") {
+            let authorityAndPath = target[schemeEnd.upperBound...]
+            target = authorityAndPath.firstIndex(where: { $0 == "/" || $0 == "?" }).map { authorityAndPath[$0...] } ?? ""
+            if !target.hasPrefix("/") { target = "/" + target }
+        }
+        return target.prefix { $0 != "?" && $0 != "#" }
+    }
+
+    /// The raw query (after `?`, before `#`), or nil when the target has none.
+    public var rawQuery: Substring? {
+        guard let questionMark = head.target.firstIndex(of: "?") else { return nil }
+        return head.target[head.target.index(after: questionMark)...].prefix { $0 != "#" }
+    }
+
+    /// The percent-decoded path; invalid escapes are kept as written.
+    public var path: String { PercentDecoding.decode(rawPath, plusIsSpace: false) }
+
+    /// The query's `name=value` pairs in order, percent-decoded with `+` read as a space.
+    public var queryItems: [(name: String, value: String)] {
+        guard let rawQuery else { return [] }
+        return rawQuery.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let value = parts.count > 1 ? parts[1] : ""
+            return (PercentDecoding.decode(parts[0], plusIsSpace: true), PercentDecoding.decode(value, plusIsSpace: true))
+        }
+    }
+
+    /// The first value of a query parameter, decoded, or nil.
+    public func queryValue(_ name: String) -> String? {
+        queryItems.first { $0.name == name }?.value
+    }
+}

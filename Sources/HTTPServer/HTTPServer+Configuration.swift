@@ -1,0 +1,72 @@
+import HTTPProtocol
+
+extension HTTPServer {
+    /// Where to listen, the limits, the timeouts and the request hook.
+    public struct Configuration: Sendable {
+        /// An IPv4 or IPv6 literal, or `localhost`.
+        public var host: String
+        /// The TCP port; 0 lets the kernel choose one, which `start()` returns.
+        public var port: Int
+        public var limits: HTTPLimits
+        /// Most connections served at once. At the cap the server stops accepting: further
+        /// clients wait in the kernel's listen backlog until a connection closes.
+        public var maxConnections: Int
+        /// The kernel's queue of connections not yet accepted.
+        public var listenBacklog: Int32
+        /// From the first byte of a request until its head is complete (slowloris); then 408.
+        public var headerReadTimeout: Duration
+        /// From the end of the head until the body is complete; then 408.
+        public var bodyReadTimeout: Duration
+        /// How long a connection may wait for its next (or first) request before it is closed silently.
+        public var idleTimeout: Duration
+        /// How long sending one response may take before the connection is dropped.
+        public var writeTimeout: Duration
+        /// After a final response on a closing connection, how long unread client bytes are
+        /// drained, so the kernel does not reset the connection before the client reads it.
+        public var lingerTimeout: Duration
+        /// Whether responses carry a `Date` field (RFC 9110 §6.6.1).
+        public var sendsDateHeader: Bool
+        /// Called after each response is sent, on the connection's thread. The server logs
+        /// nothing itself; the hook decides what, if anything, to record.
+        public var onRequestCompleted: (@Sendable (CompletedRequest) -> Void)?
+
+        public init(
+            host: String = "127.0.0.1",
+            port: Int = 8080,
+            limits: HTTPLimits = .default,
+            maxConnections: Int = 512,
+            listenBacklog: Int32 = 512,
+            headerReadTimeout: Duration = .seconds(10),
+            bodyReadTimeout: Duration = .seconds(30),
+            idleTimeout: Duration = .seconds(5),
+            writeTimeout: Duration = .seconds(30),
+            lingerTimeout: Duration = .seconds(2),
+            sendsDateHeader: Bool = true,
+            onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil
+        ) {
+            self.host = host
+            self.port = port
+            self.limits = limits
+            self.maxConnections = maxConnections
+            self.listenBacklog = listenBacklog
+            self.headerReadTimeout = headerReadTimeout
+            self.bodyReadTimeout = bodyReadTimeout
+            self.idleTimeout = idleTimeout
+            self.writeTimeout = writeTimeout
+            self.lingerTimeout = lingerTimeout
+            self.sendsDateHeader = sendsDateHeader
+            self.onRequestCompleted = onRequestCompleted
+        }
+    }
+
+    /// What the `onRequestCompleted` hook learns about one answered request.
+    public struct CompletedRequest: Sendable, Hashable {
+        /// Nil when the request was refused before its request line was understood.
+        public var method: HTTPMethod?
+        /// The decoded path without the query; nil when the request was refused before its head was complete.
+        public var path: String?
+        public var status: Int
+        /// From the first byte of the request until the response was sent.
+        public var duration: Duration
+    }
+}

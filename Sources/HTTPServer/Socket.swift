@@ -1,0 +1,152 @@
+import Glibc
+
+/// A TCP socket descriptor with the few operations the server needs.
+///
+/// A plain value: the connection (or the accept loop) that owns it calls `close()` exactly
+/// once, after removing it from `ConnectionRegistry` so nobody else can still reach it.
+struct Socket: Sendable, Hashable {
+    let descriptor: Int32
+
+    /// What a receive produced.
+    enum ReceiveResult {
+        case received(Int)
+        case closedByPeer
+        case timedOut
+    }
+
+    /// Creates a listening socket bound to an IPv4 or IPv6 literal address (`localhost` allowed).
+    static func listen(host: String, port: Int, backlog: Int32) throws(SocketError) -> Socket {
+        let literal = host == "localhost" ? "127.0.0.1" : host
+        var address = sockaddr_storage()
+        let length: socklen_t
+        var ipv4 = sockaddr_in()
+        var ipv6 = sockaddr_in6()
+        if inet_pton(AF_INET, literal, &ipv4.sin_addr) == 1 {
+            ipv4.sin_family = sa_family_t(AF_INET)
+            ipv4.sin_port = in_port_t(UInt16(port).bigEndian)
+            withUnsafeBytes(of: ipv4) { bytes in withUnsafeMutableBytes(of: &address) { $0.copyMemory(from: bytes) } }
+            length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        } else if inet_pton(AF_INET6, literal, &ipv6.sin6_addr) == 1 {
+            ipv6.sin6_family = sa_family_t(AF_INET6)
+            ipv6.sin6_port = in_port_t(UInt16(port).bigEndian)
+            withUnsafeBytes(of: ipv6) { bytes in withUnsafeMutableBytes(of: &address) { $0.copyMemory(from: bytes) } }
+            length = socklen_t(MemoryLayout<sockaddr_in6>.size)
+        } else {
+            throw SocketError(call: "inet_pton(\(host))", errorNumber: EINVAL)
+        }
+        let family = Int32(address.ss_family)
+        let socket = Socket(descriptor: try SystemCall.run("socket") { Glibc.socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0) })
+        do {
+            try socket.setOption(SOL_SOCKET, SO_REUSEADDR, value: 1, name: "SO_REUSEADDR")
+            _ = try withUnsafePointer(to: &address) { pointer throws(SocketError) in
+                try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address throws(SocketError) in
+                    try SystemCall.run("bind") { Glibc.bind(socket.descriptor, address, length) }
+                }
+            }
+            try SystemCall.run("listen") { Glibc.listen(socket.descriptor, backlog) }
+        } catch {
+            socket.close()
+            throw error
+        }
+        return socket
+    }
+
+    /// The port the socket is bound to (the chosen one when bound to port 0).
+    func localPort() throws(SocketError) -> Int {
+        var address = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        _ = try withUnsafeMutablePointer(to: &address) { pointer throws(SocketError) in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address throws(SocketError) in
+                try SystemCall.run("getsockname") { getsockname(descriptor, address, &length) }
+            }
+        }
+        let port = withUnsafeBytes(of: address) { bytes in
+            Int32(address.ss_family) == AF_INET6
+                ? bytes.load(as: sockaddr_in6.self).sin6_port
+                : bytes.load(as: sockaddr_in.self).sin_port
+        }
+        return Int(UInt16(bigEndian: port))
+    }
+
+    /// Waits for a connection; EINTR is retried, other failures throw.
+    func accept() throws(SocketError) -> Socket {
+        let client = Socket(descriptor: try SystemCall.run("accept") { Glibc.accept(descriptor, nil, nil) })
+        _ = fcntl(client.descriptor, F_SETFD, FD_CLOEXEC)
+        return client
+    }
+
+    /// Receives into `buffer`; a kernel receive timeout (SO_RCVTIMEO) comes back as `.timedOut`.
+    func receive(into buffer: UnsafeMutableRawBufferPointer) throws(SocketError) -> ReceiveResult {
+        switch try SystemCall.runAllowingTimeout("recv", { recv(descriptor, buffer.baseAddress, buffer.count, 0) }) {
+        case .completed(0): .closedByPeer
+        case .completed(let count): .received(count)
+        case .timedOut: .timedOut
+        }
+    }
+
+    /// Sends every byte (never raising SIGPIPE) unless the deadline passes first.
+    ///
+    /// Each `send` blocks at most SO_SNDTIMEO; between partial sends the total deadline is checked.
+    func sendAll(_ bytes: [UInt8], deadline: ContinuousClock.Instant) throws(SocketError) {
+        let result = bytes.withUnsafeBytes { buffer -> Result<Void, SocketError> in
+            var offset = 0
+            while offset < buffer.count {
+                do throws(SocketError) {
+                    let outcome = try SystemCall.runAllowingTimeout("send") {
+                        send(descriptor, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
+                    }
+                    if case .completed(let sent) = outcome { offset += sent }
+                } catch {
+                    return .failure(error)
+                }
+                if offset < buffer.count && ContinuousClock.now >= deadline {
+                    return .failure(SocketError(call: "send", errorNumber: ETIMEDOUT))
+                }
+            }
+            return .success(())
+        }
+        try result.get()
+    }
+
+    /// Sets SO_RCVTIMEO; `receive` then reports `.timedOut` after this long without data.
+    func setReceiveTimeout(_ timeout: Duration) throws(SocketError) {
+        try setTimeout(SO_RCVTIMEO, timeout, name: "SO_RCVTIMEO")
+    }
+
+    /// Sets SO_SNDTIMEO, the longest a single `send` may block.
+    func setSendTimeout(_ timeout: Duration) throws(SocketError) {
+        try setTimeout(SO_SNDTIMEO, timeout, name: "SO_SNDTIMEO")
+    }
+
+    /// Disables Nagle's algorithm so small responses leave at once.
+    func setNoDelay() throws(SocketError) {
+        try setOption(Int32(IPPROTO_TCP), TCP_NODELAY, value: 1, name: "TCP_NODELAY")
+    }
+
+    /// Shuts down one or both directions; wakes a thread blocked in `accept` or `recv`.
+    func shutdown(_ how: Int32) {
+        _ = Glibc.shutdown(descriptor, how)
+    }
+
+    /// Releases the descriptor. EINTR is not retried: on Linux the descriptor is gone anyway.
+    func close() {
+        _ = Glibc.close(descriptor)
+    }
+
+    private func setTimeout(_ option: Int32, _ timeout: Duration, name: String) throws(SocketError) {
+        // A zero timeval means "no timeout", so anything positive is rounded up to 1 µs.
+        let (seconds, attoseconds) = timeout.components
+        let microseconds = max(1, attoseconds / 1_000_000_000_000)
+        var value = timeval(tv_sec: Int(seconds), tv_usec: Int(microseconds))
+        try SystemCall.run("setsockopt(\(name))") {
+            setsockopt(descriptor, SOL_SOCKET, option, &value, socklen_t(MemoryLayout<timeval>.size))
+        }
+    }
+
+    private func setOption(_ level: Int32, _ option: Int32, value: Int32, name: String) throws(SocketError) {
+        var value = value
+        try SystemCall.run("setsockopt(\(name))") {
+            setsockopt(descriptor, level, option, &value, socklen_t(MemoryLayout<Int32>.size))
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import HTTPProtocol
+import Registry
+
+/// Finds the principal behind a request's credentials: `Authorization: Bearer <token>`, or HTTP
+/// Basic with the token as password (what Kafka serializers send; the username is ignored).
+struct Authenticator: Sendable {
+    let registry: Registry
+
+    enum Outcome {
+        case authenticated(Principal)
+        case missing
+        case invalid
+    }
+
+    func authenticate(_ request: HTTPRequest) throws(RegistryError) -> Outcome {
+        guard let header = request.headers["Authorization"] else { return .missing }
+        guard let token = Self.token(from: header) else { return .invalid }
+        return try registry.authenticate(token: token).map(Outcome.authenticated) ?? .invalid
+    }
+
+    static func token(from header: String) -> String? {
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        let credentials = parts[1].trimmingCharacters(in: .whitespaces)
+        switch parts[0].lowercased() {
+        case "bearer":
+            return credentials.isEmpty ? nil : credentials
+        case "basic":
+            guard let data = Data(base64Encoded: credentials), let decoded = String(data: data, encoding: .utf8),
+                let colon = decoded.firstIndex(of: ":")
+            else { return nil }
+            let password = String(decoded[decoded.index(after: colon)...])
+            let user = String(decoded[..<colon])
+            return password.isEmpty ? (user.isEmpty ? nil : user) : password
+        default:
+            return nil
+        }
+    }
+
+    /// The challenge sent with 401: both schemes the API accepts.
+    static let challenges = [#"Bearer realm="meshreg""#, #"Basic realm="meshreg", charset="UTF-8""#]
+}

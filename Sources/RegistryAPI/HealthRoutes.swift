@@ -1,0 +1,32 @@
+import HTTPProtocol
+import JSON
+import Registry
+
+/// `/healthz`, `/readyz`, `/openapi.json` (open) and `/metrics`.
+enum HealthRoutes {
+    static func routes(registry: Registry, metrics: Metrics) -> [Route] {
+        [
+            Route(.get, "/healthz", authenticated: false) { _ in .json(["status": "ok"]) },
+            Route(.get, "/readyz", authenticated: false) { _ in
+                do {
+                    _ = try registry.statistics()
+                    return .json(["status": "ready"])
+                } catch {
+                    return ProblemResponse.make(status: .serviceUnavailable, code: "not-ready", detail: "the database cannot be read: \(error)")
+                }
+            },
+            Route(.get, "/openapi.json", authenticated: false) { _ in
+                HTTPResponse(status: .ok, headers: HTTPHeaders([("Content-Type", "application/json")]), body: Array(OpenAPIDocument.text.utf8))
+            },
+            Route(.get, "/metrics") { _ in
+                let statistics = try registry.statistics()
+                let text = metrics.render(gauges: [
+                    ("meshreg_products", "Registered data products (any status).", Double(statistics.products)),
+                    ("meshreg_contract_versions", "Published contract versions (any status).", Double(statistics.contractVersions)),
+                    ("meshreg_database_bytes", "Size of the SQLite database file.", Double(statistics.databaseBytes)),
+                ])
+                return HTTPResponse(status: .ok, contentType: "text/plain; version=0.0.4; charset=utf-8", text: text)
+            },
+        ]
+    }
+}

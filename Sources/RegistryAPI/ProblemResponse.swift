@@ -1,0 +1,62 @@
+import HTTPProtocol
+import JSON
+import Registry
+
+/// Errors as `application/problem+json` (RFC 9457) with a stable `code`, mapped once for the API.
+public enum ProblemResponse {
+    public static func make(status: HTTPStatus, code: String, detail: String, extra: JSONObject = JSONObject()) -> HTTPResponse {
+        var body = JSONObject()
+        body["type"] = .string("urn:meshreg:problem:\(code)")
+        body["title"] = .string(status.reasonPhrase)
+        body["status"] = .integer(Int64(status.code))
+        body["code"] = .string(code)
+        body["detail"] = .string(detail)
+        for (key, value) in extra { body[key] = value }
+        return HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/problem+json")]),
+                            body: Array(JSONValue.object(body).encoded().utf8))
+    }
+
+    public static func make(_ error: APIError) -> HTTPResponse {
+        make(status: error.status, code: error.code, detail: error.message)
+    }
+
+    public static func make(_ error: RegistryError) -> HTTPResponse {
+        var extra = JSONObject()
+        if !error.issues.isEmpty {
+            extra["issues"] = .array(error.issues.map { located in
+                var issue: JSONObject = JSONObject()
+                issue["pointer"] = .string(located.issue.pointer.description)
+                issue["code"] = .string(located.issue.code)
+                issue["message"] = .string(located.issue.message)
+                if let source = located.source { issue["location"] = .string(source) }
+                return .object(issue)
+            })
+        }
+        if !error.dependants.isEmpty { extra["dependants"] = .array(error.dependants.map(JSONValue.string)) }
+        var response = make(status: status(for: error), code: error.code.rawValue, detail: error.message, extra: extra)
+        if error.code == .busy { response.headers.add(name: "Retry-After", value: "1") }
+        return response
+    }
+
+    /// The HTTP status of a registry refusal. A body that does not parse is 400; a document that
+    /// parses but breaks the rules is 422.
+    static func status(for error: RegistryError) -> HTTPStatus {
+        switch error.code {
+        case .invalidDocument: error.issues.contains { $0.issue.code == "syntax" } ? .badRequest : .unprocessableContent
+        case .unresolvedReference: .unprocessableContent
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        case .immutableVersion, .hasDependants, .conflict: .conflict
+        case .preconditionFailed: HTTPStatus(code: 412)
+        case .busy: .serviceUnavailable
+        case .storageFailure: .internalServerError
+        }
+    }
+}
+
+extension HTTPResponse {
+    /// A JSON response.
+    static func json(_ value: JSONValue, status: HTTPStatus = .ok) -> HTTPResponse {
+        HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/json")]), body: Array(value.encoded().utf8))
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import HTTPProtocol
+import HTTPServer
+import JSON
+import Registry
+
+/// The registry's HTTP API (SPEC §9) as one `HTTPResponder`: authentication, routing, errors as
+/// problem+json, metrics and a log line per request. Testable by calling `respond(to:)` directly.
+public final class RegistryAPI: HTTPResponder {
+    /// One finished request, for the access log: the route template, never the raw path.
+    public struct LogRecord: Sendable {
+        public var method: String
+        public var route: String
+        public var status: Int
+        public var seconds: Double
+        public var principal: String?
+    }
+
+    public let registry: Registry
+    public let router: Router
+    public let metrics: Metrics
+    private let authenticator: Authenticator
+    private let log: (@Sendable (LogRecord) -> Void)?
+
+    public init(registry: Registry, log: (@Sendable (LogRecord) -> Void)? = nil) {
+        self.registry = registry
+        self.authenticator = Authenticator(registry: registry)
+        self.log = log
+        let metrics = Metrics()
+        self.metrics = metrics
+        self.router = Router(Self.routes(registry: registry, metrics: metrics))
+    }
+
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var route = "unmatched"
+        var principal: Principal?
+        let response: HTTPResponse
+        switch router.match(request.method, rawPath: request.rawPath) {
+        case .notFound:
+            response = ProblemResponse.make(status: .notFound, code: "no-such-route",
+                                            detail: "no endpoint at this path; GET /openapi.json lists them all")
+        case .methodNotAllowed(let allowed):
+            var refusal = ProblemResponse.make(status: .methodNotAllowed, code: "method-not-allowed",
+                                               detail: "\(request.method) is not allowed here; use \(allowed.map(\.rawValue).joined(separator: ", "))")
+            refusal.headers.add(name: "Allow", value: allowed.map(\.rawValue).joined(separator: ", "))
+            response = refusal
+        case .found(let matched, let parameters):
+            route = matched.template
+            response = handle(request, matched, parameters, principal: &principal)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        metrics.record(route: route, method: request.method.rawValue, status: response.status.code, seconds: seconds)
+        log?(LogRecord(method: request.method.rawValue, route: route, status: response.status.code, seconds: seconds,
+                       principal: principal?.description))
+        return response
+    }
+
+    private func handle(_ request: HTTPRequest, _ route: Route, _ parameters: [String: String], principal: inout Principal?) -> HTTPResponse {
+        do {
+            if route.requiresAuthentication {
+                switch try authenticator.authenticate(request) {
+                case .authenticated(let caller): principal = caller
+                case .missing: return unauthorized("this endpoint needs a token: send Authorization: Bearer <token>")
+                case .invalid: return unauthorized("the token is unknown or revoked; ask an admin for a new one (meshreg token issue)")
+                }
+            }
+            return try route.handler(RequestContext(request: request, parameters: parameters, principal: principal))
+        } catch let error as RegistryError {
+            return ProblemResponse.make(error)
+        } catch let error as APIError {
+            return ProblemResponse.make(error)
+        } catch {
+            return ProblemResponse.make(status: .internalServerError, code: "internal-error", detail: "the server failed: \(error)")
+        }
+    }
+
+    private func unauthorized(_ detail: String) -> HTTPResponse {
+        var response = ProblemResponse.make(status: .unauthorized, code: "unauthenticated", detail: detail)
+        for challenge in Authenticator.challenges { response.headers.add(name: "WWW-Authenticate", value: challenge) }
+        return response
+    }
+
+    /// Every route of the API, in the order they are documented.
+    static func routes(registry: Registry, metrics: Metrics) -> [Route] {
+        HealthRoutes.routes(registry: registry, metrics: metrics) + DomainRoutes.routes(registry: registry)
+            + ProductRoutes.routes(registry: registry) + ContractRoutes.routes(registry: registry)
+    }
+}

@@ -1,0 +1,75 @@
+import HTTPProtocol
+
+/// A route: a method, a path template with `{name}` segments, and its handler.
+public struct Route: Sendable {
+    public typealias Handler = @Sendable (RequestContext) throws -> HTTPResponse
+
+    public let method: HTTPMethod
+    /// The path template, e.g. `/api/v1/products/{id}`; also the label in logs and metrics.
+    public let template: String
+    /// False only for the open endpoints (health, OpenAPI).
+    public let requiresAuthentication: Bool
+    let segments: [Segment]
+    let handler: Handler
+
+    enum Segment: Sendable, Equatable {
+        case literal(String)
+        case parameter(String)
+    }
+
+    public init(_ method: HTTPMethod, _ template: String, authenticated: Bool = true, _ handler: @escaping Handler) {
+        self.method = method
+        self.template = template
+        self.requiresAuthentication = authenticated
+        self.handler = handler
+        self.segments = template.split(separator: "/").map { part in
+            part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
+        }
+    }
+
+    /// The parameters when `path` fits the template, else nil.
+    func match(_ path: [String]) -> [String: String]? {
+        guard path.count == segments.count else { return nil }
+        var parameters: [String: String] = [:]
+        for (segment, part) in zip(segments, path) {
+            switch segment {
+            case .literal(let literal): if literal != part { return nil }
+            case .parameter(let name):
+                if part.isEmpty { return nil }
+                parameters[name] = part
+            }
+        }
+        return parameters
+    }
+}
+
+/// An immutable route table: finds the route for a request, or says why there is none.
+public struct Router: Sendable {
+    public let routes: [Route]
+
+    public enum Match {
+        case found(Route, parameters: [String: String])
+        /// The path exists with other methods (405 with `Allow`).
+        case methodNotAllowed(allowed: [HTTPMethod])
+        case notFound
+    }
+
+    public init(_ routes: [Route]) { self.routes = routes }
+
+    /// Matches a raw (still percent-encoded) path, decoding each segment after splitting, so an
+    /// encoded `/` stays inside its segment. HEAD is served by GET routes.
+    public func match(_ method: HTTPMethod, rawPath: some StringProtocol) -> Match {
+        let path = rawPath.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+            .map { PercentDecoding.decode($0, plusIsSpace: false) }
+        let normalized = path.last == "" && path.count > 1 ? Array(path.dropLast()) : Array(path)
+        let candidates = routes.compactMap { route in route.match(normalized).map { (route, $0) } }
+        let lookup = method == .head ? HTTPMethod.get : method
+        if let (route, parameters) = candidates.first(where: { $0.0.method == lookup }) {
+            return .found(route, parameters: parameters)
+        }
+        if candidates.isEmpty { return .notFound }
+        var allowed = candidates.map(\.0.method)
+        if allowed.contains(.get) { allowed.append(.head) }
+        return .methodNotAllowed(allowed: allowed)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import JSON
+import Testing
+
+/// `meshreg serve` as a user runs it: a real process on a real port.
+@Suite struct ServeTests {
+    @Test func servesTheShippedMeshWithTokensAndStopsGracefully() throws {
+        let workspace = try Workspace()
+        let database = workspace.path("served.sqlite")
+        let server = try ServerProcess(databasePath: database)
+        let token = server.adminToken
+        #expect(token.hasPrefix("meshreg_"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: database + ".admin-token")
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+
+        #expect(try server.send("GET", "/healthz").status == 200)
+        #expect(try server.send("GET", "/api/v1/products").status == 401)
+        let list = try server.send("GET", "/api/v1/products", token: token)
+        #expect(list.status == 200)
+        #expect(try JSONParser.parse(list.body)["items"]?.arrayValue?.count == 13)
+
+        let file = MeshregProcess.repositoryRoot.appendingPathComponent("Domains/orders/products/order-history.odps.yaml")
+        let yaml = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "status: active", with: "status: deprecated")
+        let put = try server.send("PUT", "/api/v1/products/order-history", token: token, contentType: "application/yaml", body: yaml)
+        #expect(put.status == 200, "\(put.body)")
+        #expect(put.headers["etag"] == "\"2\"")
+
+        #expect(server.stop() == 0)
+        let log = server.standardError
+        #expect(log.contains("PUT /api/v1/products/{id} 200"))
+        #expect(log.components(separatedBy: token).count == 2, "the token is printed once at first start, never in the access log")
+        #expect(log.contains("meshreg stopped"))
+
+        let restarted = try ServerProcess(databasePath: database)
+        #expect(restarted.adminToken == token, "an existing admin token is not replaced")
+        let product = try restarted.send("GET", "/api/v1/products/order-history", token: token)
+        #expect(try JSONParser.parse(product.body)["document"]?["status"] == "deprecated", "acknowledged writes survive a restart")
+        #expect(!restarted.standardError.contains("admin token"))
+        #expect(restarted.stop() == 0)
+    }
+
+    @Test func tokenCommandPrintsOnlyTheTokenAndStoresItHashed() throws {
+        let workspace = try Workspace()
+        let database = workspace.path("tokens.sqlite")
+        #expect(try MeshregProcess.run(["apply", MeshregProcess.repositoryRoot.appendingPathComponent("Domains").path, "--db", database]).status == 0)
+        let issued = try MeshregProcess.run(["token", "issue", "--user", "david.kim", "--db", database])
+        #expect(issued.status == 0)
+        let token = issued.standardOutput.trimmingCharacters(in: .newlines)
+        #expect(token.hasPrefix("meshreg_") && !token.contains(" ") && !token.contains("\n"))
+        let dump = try MeshregProcess.run(["token", "list", "--db", database, "--format", "json"])
+        #expect(!dump.standardOutput.contains(token))
+        let contents = try Data(contentsOf: URL(fileURLWithPath: database))
+        #expect(contents.range(of: Data(token.utf8)) == nil, "only the hash is stored")
+        let id = try #require(JSONParser.parse(dump.standardOutput)[0]?["id"]?.stringValue)
+        #expect(try MeshregProcess.run(["token", "revoke", id, "--db", database]).status == 0)
+        #expect(try MeshregProcess.run(["token", "issue", "--db", database]).status == 2)
+    }
+}

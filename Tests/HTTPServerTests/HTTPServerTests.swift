@@ -1,0 +1,209 @@
+import Glibc
+import Dispatch
+import HTTPProtocol
+import HTTPTestClient
+@testable import HTTPServer
+import Synchronization
+import Testing
+
+@Suite struct HTTPServerTests {
+    @Test func answersASimpleGET() throws {
+        try withServer { _, port in
+            let client = try TestClient(port: port)
+            client.write("GET /hello?x=1 HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            let response = try #require(client.readResponse())
+            #expect(response.status == 200)
+            #expect(response.body == "GET /hello ")
+            #expect(response.headers["content-length"] == "11")
+            #expect(response.headers["date"]?.hasSuffix(" GMT") == true)
+            #expect(response.headers["connection"] == nil)
+        }
+    }
+
+    @Test func servesSeveralRequestsOnOneKeptAliveConnection() throws {
+        try withServer { _, port in
+            let client = try TestClient(port: port)
+            for index in 1...3 {
+                client.write("GET /\(index) HTTP/1.1\r\nHost: h\r\n\r\n")
+                #expect(client.readResponse()?.body == "GET /\(index) ")
+            }
+        }
+    }
+
+    @Test func answersPipelinedRequestsInOrder() throws {
+        try withServer { _, port in
+            let client = try TestClient(port: port)
+            client.write((1...3).map { "POST /\($0) HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n\r\n\($0)" }.joined())
+            let bodies = (1...3).map { _ in client.readResponse()?.body }
+            #expect(bodies == ["POST /1 1", "POST /2 2", "POST /3 3"])
+        }
+    }
+
+    @Test func decodesAChunkedRequestBody() throws {
+        try withServer { _, port in
+            let client = try TestClient(port: port)
+            client.write("PUT /doc HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n")
+            client.write("3;ext=1\r\nefg\r\n0\r\nTrailer: x\r\n\r\n")
+            #expect(client.readResponse()?.body == "PUT /doc abcdefg")
+        }
+    }
+
+    @Test func sendsContinueBeforeReadingAnExpectedBody() throws {
+        try withServer { _, port in
+            let client = try TestClient(port: port)
+            client.write("POST /c HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
+            #expect(client.readResponse()?.status == 100)
+            client.write("hello")
+            let response = try #require(client.readResponse())
+            #expect(response.status == 200)
+            #expect(response.body == "POST /c hello")
+        }
+    }
+
+    @Test func refusesAnExpectedBodyThatIsTooLargeInsteadOfContinuing() throws {
+        var configuration = testConfiguration()
+        configuration.limits.maxBodyBytes = 10
+        try withServer(configuration) { _, port in
+            let client = try TestClient(port: port)
+            client.write("POST /c HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 11\r\n\r\n")
+            let response = try #require(client.readResponse())
+            #expect(response.status == 413)
+            #expect(response.headers["connection"] == "close")
+            #expect(client.isClosedByServer(within: 2000))
+        }
+    }
+
+    @Test func answers413AndClosesWhenTheBodyIsTooLarge() throws {
+        var configuration = testConfiguration()
+        configuration.limits.maxBodyBytes = 1024
+        try withServer(configuration) { _, port in
+            let client = try TestClient(port: port)
+            client.write("POST /big HTTP/1.1\r\nHost: h\r\nContent-Length: 100000\r\n\r\n")
+            client.write([UInt8](repeating: 0x61, count: 100_000))
+            let response = try #require(client.readResponse())
+            #expect(response.status == 413)
+            #expect(response.headers["connection"] == "close")
+            #expect(client.isClosedByServer(within: 2000))
+        }
+    }
+
+    @Test func answersMalformedRequestsWith400AndCloses() throws {
+        try withServer { _, port in
+            let client = try TestClient(port: port)
+            client.write("GET / HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n")
+            let response = try #require(client.readResponse())
+            #expect(response.status == 400)
+            #expect(response.headers["connection"] == "close")
+            #expect(client.isClosedByServer(within: 2000))
+        }
+    }
+
+    @Test func cutsOffAClientThatDripsItsHeadWith408() throws {
+        var configuration = testConfiguration()
+        configuration.headerReadTimeout = .milliseconds(500)
+        try withServer(configuration) { _, port in
+            let client = try TestClient(port: port)
+            let start = ContinuousClock.now
+            client.write("GET / HTTP/1.1\r\n")
+            for byte in Array("X-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".utf8) {
+                if client.hasDataToRead(within: 50) { break }
+                client.write([byte])
+            }
+            let response = try #require(client.readResponse())
+            #expect(response.status == 408)
+            #expect(response.headers["connection"] == "close")
+            #expect(start.duration(to: .now) < .seconds(2))
+            #expect(client.isClosedByServer(within: 2000))
+        }
+    }
+
+    @Test func closesAnIdleKeptAliveConnectionAfterItsTimeout() throws {
+        var configuration = testConfiguration()
+        configuration.idleTimeout = .milliseconds(300)
+        try withServer(configuration) { _, port in
+            let client = try TestClient(port: port)
+            client.write("GET / HTTP/1.1\r\nHost: h\r\n\r\n")
+            #expect(client.readResponse()?.status == 200)
+            let idleSince = ContinuousClock.now
+            #expect(client.isClosedByServer(within: 3000))
+            #expect(idleSince.duration(to: .now) >= .milliseconds(250))
+        }
+    }
+
+    @Test func closesAfterTheResponseWhenTheClientAsks() throws {
+        try withServer { _, port in
+            let client = try TestClient(port: port)
+            client.write("GET / HTTP/1.0\r\n\r\n")
+            let response = try #require(client.readResponse())
+            #expect(response.headers["connection"] == "close")
+            #expect(client.isClosedByServer(within: 2000))
+        }
+    }
+
+    @Test func omitsTheBodyOfAResponseToHEAD() throws {
+        try withServer { _, port in
+            let client = try TestClient(port: port)
+            client.write("HEAD /h HTTP/1.1\r\nHost: h\r\n\r\nGET /g HTTP/1.1\r\nHost: h\r\n\r\n")
+            let head = try #require(client.readResponse(toHEAD: true))
+            #expect(head.headers["content-length"] == "8")
+            #expect(head.body == "")
+            #expect(client.readResponse()?.body == "GET /g ")
+        }
+    }
+
+    @Test func holdsNewConnectionsBackAtTheCap() throws {
+        var configuration = testConfiguration()
+        configuration.maxConnections = 2
+        try withServer(configuration) { _, port in
+            let first = try TestClient(port: port)
+            let second = try TestClient(port: port)
+            let third = try TestClient(port: port)
+            third.write("GET /third HTTP/1.1\r\nHost: h\r\n\r\n")
+            #expect(!third.hasDataToRead(within: 300))
+            second.write("GET /second HTTP/1.1\r\nHost: h\r\n\r\n")
+            #expect(second.readResponse()?.status == 200)
+            first.disconnect()
+            #expect(third.readResponse()?.body == "GET /third ")
+        }
+    }
+
+    @Test func gracefulShutdownLetsAnInFlightRequestFinish() throws {
+        let handlerStarted = DispatchSemaphore(value: 0)
+        let slowResponder = HTTPClosureResponder { _ in
+            handlerStarted.signal()
+            usleep(300_000)
+            return HTTPResponse(status: .ok, text: "finished")
+        }
+        var configuration = testConfiguration()
+        configuration.port = 0
+        let server = HTTPServer(configuration: configuration, responder: slowResponder)
+        let port = try server.start()
+        let idle = try TestClient(port: port)
+        let busy = try TestClient(port: port)
+        busy.write("GET /slow HTTP/1.1\r\nHost: h\r\n\r\n")
+        handlerStarted.wait()
+        server.shutdown(gracePeriod: .seconds(5))
+        let response = try #require(busy.readResponse())
+        #expect(response.body == "finished")
+        #expect(response.headers["connection"] == "close")
+        #expect(idle.isClosedByServer(within: 1000))
+        #expect(throws: ConnectError.self) { try TestClient(port: port) }
+        server.waitUntilStopped()
+    }
+
+    @Test func reportsEachCompletedRequestToTheHook() throws {
+        let completed = Mutex<[HTTPServer.CompletedRequest]>([])
+        var configuration = testConfiguration()
+        configuration.onRequestCompleted = { request in completed.withLock { $0.append(request) } }
+        try withServer(configuration) { _, port in
+            let client = try TestClient(port: port)
+            client.write("GET /a%20b?secret=1 HTTP/1.1\r\nHost: h\r\n\r\nBROKEN\r\n\r\n")
+            #expect(client.readResponse()?.status == 200)
+            #expect(client.readResponse()?.status == 400)
+        }
+        let requests = completed.withLock { $0 }
+        #expect(requests.map(\.status) == [200, 400])
+        #expect(requests.map(\.path) == ["/a b", nil])
+        #expect(requests.first?.method == .get)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import HTTPProtocol
+import JSON
+import Registry
+import RegistryAPI
+
+/// The API over a registry loaded with the shipped retail mesh, called without sockets.
+final class APIFixture {
+    let directory: URL
+    let registry: Registry
+    let api: RegistryAPI
+    let adminToken: String
+    /// david.kim owns the orders domain's team, order-platform.
+    let ordersOwnerToken: String
+    /// sam.lee is in marketing only.
+    let outsiderToken: String
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("meshreg-api-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        registry = try Registry(path: directory.appendingPathComponent("api.sqlite").path)
+        try registry.apply(try Self.shippedMesh(), actor: .localAdmin)
+        adminToken = try registry.issueToken(for: .user("admin", isAdmin: true), actor: .localAdmin).token
+        ordersOwnerToken = try registry.issueToken(for: .user("david.kim"), actor: .localAdmin).token
+        outsiderToken = try registry.issueToken(for: .user("sam.lee"), actor: .localAdmin).token
+        api = RegistryAPI(registry: registry)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    static func shippedMesh() throws -> [DocumentSubmission] {
+        let root = repositoryRoot.appendingPathComponent("Domains")
+        let files = FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") }.sorted()
+        return try files.map { file in
+            let data = try Data(contentsOf: root.appendingPathComponent(file))
+            return try DocumentSubmission.decode(Array(data), mediaType: .yaml, source: file)
+        }
+    }
+
+    /// A file of the shipped mesh, as text.
+    static func meshFile(_ path: String) throws -> String {
+        try String(contentsOf: repositoryRoot.appendingPathComponent("Domains").appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func send(_ method: HTTPMethod, _ target: String, token: String? = nil, headers: [(String, String)] = [], body: String? = nil) -> HTTPResponse {
+        var fields = HTTPHeaders([("Host", "localhost")] + headers)
+        if let token { fields.add(name: "Authorization", value: "Bearer \(token)") }
+        let head = HTTPRequestHead(method: method, target: target, headers: fields)
+        return api.respond(to: HTTPRequest(head: head, body: Array((body ?? "").utf8)))
+    }
+}
+
+extension HTTPResponse {
+    var json: JSONValue { (try? JSONParser.parse(body)) ?? .null }
+}
