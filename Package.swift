@@ -18,6 +18,7 @@ let package = Package(
         .target(name: "YAML", dependencies: ["JSON"]),
         .target(name: "MeshModel", dependencies: ["JSON"]),
         .target(name: "Arguments"),
+        .target(name: "CEL", dependencies: ["JSON"]),
 
         // Storage and the application.
         .target(name: "SQLite", dependencies: ["CSQLite"]),
@@ -30,13 +31,14 @@ let package = Package(
         .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "JSON", "MeshModel"]),
 
         // Edges.
-        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "Arguments", "JSON", "MeshModel"]),
+        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "Arguments", "CEL", "JSON", "MeshModel"]),
         .executableTarget(name: "RegistryBenchmarks", dependencies: ["Registry", "JSON", "CSQLite"], path: "Benchmarks/RegistryBenchmarks"),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
+        .testTarget(name: "CELTests", dependencies: ["CEL", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
         .testTarget(name: "HTTPProtocolTests", dependencies: ["HTTPProtocol"]),

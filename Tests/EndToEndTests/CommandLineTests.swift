@@ -99,3 +99,37 @@ import Testing
         #expect(result.standardError.contains("is not a meshreg database"))
     }
 }
+
+/// `meshreg cel` prints one JSON object per evaluation, for policy authors.
+@Suite struct CELCommandTests {
+    @Test(arguments: [
+        ("1 + 2 * 3", #"{"value":7,"type":"int"}"#),
+        ("1u + 2u", #"{"value":3,"type":"uint"}"#),
+        ("3.0 / 2.0", #"{"value":1.5,"type":"double"}"#),
+        ("1.0 / 0.0", #"{"value":"Infinity","type":"double"}"#),
+        (#"b"abc""#, #"{"value":"YWJj","type":"bytes"}"#),
+        (#"duration("90m")"#, #"{"value":"5400s","type":"duration"}"#),
+        (#"{"a": [1, null]}"#, #"{"value":{"a":[1,null]},"type":"map"}"#),
+    ])
+    func printsValueAndType(expression: String, expected: String) throws {
+        let result = try MeshregProcess.run(["cel", expression])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == expected + "\n")
+    }
+
+    @Test func errorsAreValuesAndParseFailuresExitTwo() throws {
+        let overflow = try MeshregProcess.run(["cel", "9223372036854775807 + 1"])
+        #expect(overflow.status == 0)
+        #expect(overflow.standardOutput.contains(#""error":"#))
+        let broken = try MeshregProcess.run(["cel", "1 +"])
+        #expect(broken.status == 2)
+        #expect(broken.standardOutput.hasPrefix(#"{"error":"1:4:"#))
+    }
+
+    @Test func bindsIntegersAsIntAndFractionsAsDouble() throws {
+        let workspace = try Workspace()
+        let vars = try workspace.write("vars.json", #"{"port": {"classification": "pii"}, "n": 2, "x": 2.5}"#)
+        let result = try MeshregProcess.run(["cel", #"port.classification in ["pii"] && type(n) == int && type(x) == double"#, "--vars", vars])
+        #expect(result.standardOutput == #"{"value":true,"type":"bool"}"# + "\n")
+    }
+}
