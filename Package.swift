@@ -18,17 +18,18 @@ let package = Package(
         .target(name: "YAML", dependencies: ["JSON"]),
         .target(name: "MeshModel", dependencies: ["JSON"]),
         .target(name: "Arguments"),
+        .target(name: "Stripes"),
         .target(name: "CEL", dependencies: ["JSON"]),
 
         // Storage and the application.
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Crypto", dependencies: ["CCrypto"]),
-        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "SQLite", "Crypto"]),
+        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "SQLite", "Crypto", "Stripes"]),
 
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
         .target(name: "HTTPProtocol"),
         .target(name: "HTTPServer", dependencies: ["HTTPProtocol"]),
-        .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "JSON", "MeshModel"]),
+        .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "JSON", "MeshModel", "Stripes"]),
 
         // Edges.
         .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "Arguments", "CEL", "JSON", "MeshModel"]),

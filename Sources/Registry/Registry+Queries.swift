@@ -7,24 +7,34 @@ public struct StoredDocument: Sendable, Hashable {
     public var kind: WriteResult.Kind
     public var key: String
     public var revision: Int
-    public var document: JSONValue
+    /// The document as stored: compact JSON in the order it was registered.
+    public var documentText: String
     public var digest: String
     public var mediaType: String
     public var registeredAt: String
     public var registeredBy: String
 
-    /// `{revision, registeredAt, registeredBy, digest, document}`.
-    public var envelope: JSONValue {
+    /// The document, parsed.
+    public var document: JSONValue { (try? JSONParser.parse(documentText)) ?? .null }
+
+    /// The registry's fields about the document: `{kind, key, revision, registeredAt, registeredBy, digest}`.
+    public var metadata: JSONObject {
         ["kind": .string(kind.rawValue), "key": .string(key), "revision": .integer(Int64(revision)),
-         "registeredAt": .string(registeredAt), "registeredBy": .string(registeredBy), "digest": .string(digest),
-         "document": document]
+         "registeredAt": .string(registeredAt), "registeredBy": .string(registeredBy), "digest": .string(digest)]
+    }
+
+    /// The metadata plus the document under `document`.
+    public var envelope: JSONValue {
+        var envelope = metadata
+        envelope["document"] = document
+        return .object(envelope)
     }
 
     init(kind: WriteResult.Kind, row: Row) throws {
         self.kind = kind
         key = row.string("key") ?? ""
         revision = row.int("revision") ?? 0
-        document = try JSONParser.parse(row.string("document") ?? "null")
+        documentText = row.string("document") ?? "null"
         digest = row.string("digest") ?? ""
         mediaType = row.string("media_type") ?? ""
         registeredAt = row.string("registered_at") ?? ""

@@ -53,12 +53,14 @@ extension Registry {
     /// The principal a token stands for, or nil for an unknown or revoked token.
     public func authenticate(token: String) throws(RegistryError) -> Principal? {
         guard token.utf8.count <= 256 else { return nil }
-        return try read { store in
-            try store.db.query("SELECT username, team, is_admin FROM tokens WHERE hash = ? AND revoked_at IS NULL",
-                               [SHA256.hexDigest(token)]).first.map { row in
-                Principal(username: row.string("username"), team: row.string("team"), isAdmin: row.bool("is_admin"))
-            }
+        let digest = SHA256.hexDigest(token)
+        if let principal = tokenCache.principal(forDigest: digest) { return principal }
+        let principal = try read { store in
+            try store.db.query("SELECT username, team, is_admin FROM tokens WHERE hash = ? AND revoked_at IS NULL", [digest])
+                .first.map { row in Principal(username: row.string("username"), team: row.string("team"), isAdmin: row.bool("is_admin")) }
         }
+        if let principal { tokenCache.remember(principal, forDigest: digest) }
+        return principal
     }
 
     public func tokens() throws(RegistryError) -> [TokenSummary] {
@@ -82,6 +84,7 @@ extension Registry {
             try store.db.run("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", [store.now, id])
             try store.audit("token.revoke", .token, id, revision: nil, domain: nil, actor: actor)
         }
+        tokenCache.removeAll()
     }
 
     /// True when some admin token is still valid (so `serve` need not mint one).

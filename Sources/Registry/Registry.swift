@@ -10,6 +10,7 @@ import SQLite
 public final class Registry: Sendable {
     let database: DatabasePool
     let clock: @Sendable () -> Date
+    let tokenCache = TokenCache()
 
     /// Opens (creating and migrating) the registry database at `path`.
     public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws(RegistryError) {

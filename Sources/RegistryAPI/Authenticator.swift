@@ -22,7 +22,7 @@ struct Authenticator: Sendable {
     static func token(from header: String) -> String? {
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2 else { return nil }
-        let credentials = parts[1].trimmingCharacters(in: .whitespaces)
+        let credentials = String(parts[1].trimmingOptionalWhitespace)
         switch parts[0].lowercased() {
         case "bearer":
             return credentials.isEmpty ? nil : credentials

@@ -1,14 +1,18 @@
-import Foundation
 import HTTPProtocol
 import JSON
 import Registry
 
 /// Responses carrying a stored document in its envelope, with its revision as the ETag.
 enum DocumentResponse {
+    /// The envelope as JSON; the stored document text is spliced in as is, never parsed and re-encoded.
     static func make(_ stored: StoredDocument, status: HTTPStatus = .ok, extra: JSONObject = JSONObject()) -> HTTPResponse {
-        guard case .object(var envelope) = stored.envelope else { return .json(stored.envelope, status: status) }
-        for (key, value) in extra { envelope[key] = value }
-        var response = HTTPResponse.json(.object(envelope), status: status)
+        var metadata = stored.metadata
+        for (key, value) in extra { metadata[key] = value }
+        var body = Array(JSONValue.object(metadata).encoded().utf8.dropLast())
+        body += Array(#","document":"#.utf8)
+        body += Array(stored.documentText.utf8)
+        body.append(UInt8(ascii: "}"))
+        var response = HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/json")]), body: body)
         response.headers.add(name: "ETag", value: etag(stored.revision))
         return response
     }
@@ -25,7 +29,7 @@ enum DocumentResponse {
 
     /// The revision an `If-Match` header names, nil when absent; `*` matches any existing revision.
     static func expectedRevision(_ request: HTTPRequest) throws(APIError) -> Int? {
-        guard let header = request.headers["If-Match"]?.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard let header = request.headers["If-Match"].map({ String($0.trimmingOptionalWhitespace) }) else { return nil }
         if header == "*" { return nil }
         let tag = header.hasPrefix("W/") ? String(header.dropFirst(2)) : header
         guard tag.count >= 3, tag.first == "\"", tag.last == "\"", let revision = Int(tag.dropFirst().dropLast()) else {

@@ -1,7 +1,8 @@
-import Synchronization
+import Stripes
 
 /// Request counters and latency histograms by route, method and status, in Prometheus text
 /// exposition format. Routes are templates, never raw paths, so the label set stays bounded.
+/// Threads record into their own stripe; rendering sums the stripes.
 public final class Metrics: Sendable {
     static let bucketBounds: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
 
@@ -17,7 +18,7 @@ public final class Metrics: Sendable {
         var buckets = [Int](repeating: 0, count: Metrics.bucketBounds.count)
     }
 
-    private let series = Mutex<[Key: Series]>([:])
+    private let series = StripedMutex<[Key: Series]> { [:] }
 
     public init() {}
 
@@ -34,7 +35,17 @@ public final class Metrics: Sendable {
 
     /// The exposition text, with `gauges` (name, help, value) appended.
     public func render(gauges: [(name: String, help: String, value: Double)]) -> String {
-        let snapshot = series.withLock { $0 }.sorted { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }
+        var merged: [Key: Series] = [:]
+        series.forEach { stripe in
+            for (key, entry) in stripe {
+                var total = merged[key] ?? Series()
+                total.count += entry.count
+                total.sum += entry.sum
+                total.buckets = zip(total.buckets, entry.buckets).map(+)
+                merged[key] = total
+            }
+        }
+        let snapshot = merged.sorted { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }
         var lines = [
             "# HELP meshreg_http_requests_total HTTP requests answered, by route template, method and status.",
             "# TYPE meshreg_http_requests_total counter",

@@ -31,7 +31,7 @@ public struct RequestContext: Sendable {
 
     /// The media type of a Content-Type value, lowercased, without parameters.
     static func mediaType(_ contentType: String) -> String {
-        String(contentType.prefix { $0 != ";" }.filter { $0 != " " && $0 != "\t" }).lowercased()
+        contentType.prefix { $0 != ";" }.trimmingOptionalWhitespace.lowercased()
     }
 
     /// The body as a document submission, by its Content-Type (JSON or YAML).

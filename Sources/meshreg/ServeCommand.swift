@@ -104,7 +104,7 @@ struct AccessLog: Sendable {
     let json: Bool
 
     func write(_ record: RegistryAPI.LogRecord) {
-        let time = Date().formatted(.iso8601)
+        let time = Timestamp.now
         let milliseconds = (record.seconds * 1000 * 100).rounded() / 100
         if json {
             let line: JSONValue = ["time": .string(time), "method": .string(record.method), "route": .string(record.route),
