@@ -20,19 +20,20 @@ let package = Package(
         .target(name: "Arguments"),
         .target(name: "Stripes"),
         .target(name: "CEL", dependencies: ["JSON"]),
+        .target(name: "Compatibility", dependencies: ["JSON", "MeshModel"]),
 
         // Storage and the application.
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Crypto", dependencies: ["CCrypto"]),
-        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "SQLite", "Crypto", "Stripes"]),
+        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "SQLite", "Crypto", "Stripes"]),
 
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
         .target(name: "HTTPProtocol"),
         .target(name: "HTTPServer", dependencies: ["HTTPProtocol"]),
-        .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "JSON", "MeshModel", "Stripes"]),
+        .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "Compatibility", "JSON", "MeshModel", "Stripes"]),
 
         // Edges.
-        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "Arguments", "CEL", "JSON", "MeshModel"]),
+        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "Arguments", "CEL", "Compatibility", "JSON", "MeshModel"]),
         .executableTarget(name: "RegistryBenchmarks", dependencies: ["Registry", "JSON", "CSQLite"], path: "Benchmarks/RegistryBenchmarks"),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
@@ -40,13 +41,14 @@ let package = Package(
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
         .testTarget(name: "CELTests", dependencies: ["CEL", "JSON"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CompatibilityTests", dependencies: ["Compatibility", "JSON", "MeshModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
         .testTarget(name: "HTTPProtocolTests", dependencies: ["HTTPProtocol"]),
         .target(name: "HTTPTestClient", path: "Tests/HTTPTestClient"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPProtocol", "HTTPTestClient"]),
         .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON"]),
-        .testTarget(name: "RegistryTests", dependencies: ["Registry", "SQLite", "JSON"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "SQLite", "JSON", "Compatibility"]),
         .testTarget(name: "EndToEndTests", dependencies: ["meshreg", "JSON", "HTTPTestClient"]),
     ],
     swiftLanguageModes: [.v6]

@@ -47,6 +47,11 @@ paths = {
    "get": {"summary": "A contract's published versions", "responses": {"200": resp("versions", ref("ContractVersions")), **errs("401", "404")}},
    "put": {"summary": "Publish a contract version (ODCS); the version comes from the document", "requestBody": doc_body,
            "responses": {"200": resp("updated or unchanged", ref("Envelope"), etag), "201": resp("published", ref("Envelope"), etag), **errs("400", "401", "403", "409", "415", "422", "503")}}},
+ "/api/v1/compatibility": {"post": {"summary": "Check a proposed schema or contract without writing: an ODCS contract against its registered major line (with the semver gate), or {type, schema, against, mode}",
+   "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "properties": {
+       "type": {"type": "string", "enum": ["avro", "json", "odcs"]}, "mode": {"type": "string", "enum": ["NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE"]},
+       "schema": {}, "against": {"type": "array"}}}}, "application/yaml": {"schema": {"type": "string"}}}},
+   "responses": {"200": resp("the compatibility report", ref("CompatibilityReport")), **errs("400", "401", "415", "422")}}},
  "/api/v1/contracts/{id}/versions/{version}": {
    "parameters": [param("id"), param("version")],
    "get": {"summary": "One contract version (ODCS) in its envelope", "responses": {"200": resp("the contract version", ref("Envelope"), etag), **errs("401", "404")}},
@@ -59,6 +64,7 @@ schemas = {
     "issues": {"type": "array", "items": {"type": "object", "required": ["pointer", "code", "message"], "properties": {
         "pointer": {"type": "string"}, "code": {"type": "string"}, "message": {"type": "string"}, "location": {"type": "string"}}}},
     "dependants": {"type": "array", "items": {"type": "string"}},
+    "report": ref("CompatibilityReport"), "suggestedVersion": {"type": "string"},
     "violations": {"type": "array", "items": {"type": "object", "properties": {"policy": {"type": "string"}, "severity": {"type": "string"}, "path": {"type": "string"}, "message": {"type": "string"}}}}}},
  "Envelope": {"type": "object", "required": ["kind", "key", "revision", "registeredAt", "registeredBy", "digest", "document"], "properties": {
     "kind": {"type": "string", "enum": ["domain", "product", "contract"]}, "key": {"type": "string"}, "revision": {"type": "integer", "minimum": 1},
@@ -75,6 +81,13 @@ schemas = {
  "ProductPage": {"type": "object", "required": ["items", "nextCursor"], "properties": {"items": {"type": "array", "items": ref("ProductSummary")}, "nextCursor": {"type": ["string", "null"]}}},
  "RevisionSummary": {"type": "object", "required": ["revision", "registeredAt", "registeredBy", "digest"], "properties": {
     "revision": {"type": "integer"}, "registeredAt": {"type": "string"}, "registeredBy": {"type": "string"}, "digest": {"type": "string"}, "version": {}, "status": {}}},
+ "CompatibilityReport": {"type": "object", "required": ["mode", "isCompatible", "changeClass", "findings"], "properties": {
+    "mode": {"type": "string"}, "isCompatible": {"type": "boolean"}, "changeClass": {"type": "string", "enum": ["none", "metadata", "additive", "breaking"]},
+    "findings": {"type": "array", "items": {"type": "object", "required": ["rule", "verdict", "message"], "properties": {
+        "rule": {"type": "string"}, "oldPath": {"type": ["string", "null"]}, "newPath": {"type": ["string", "null"]}, "expected": {"type": "string"}, "found": {"type": "string"},
+        "verdict": {"type": "string", "enum": ["metadata", "additive", "breaking"]}, "message": {"type": "string"}, "direction": {"type": "string"}, "previousIndex": {"type": "integer"}}}},
+    "contractId": {"type": "string"}, "version": {"type": "string"}, "previousVersion": {"type": ["string", "null"]},
+    "semver": {"type": "object", "properties": {"allowed": {"type": "boolean"}, "needed": {"type": "string"}, "suggestedVersion": {"type": "string"}}}}},
  "ContractVersions": {"type": "object", "required": ["id", "versions"], "properties": {"id": {"type": "string"}, "versions": {"type": "array", "items": {
     "type": "object", "required": ["version", "status"], "properties": {"version": {"type": "string"}, "status": {"type": "string"}}}}}},
 }

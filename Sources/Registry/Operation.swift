@@ -5,10 +5,12 @@ import MeshModel
 struct Operation {
     let submission: DocumentSubmission
     let document: MeshDocument
+    let configuration: RegistryConfiguration
 
-    init(_ submission: DocumentSubmission) throws(DocumentValidationError) {
+    init(_ submission: DocumentSubmission, configuration: RegistryConfiguration) throws(DocumentValidationError) {
         self.submission = submission
         self.document = try MeshDocument.decode(submission.json)
+        self.configuration = configuration
     }
 
     /// Domains, then contracts (each line in version order), then products.
@@ -74,7 +76,9 @@ struct Operation {
     func execute(_ store: RegistryStore, actor: Principal) throws -> WriteResult {
         switch document {
         case .domain(let domain): try ApplyDomain(domain: domain, submission: submission).execute(store, actor: actor)
-        case .contract(let contract): try PublishContract(contract: contract, submission: submission).execute(store, actor: actor)
+        case .contract(let contract):
+            try PublishContract(contract: contract, submission: submission, defaultMode: configuration.defaultContractCompatibility)
+                .execute(store, actor: actor)
         case .product(let product): try RegisterProduct(product: product, submission: submission).execute(store, actor: actor)
         }
     }

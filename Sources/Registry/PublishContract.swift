@@ -1,3 +1,4 @@
+import Compatibility
 import JSON
 import MeshModel
 
@@ -7,6 +8,8 @@ import MeshModel
 struct PublishContract {
     let contract: DataContract
     let submission: DocumentSubmission
+    /// The mode when the contract names none in `customProperties.compatibility`.
+    let defaultMode: CompatibilityMode
 
     func execute(_ store: RegistryStore, actor: Principal) throws -> WriteResult {
         let ownership = Ownership(store: store, actor: actor)
@@ -30,7 +33,11 @@ struct PublishContract {
         if let latest = try store.latestRevision(.contract, key), latest.digest == digest {
             return WriteResult(kind: .contract, key: key, revision: latest.revision, change: .unchanged)
         }
-        if let existing { try checkChangeAllowed(store, existing: existing, key: key) }
+        if let existing {
+            try checkChangeAllowed(store, existing: existing, key: key)
+        } else {
+            try ContractEvolution(contract: contract, version: version, defaultMode: defaultMode, store: store).enforce()
+        }
         if contract.status == .retired {
             let users = try store.productsUsing(contract: contract.id, version: version.description)
             if !users.isEmpty {

@@ -42,7 +42,7 @@ extension Registry {
     public func write(_ submission: DocumentSubmission, to target: WriteTarget, actor: Principal) throws(RegistryError) -> WriteResult {
         let operation: Operation
         do {
-            operation = try Operation(submission)
+            operation = try Operation(submission, configuration: configuration)
         } catch {
             throw RegistryError(.invalidDocument, "the document is not a valid \(target.kind.rawValue)", issues: submission.locate(error.issues))
         }

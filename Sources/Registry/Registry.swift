@@ -11,9 +11,11 @@ public final class Registry: Sendable {
     let database: DatabasePool
     let clock: @Sendable () -> Date
     let tokenCache = TokenCache()
+    public let configuration: RegistryConfiguration
 
     /// Opens (creating and migrating) the registry database at `path`.
-    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws(RegistryError) {
+    public init(path: String, configuration: RegistryConfiguration = RegistryConfiguration(),
+                clock: @escaping @Sendable () -> Date = { Date() }) throws(RegistryError) {
         do {
             database = try DatabasePool(path: path, migrator: RegistrySchema.migrator)
         } catch let error as SQLiteError where error.isNotADatabase {
@@ -22,6 +24,7 @@ public final class Registry: Sendable {
             throw RegistryError(.storageFailure, "cannot open the registry at \(path): \(error)")
         }
         self.clock = clock
+        self.configuration = configuration
     }
 
     /// Applies documents all-or-nothing: domains first, then contracts, then products. Every
@@ -34,7 +37,7 @@ public final class Registry: Sendable {
         var refusals: [Refusal] = []
         for submission in submissions {
             do {
-                operations.append(try Operation(submission))
+                operations.append(try Operation(submission, configuration: configuration))
             } catch {
                 refusals.append(Refusal(action: Operation.action(forKind: submission.json["kind"]?.stringValue), target: submission.source ?? "document", domain: nil,
                                         error: RegistryError(.invalidDocument, "\(submission.source ?? "the document") is not a valid document",

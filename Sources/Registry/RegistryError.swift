@@ -1,3 +1,4 @@
+import JSON
 import MeshModel
 
 /// Why the registry refused or failed a request. `code` is stable: clients and tests match on it.
@@ -10,6 +11,10 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
         /// The actor is not a member of the owning team, nor an admin.
         case forbidden
         case notFound = "not-found"
+        /// The new version breaks compatibility with earlier ones under the mode (see `report`).
+        case incompatible
+        /// The version number does not grow as much as the change needs (SPEC §4 semver gate).
+        case versionTooSmall = "version-too-small"
         /// An active contract version may not change; publish a new version instead.
         case immutableVersion = "immutable-version"
         /// Retiring or removing this would leave others pointing at nothing (see `dependants`).
@@ -29,12 +34,15 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
     public var issues: [LocatedIssue]
     /// What still depends on the target, as `kind:id` strings (e.g. `product:marketing-audiences`).
     public var dependants: [String]
+    /// Structured detail for clients, e.g. the compatibility report of an `incompatible` refusal.
+    public var details: JSONObject
 
-    public init(_ code: Code, _ message: String, issues: [LocatedIssue] = [], dependants: [String] = []) {
+    public init(_ code: Code, _ message: String, issues: [LocatedIssue] = [], dependants: [String] = [], details: JSONObject = [:]) {
         self.code = code
         self.message = message
         self.issues = issues
         self.dependants = dependants
+        self.details = details
     }
 
     /// One line for the message, then one per issue and dependant.

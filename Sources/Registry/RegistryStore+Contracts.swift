@@ -1,3 +1,4 @@
+import JSON
 import MeshModel
 import SQLite
 
@@ -37,6 +38,21 @@ extension RegistryStore {
 }
 
 extension RegistryStore {
+    /// The versions of a contract's major line below `version`, not retired, oldest first.
+    func contractLine(_ id: String, major: Int, below version: SemanticVersion) throws -> [(version: SemanticVersion, document: JSONValue)] {
+        let rows = try db.query(
+            "SELECT version FROM contract_versions WHERE contract_id = ? AND major = ? AND status != 'retired' ORDER BY minor, patch",
+            [id, major])
+        var line: [(version: SemanticVersion, document: JSONValue)] = []
+        for row in rows {
+            guard let text = row.string("version"), let earlier = SemanticVersion(text), earlier < version,
+                let document = try currentDocument(.contract, Self.contractKey(id, text))
+            else { continue }
+            line.append((earlier, document))
+        }
+        return line.sorted { $0.version < $1.version }
+    }
+
     func retireContract(_ id: String, _ version: String, revision: Int) throws {
         try db.run("UPDATE contract_versions SET status = 'retired', revision = ?, updated_at = ? WHERE contract_id = ? AND version = ?",
                    [revision, now, id, version])

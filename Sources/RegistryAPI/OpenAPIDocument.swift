@@ -746,6 +746,76 @@ enum OpenAPIDocument {
     }
    }
   },
+  "/api/v1/compatibility": {
+   "post": {
+    "summary": "Check a proposed schema or contract without writing: an ODCS contract against its registered major line (with the semver gate), or {type, schema, against, mode}",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "type": {
+          "type": "string",
+          "enum": [
+           "avro",
+           "json",
+           "odcs"
+          ]
+         },
+         "mode": {
+          "type": "string",
+          "enum": [
+           "NONE",
+           "BACKWARD",
+           "BACKWARD_TRANSITIVE",
+           "FORWARD",
+           "FORWARD_TRANSITIVE",
+           "FULL",
+           "FULL_TRANSITIVE"
+          ]
+         },
+         "schema": {},
+         "against": {
+          "type": "array"
+         }
+        }
+       }
+      },
+      "application/yaml": {
+       "schema": {
+        "type": "string"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "the compatibility report",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/CompatibilityReport"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "415": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "422": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
   "/api/v1/contracts/{id}/versions/{version}": {
    "parameters": [
     {
@@ -904,6 +974,12 @@ enum OpenAPIDocument {
       "items": {
        "type": "string"
       }
+     },
+     "report": {
+      "$ref": "#/components/schemas/CompatibilityReport"
+     },
+     "suggestedVersion": {
+      "type": "string"
      },
      "violations": {
       "type": "array",
@@ -1126,6 +1202,109 @@ enum OpenAPIDocument {
      },
      "version": {},
      "status": {}
+    }
+   },
+   "CompatibilityReport": {
+    "type": "object",
+    "required": [
+     "mode",
+     "isCompatible",
+     "changeClass",
+     "findings"
+    ],
+    "properties": {
+     "mode": {
+      "type": "string"
+     },
+     "isCompatible": {
+      "type": "boolean"
+     },
+     "changeClass": {
+      "type": "string",
+      "enum": [
+       "none",
+       "metadata",
+       "additive",
+       "breaking"
+      ]
+     },
+     "findings": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "rule",
+        "verdict",
+        "message"
+       ],
+       "properties": {
+        "rule": {
+         "type": "string"
+        },
+        "oldPath": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "newPath": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "expected": {
+         "type": "string"
+        },
+        "found": {
+         "type": "string"
+        },
+        "verdict": {
+         "type": "string",
+         "enum": [
+          "metadata",
+          "additive",
+          "breaking"
+         ]
+        },
+        "message": {
+         "type": "string"
+        },
+        "direction": {
+         "type": "string"
+        },
+        "previousIndex": {
+         "type": "integer"
+        }
+       }
+      }
+     },
+     "contractId": {
+      "type": "string"
+     },
+     "version": {
+      "type": "string"
+     },
+     "previousVersion": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "semver": {
+      "type": "object",
+      "properties": {
+       "allowed": {
+        "type": "boolean"
+       },
+       "needed": {
+        "type": "string"
+       },
+       "suggestedVersion": {
+        "type": "string"
+       }
+      }
+     }
     }
    },
    "ContractVersions": {

@@ -33,6 +33,7 @@ public enum ProblemResponse {
             })
         }
         if !error.dependants.isEmpty { extra["dependants"] = .array(error.dependants.map(JSONValue.string)) }
+        for (key, value) in error.details { extra[key] = value }
         var response = make(status: status(for: error), code: error.code.rawValue, detail: error.message, extra: extra)
         if error.code == .busy { response.headers.add(name: "Retry-After", value: "1") }
         return response
@@ -46,7 +47,8 @@ public enum ProblemResponse {
         case .unresolvedReference: .unprocessableContent
         case .forbidden: .forbidden
         case .notFound: .notFound
-        case .immutableVersion, .hasDependants, .conflict: .conflict
+        case .immutableVersion, .hasDependants, .conflict, .incompatible: .conflict
+        case .versionTooSmall: .unprocessableContent
         case .preconditionFailed: HTTPStatus(code: 412)
         case .busy: .serviceUnavailable
         case .storageFailure: .internalServerError

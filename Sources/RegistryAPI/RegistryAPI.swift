@@ -85,5 +85,6 @@ public final class RegistryAPI: HTTPResponder {
     static func routes(registry: Registry, metrics: Metrics) -> [Route] {
         HealthRoutes.routes(registry: registry, metrics: metrics) + DomainRoutes.routes(registry: registry)
             + ProductRoutes.routes(registry: registry) + ContractRoutes.routes(registry: registry)
+            + CompatibilityRoutes.routes(registry: registry)
     }
 }

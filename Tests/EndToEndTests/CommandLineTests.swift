@@ -133,3 +133,32 @@ import Testing
         #expect(result.standardOutput == #"{"value":true,"type":"bool"}"# + "\n")
     }
 }
+
+/// `meshreg compat` explains every finding and exits 0, 1 or 2.
+@Suite struct CompatCommandTests {
+    let standards = MeshregProcess.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/standards")
+
+    @Test func explainsABreakingContractChange() throws {
+        let result = try MeshregProcess.run([
+            "compat", standards.appendingPathComponent("registry-example-v2-breaking.odcs.yaml").path,
+            "--against", standards.appendingPathComponent("registry-example.odcs.yaml").path,
+        ])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.hasPrefix("INCOMPATIBLE under BACKWARD"))
+        #expect(result.standardOutput.contains("odcs.logical-type-changed"))
+        #expect(result.standardOutput.contains("/schema/0/properties/1/logicalType"))
+    }
+
+    @Test func avroPromotionIsBackwardButNotForwardCompatible() throws {
+        let workspace = try Workspace()
+        let old = try workspace.write("v1.avsc", #"{"type":"record","name":"R","fields":[{"name":"a","type":"int"}]}"#)
+        let new = try workspace.write("v2.avsc", #"{"type":"record","name":"R","fields":[{"name":"a","type":"long"}]}"#)
+        #expect(try MeshregProcess.run(["compat", new, "--against", old]).status == 0)
+        let forward = try MeshregProcess.run(["compat", new, "--against", old, "--mode", "forward", "--format", "json"])
+        #expect(forward.status == 1)
+        #expect(try JSONParser.parse(forward.standardOutput)["isCompatible"] == false)
+        let invalid = try workspace.write("bad.avsc", #"{"type":"enum","name":"E","symbols":["A"],"default":"Z"}"#)
+        #expect(try MeshregProcess.run(["compat", invalid, "--against", old]).status == 2)
+        #expect(try MeshregProcess.run(["compat", new]).status == 2)
+    }
+}

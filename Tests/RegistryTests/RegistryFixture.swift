@@ -58,7 +58,8 @@ enum Samples {
         """
 
     static func contract(id: String = "sales-orders-contract", version: String = "1.0.0", status: String = "active",
-                         team: String = "sales-data", extraProperty: Bool = false) -> String {
+                         team: String = "sales-data", extraProperty: Bool = false, orderIDType: String = "string",
+                         compatibility: String? = nil) -> String {
         """
         apiVersion: v3.1.0
         kind: DataContract
@@ -76,9 +77,10 @@ enum Samples {
           - name: orders
             properties:
               - name: order_id
-                logicalType: string
+                logicalType: \(orderIDType)
                 required: true
         """ + (extraProperty ? "\n      - name: channel\n        logicalType: string\n" : "\n")
+            + (compatibility.map { "customProperties:\n  - property: compatibility\n    value: \($0)\n" } ?? "")
     }
 
     static func product(id: String = "sales-orders", status: String = "active", output: String = "sales-orders-contract",

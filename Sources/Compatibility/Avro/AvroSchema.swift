@@ -1,0 +1,40 @@
+import JSON
+
+/// A parsed, validated Avro schema (Avro specification 1.12): a graph of typed nodes.
+///
+/// Named types are defined once and referred to by index, so recursive records are plain cycles.
+public struct AvroSchema: Sendable, Hashable {
+    /// Every type in the schema; complex types refer to others by index.
+    public let nodes: [AvroNode]
+    /// The index of the top-level type.
+    public let root: Int
+    /// The schema document as given.
+    public let json: JSONValue
+    /// The Parsing Canonical Form (Avro spec "Parsing Canonical Form for Schemas").
+    public let canonicalForm: String
+
+    /// Parses and validates a schema document, refusing invalid ones with the JSON Pointer of the problem.
+    public init(json: JSONValue) throws(AvroSchemaError) {
+        var parser = AvroSchemaParser()
+        let root = try parser.parse(json, at: .root, namespace: nil, depth: 0)
+        try parser.validateDefaults()
+        self.nodes = parser.nodes
+        self.root = root
+        self.json = json
+        self.canonicalForm = AvroCanonicalForm.text(of: root, in: parser.nodes)
+    }
+
+    /// Parses schema text, e.g. `{"type": "record", …}` or `"string"`.
+    public init(parsing text: String) throws(AvroSchemaError) {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(text)
+        } catch {
+            throw AvroSchemaError(code: .invalidJSON, pointer: .root, message: "the schema is not JSON: \(error)")
+        }
+        try self.init(json: json)
+    }
+
+    /// The top-level node.
+    public var rootNode: AvroNode { nodes[root] }
+}

@@ -1,0 +1,58 @@
+import Compatibility
+import JSON
+import MeshModel
+
+/// The schema formats the registry checks for compatibility (SPEC §5).
+public enum SchemaType: String, Sendable, CaseIterable {
+    case avro, json, odcs
+
+    /// Parses a type name as the CLI and API take it (`AVRO` and `JSON` as Confluent spells them).
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "avro": self = .avro
+        case "json", "jsonschema", "json-schema": self = .json
+        case "odcs": self = .odcs
+        default: return nil
+        }
+    }
+
+    /// The default mode: Confluent's BACKWARD for Kafka schemas, FULL for contracts, since
+    /// consumers in other teams upgrade on their own schedule.
+    public var defaultMode: CompatibilityMode { self == .odcs ? .full : .backward }
+
+    /// Checks `new` against earlier versions (oldest first). A schema that does not parse is an
+    /// `invalid-document` error naming which one and where.
+    public func check(new: JSONValue, against previous: [JSONValue], mode: CompatibilityMode) throws(RegistryError) -> CompatibilityReport {
+        switch self {
+        case .avro:
+            return try Self.run(AvroCompatibilityChecker(), new, previous, mode) { json, label throws(RegistryError) in
+                do throws(AvroSchemaError) { return try AvroSchema(json: json) } catch { throw Self.invalid(label, error.pointer, error.code.rawValue, error.message) }
+            }
+        case .json:
+            return try Self.run(JSONSchemaCompatibilityChecker(), new, previous, mode) { json, label throws(RegistryError) in
+                do throws(JSONSchemaError) { return try JSONSchemaDocument(json: json) } catch { throw Self.invalid(label, error.pointer, error.code.rawValue, error.message) }
+            }
+        case .odcs:
+            return try Self.run(ODCSCompatibilityChecker(), new, previous, mode) { json, label throws(RegistryError) in
+                do throws(DocumentValidationError) { return try DataContract(json: json) } catch {
+                    throw RegistryError(.invalidDocument, "\(label) is not a valid ODCS contract", issues: error.issues.map { LocatedIssue($0, source: label) })
+                }
+            }
+        }
+    }
+
+    private static func run<Checker: SchemaCompatibilityChecker>(
+        _ checker: Checker, _ new: JSONValue, _ previous: [JSONValue], _ mode: CompatibilityMode,
+        parse: (JSONValue, String) throws(RegistryError) -> Checker.Schema
+    ) throws(RegistryError) -> CompatibilityReport {
+        let schema = try parse(new, "the new version")
+        var earlier: [Checker.Schema] = []
+        for (index, old) in previous.enumerated() { earlier.append(try parse(old, "earlier version \(index + 1)")) }
+        return checker.check(new: schema, against: earlier, mode: mode)
+    }
+
+    private static func invalid(_ label: String, _ pointer: JSONPointer, _ code: String, _ message: String) -> RegistryError {
+        RegistryError(.invalidDocument, "\(label) is not a valid schema: \(message)",
+                      issues: [LocatedIssue(ValidationIssue(pointer: pointer, code: code, message: message), source: label)])
+    }
+}

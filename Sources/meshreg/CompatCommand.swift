@@ -1,0 +1,104 @@
+import Arguments
+import Compatibility
+import Foundation
+import JSON
+import MeshModel
+import Registry
+
+/// `meshreg compat`: checks a new schema or contract against earlier versions, offline.
+enum CompatCommand: Command {
+    static let specification = CommandSpecification(
+        name: "compat", summary: "Check a new schema or contract against earlier versions and explain every finding.",
+        usage: "<new> --against <old> [--against <older-to-newer> ...] [--type avro|json|odcs] [--mode MODE]",
+        options: [
+            .option("against", value: "FILE", help: "An earlier version; repeat for several, oldest first.", repeatable: true),
+            .option("type", value: "avro|json|odcs", help: "The format (default: from the file: .avsc is Avro, kind DataContract is ODCS)."),
+            .option("mode", value: "MODE", help: "NONE, BACKWARD, FORWARD, FULL or their _TRANSITIVE forms (default: the contract's own, FULL for ODCS, BACKWARD otherwise)."),
+            GlobalOptions.format,
+        ],
+        arguments: 1...1,
+        discussion: """
+            BACKWARD: the new version can read data written with the old one (Confluent's default;
+            the producer's view). FORWARD: the old version can read data written with the new one
+            (the consumer's view). FULL: both. Transitive modes check every --against file, newest
+            first; the others only the last one. For ODCS contracts the semver gate also runs:
+            breaking changes need a major bump, additive ones a minor, metadata a patch.
+            Exit status: 0 compatible, 1 incompatible (or version bump too small), 2 invalid input.
+
+            EXAMPLES:
+              meshreg compat v2.avsc --against v1.avsc --mode FULL
+              meshreg compat orders-v1.1.odcs.yaml --against orders-v1.0.odcs.yaml --format json
+            """)
+
+    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
+        let againstFiles = arguments.allValues("against")
+        guard !againstFiles.isEmpty else { throw CommandError("give at least one earlier version with --against FILE") }
+        let (submissions, errors) = try DocumentFiles.read([arguments.arguments[0]] + againstFiles)
+        if let error = errors.first { throw error }
+        let new = submissions[0].json
+        let type = try schemaType(arguments.value("type"), file: arguments.arguments[0], document: new)
+        let mode = try compatibilityMode(arguments.value("mode"), type: type, document: new)
+        let report = try type.check(new: new, against: submissions.dropFirst().map(\.json), mode: mode)
+        let gate = type == .odcs ? semverGate(new: new, latest: submissions.last?.json, change: report.changeClass(againstPreviousAt: againstFiles.count - 1)) : nil
+        print(report, gate: gate, context)
+        return report.isCompatible && gate?.result.isAllowed != false ? .success : .checkFailed
+    }
+
+    private static func schemaType(_ name: String?, file: String, document: JSONValue) throws -> SchemaType {
+        if let name {
+            guard let type = SchemaType(name: name) else { throw CommandError("--type must be avro, json or odcs, not '\(name)'") }
+            return type
+        }
+        if file.hasSuffix(".avsc") { return .avro }
+        if document["kind"] == "DataContract" { return .odcs }
+        throw CommandError("cannot tell the format of \(file); give --type avro, json or odcs")
+    }
+
+    private static func compatibilityMode(_ name: String?, type: SchemaType, document: JSONValue) throws -> CompatibilityMode {
+        if let name {
+            guard let mode = CompatibilityMode(name: name) else {
+                throw CommandError("--mode must be one of \(CompatibilityMode.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
+            }
+            return mode
+        }
+        let declared = document["customProperties"]?.arrayValue?.first { $0["property"] == "compatibility" }?["value"]?.stringValue
+        return type == .odcs ? declared.flatMap(CompatibilityMode.init(name:)) ?? type.defaultMode : type.defaultMode
+    }
+
+    private static func semverGate(new: JSONValue, latest: JSONValue?, change: CompatibilityVerdict?) -> (previous: String, proposed: String, result: SemverGateResult)? {
+        guard let proposedText = new["version"]?.stringValue, let proposed = SemanticVersion(proposedText),
+            let previousText = latest?["version"]?.stringValue, let previous = SemanticVersion(previousText)
+        else { return nil }
+        return (previousText, proposedText, SemverGate.check(previous: previous, proposed: proposed, changeClass: change))
+    }
+
+    private static func print(_ report: CompatibilityReport, gate: (previous: String, proposed: String, result: SemverGateResult)?, _ context: CommandContext) {
+        switch context.format {
+        case .json:
+            guard case .object(var object) = report.json else { return }
+            if let gate {
+                var semver: JSONObject = ["previous": .string(gate.previous), "proposed": .string(gate.proposed), "allowed": .bool(gate.result.isAllowed)]
+                if case .tooSmall(_, let suggested) = gate.result { semver["suggestedVersion"] = .string(suggested.description) }
+                object["semver"] = .object(semver)
+            }
+            context.printJSON(.object(object))
+        case .table:
+            let counts = Dictionary(grouping: report.findings, by: \.verdict).mapValues(\.count)
+            let summary = [CompatibilityVerdict.breaking, .additive, .metadata].compactMap { verdict in counts[verdict].map { "\($0) \(verdict.rawValue)" } }
+            Swift.print("\(report.isCompatible ? "COMPATIBLE" : "INCOMPATIBLE") under \(report.mode.rawValue) (change: \(report.changeClass?.rawValue ?? "none"))"
+                        + (summary.isEmpty ? "" : " — " + summary.joined(separator: ", ")))
+            if !report.findings.isEmpty {
+                Swift.print(Terminal.table(["VERDICT", "RULE", "OLD PATH", "NEW PATH", "MESSAGE"], report.findings.map { finding in
+                    [finding.verdict.rawValue, finding.rule, finding.oldPath?.description ?? "-", finding.newPath?.description ?? "-", finding.message]
+                }))
+            }
+            if let gate {
+                switch gate.result {
+                case .ok: Swift.print("semver: \(gate.previous) → \(gate.proposed) is a large enough bump")
+                case .tooSmall(let needed, let suggested):
+                    Swift.print("semver: \(gate.previous) → \(gate.proposed) is too small a bump (this change needs a \(needed) bump): use \(suggested)")
+                }
+            }
+        }
+    }
+}
