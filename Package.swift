@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "Stripes"),
         .target(name: "CEL", dependencies: ["JSON"]),
         .target(name: "Compatibility", dependencies: ["JSON", "MeshModel"]),
+        .target(name: "Policy", dependencies: ["JSON", "YAML", "CEL", "Crypto"]),
 
         // Storage and the application.
         .target(name: "SQLite", dependencies: ["CSQLite"]),
@@ -41,6 +42,7 @@ let package = Package(
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
         .testTarget(name: "CELTests", dependencies: ["CEL", "JSON"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "YAML", "JSON", "CEL"]),
         .testTarget(name: "CompatibilityTests", dependencies: ["Compatibility", "JSON", "MeshModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),

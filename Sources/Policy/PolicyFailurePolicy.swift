@@ -1,0 +1,7 @@
+/// What an evaluation error in a policy's expressions means (SPEC §6).
+public enum PolicyFailurePolicy: String, Sendable, Hashable, CaseIterable {
+    /// The error counts as a violation, its message naming the error.
+    case fail = "Fail"
+    /// The error is recorded and otherwise ignored.
+    case ignore = "Ignore"
+}
