@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "CEL", dependencies: ["JSON"]),
         .target(name: "Compatibility", dependencies: ["JSON", "MeshModel"]),
         .target(name: "Policy", dependencies: ["JSON", "YAML", "CEL", "Crypto"]),
+        .target(name: "Lineage", dependencies: ["JSON", "MeshModel"]),
 
         // Storage and the application.
         .target(name: "SQLite", dependencies: ["CSQLite"]),
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
         .testTarget(name: "CELTests", dependencies: ["CEL", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "YAML", "JSON", "CEL"]),
+        .testTarget(name: "LineageTests", dependencies: ["Lineage", "MeshModel", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CompatibilityTests", dependencies: ["Compatibility", "JSON", "MeshModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
