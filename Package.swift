@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .executable(name: "meshreg", targets: ["meshreg"]),
         .executable(name: "RegistryBenchmarks", targets: ["RegistryBenchmarks"]),
+        .executable(name: "meshreg-fuzz", targets: ["MeshregFuzz"]),
+        .executable(name: "CompatibilityBenchmarks", targets: ["CompatibilityBenchmarks"]),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -27,16 +29,23 @@ let package = Package(
         // Storage and the application.
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Crypto", dependencies: ["CCrypto"]),
-        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "SQLite", "Crypto", "Stripes"]),
+        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "Policy", "SQLite", "Crypto", "Stripes", "Lineage"]),
 
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
         .target(name: "HTTPProtocol"),
         .target(name: "HTTPServer", dependencies: ["HTTPProtocol"]),
-        .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "Compatibility", "JSON", "MeshModel", "Stripes"]),
+        .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "Compatibility", "Policy", "JSON", "MeshModel", "Stripes", "Lineage"]),
 
         // Edges.
-        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "Arguments", "CEL", "Compatibility", "JSON", "MeshModel"]),
-        .executableTarget(name: "RegistryBenchmarks", dependencies: ["Registry", "JSON", "CSQLite"], path: "Benchmarks/RegistryBenchmarks"),
+        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "Arguments", "CEL", "Compatibility", "Policy", "JSON", "MeshModel", "Lineage"]),
+        .executableTarget(name: "RegistryBenchmarks", dependencies: ["Registry", "Policy", "CEL", "JSON", "CSQLite"], path: "Benchmarks/RegistryBenchmarks"),
+        .executableTarget(name: "LineageBenchmarks", dependencies: ["Registry", "Lineage", "JSON", "CSQLite"], path: "Benchmarks/LineageBenchmarks"),
+        .executableTarget(name: "CompatibilityBenchmarks", dependencies: ["Compatibility", "JSON"], path: "Benchmarks/CompatibilityBenchmarks"),
+
+        // Fuzzing (Tests/Fuzz/run builds MeshregFuzz with libFuzzer; the regression tests replay the corpus).
+        .target(name: "FuzzTargets", dependencies: ["HTTPProtocol", "YAML", "JSON", "MeshModel", "Compatibility", "CEL"], path: "Tests/FuzzTargets"),
+        .executableTarget(name: "MeshregFuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/FuzzMain"),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "JSON"], resources: [.copy("Fixtures")]),
@@ -51,8 +60,8 @@ let package = Package(
         .testTarget(name: "HTTPProtocolTests", dependencies: ["HTTPProtocol"]),
         .target(name: "HTTPTestClient", path: "Tests/HTTPTestClient"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPProtocol", "HTTPTestClient"]),
-        .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON"]),
-        .testTarget(name: "RegistryTests", dependencies: ["Registry", "SQLite", "JSON", "Compatibility"]),
+        .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON", "Policy", "Lineage"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "SQLite", "JSON", "Compatibility", "Lineage"]),
         .testTarget(name: "EndToEndTests", dependencies: ["meshreg", "JSON", "HTTPTestClient"]),
     ],
     swiftLanguageModes: [.v6]

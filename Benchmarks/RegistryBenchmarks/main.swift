@@ -3,14 +3,26 @@ import Foundation
 import JSON
 import Registry
 
-// Issue 2's benchmark: apply a generated mesh of 10,000 contracts and 10,000 products through
-// the registry (validation, ownership, references, revisions, audit chain, one transaction) and,
-// in the same run, insert the same rows into the same schema with raw SQLite prepared
-// statements. Prints both rates and their ratio. Run through `Benchmarks/run` (release build).
+// Registry benchmarks, release build (see Benchmarks/README.md):
+//   apply [products] [rounds]  issue 2: apply a generated mesh of contracts and products through the
+//                              registry (validation, ownership, references, revisions, audit chain, one
+//                              transaction) vs the same rows inserted with raw SQLite, same run
+//   policy [products]          issue 5: an access rule, the shipped policy set, and an audit scan
+//   cel-loop N                 the access rule evaluated N times, for callgrind instruction counts
 
 let arguments = CommandLine.arguments
-let count = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
-let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
+switch arguments.count > 1 ? arguments[1] : "apply" {
+case "policy":
+    try PolicyBenchmark.run(products: arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000)
+    exit(0)
+case "cel-loop":
+    PolicyBenchmark.evaluateAccessRule(times: arguments.count > 2 ? Int(arguments[2]) ?? 0 : 0)
+    exit(0)
+default:
+    break
+}
+let count = arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000
+let rounds = arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3
 
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("meshreg-bench-\(getpid())")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

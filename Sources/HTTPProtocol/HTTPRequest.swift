@@ -2,10 +2,13 @@
 public struct HTTPRequest: Sendable, Hashable {
     public var head: HTTPRequestHead
     public var body: [UInt8]
+    /// The client's IP address as the server saw it, when the request came over a socket.
+    public var remoteAddress: String?
 
-    public init(head: HTTPRequestHead, body: [UInt8] = []) {
+    public init(head: HTTPRequestHead, body: [UInt8] = [], remoteAddress: String? = nil) {
         self.head = head
         self.body = body
+        self.remoteAddress = remoteAddress
     }
 
     public var method: HTTPMethod { head.method }

@@ -18,6 +18,7 @@ struct HTTPConnection {
     }
 
     private let socket: Socket
+    private let remoteAddress: String
     private let identifier: Int
     private let configuration: HTTPServer.Configuration
     private let responder: any HTTPResponder
@@ -28,8 +29,10 @@ struct HTTPConnection {
     private var receiveTimeout: Duration?
     private var cachedDate = (second: -1, text: "")
 
-    init(socket: Socket, identifier: Int, configuration: HTTPServer.Configuration, responder: any HTTPResponder, registry: ConnectionRegistry) {
+    init(socket: Socket, remoteAddress: String, identifier: Int, configuration: HTTPServer.Configuration,
+         responder: any HTTPResponder, registry: ConnectionRegistry) {
         self.socket = socket
+        self.remoteAddress = remoteAddress
         self.identifier = identifier
         self.configuration = configuration
         self.responder = responder
@@ -107,7 +110,7 @@ struct HTTPConnection {
                 body.append(contentsOf: bytes)
             case .end:
                 guard let head else { preconditionFailure("the parser ends a request only after its head") }
-                return .request(HTTPRequest(head: head, body: body), started: started)
+                return .request(HTTPRequest(head: head, body: body, remoteAddress: remoteAddress), started: started)
             case .error(let error):
                 return .refused(HTTPResponse(error: error), head: head, started: started)
             case .needMoreData:

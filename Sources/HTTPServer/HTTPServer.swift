@@ -72,8 +72,9 @@ public final class HTTPServer: Sendable {
         defer { registry.acceptLoopFinished() }
         while registry.waitForFreeSlot() {
             let client: Socket
+            let address: String
             do {
-                client = try listener.accept()
+                (client, address) = try listener.accept()
             } catch {
                 if registry.isStopping { return }
                 // ECONNABORTED, EMFILE, ENOBUFS…: transient; pause briefly instead of spinning.
@@ -87,7 +88,7 @@ public final class HTTPServer: Sendable {
             do {
                 try OSThread.detach {
                     var connection = HTTPConnection(
-                        socket: client, identifier: identifier, configuration: configuration,
+                        socket: client, remoteAddress: address, identifier: identifier, configuration: configuration,
                         responder: responder, registry: registry)
                     connection.run()
                 }

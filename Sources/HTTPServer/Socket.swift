@@ -68,11 +68,35 @@ struct Socket: Sendable, Hashable {
         return Int(UInt16(bigEndian: port))
     }
 
-    /// Waits for a connection; EINTR is retried, other failures throw.
-    func accept() throws(SocketError) -> Socket {
-        let client = Socket(descriptor: try SystemCall.run("accept") { Glibc.accept(descriptor, nil, nil) })
+    /// Waits for a connection; EINTR is retried, other failures throw. Returns the client's
+    /// socket and its IP address as text.
+    func accept() throws(SocketError) -> (socket: Socket, address: String) {
+        var address = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let descriptor = self.descriptor
+        let accepted = try withUnsafeMutablePointer(to: &address) { pointer throws(SocketError) in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address throws(SocketError) in
+                try SystemCall.run("accept") { Glibc.accept(descriptor, address, &length) }
+            }
+        }
+        let client = Socket(descriptor: accepted)
         _ = fcntl(client.descriptor, F_SETFD, FD_CLOEXEC)
-        return client
+        return (client, Self.text(of: address))
+    }
+
+    /// `127.0.0.1` or `::1` for an IPv4 or IPv6 socket address.
+    private static func text(of address: sockaddr_storage) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        var storage = address
+        let family = Int32(storage.ss_family)
+        let written = withUnsafePointer(to: &storage) { pointer -> UnsafePointer<CChar>? in
+            pointer.withMemoryRebound(to: UInt8.self, capacity: MemoryLayout<sockaddr_storage>.size) { bytes in
+                let offset = family == AF_INET6 ? MemoryLayout<sockaddr_in6>.offset(of: \.sin6_addr)! : MemoryLayout<sockaddr_in>.offset(of: \.sin_addr)!
+                return inet_ntop(family, bytes + offset, &buffer, socklen_t(buffer.count))
+            }
+        }
+        guard written != nil else { return "unknown" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Receives into `buffer`; a kernel receive timeout (SO_RCVTIMEO) comes back as `.timedOut`.

@@ -71,6 +71,11 @@ public struct PolicySet: Sendable {
         PolicySet(compiled: compiled.filter { names.contains($0.document.name) })
     }
 
+    /// Whether any policy binds to `event`; when none does, callers may skip building the input.
+    public func hasPolicies(for event: PolicyEvent) -> Bool {
+        !(byEvent[event] ?? []).isEmpty
+    }
+
     /// Evaluates every policy bound to `event` against `input` (SPEC §6).
     public func evaluate(event: PolicyEvent, input: PolicyInput) -> Decision {
         let indices = byEvent[event] ?? []

@@ -20,6 +20,12 @@ public struct AuditEntry: Sendable, Hashable {
     public var code: String?
     public var detail: JSONValue
 
+    /// The policies whose violations the entry records (from `detail.decision` or `detail.violations`).
+    var violatedPolicies: [String] {
+        let violations = detail["decision"]?["violations"]?.arrayValue ?? detail["violations"]?.arrayValue ?? []
+        return violations.compactMap { $0["policy"]?.stringValue }
+    }
+
     /// The bytes the hash chain covers: every field but the hashes, as canonical JSON.
     var canonicalBytes: [UInt8] {
         let fields: JSONValue = [
@@ -49,6 +55,10 @@ enum AuditLog {
             """,
             [entry.at, entry.actor, entry.action, entry.targetKind, entry.target, entry.revision, entry.domain,
              entry.outcome.rawValue, entry.code, entry.detail.encoded(), previous, hash])
+        let sequence = db.lastInsertedRowID
+        for policy in Set(entry.violatedPolicies) {
+            try db.run("INSERT INTO audit_policies (sequence, policy) VALUES (?, ?)", [sequence, policy])
+        }
     }
 
     static func chainHash(previous: String, entry: AuditEntry) -> String {

@@ -78,3 +78,12 @@ extension Registry {
         }
     }
 }
+
+extension SemanticVersion {
+    /// The part that grew from `old` to `new`: major, minor, patch, or none.
+    static func bump(from old: SemanticVersion, to new: SemanticVersion) -> String {
+        if new.major != old.major { return "major" }
+        if new.minor != old.minor { return "minor" }
+        return new > old ? "patch" : "none"
+    }
+}

@@ -77,9 +77,10 @@ struct Operation {
         switch document {
         case .domain(let domain): try ApplyDomain(domain: domain, submission: submission).execute(store, actor: actor)
         case .contract(let contract):
-            try PublishContract(contract: contract, submission: submission, defaultMode: configuration.defaultContractCompatibility)
-                .execute(store, actor: actor)
-        case .product(let product): try RegisterProduct(product: product, submission: submission).execute(store, actor: actor)
+            try PublishContract(contract: contract, submission: submission, defaultMode: configuration.defaultContractCompatibility,
+                                policies: configuration.policies).execute(store, actor: actor)
+        case .product(let product):
+            try RegisterProduct(product: product, submission: submission, policies: configuration.policies).execute(store, actor: actor)
         }
     }
 
@@ -110,12 +111,16 @@ struct Refusal {
     var kind: WriteResult.Kind {
         if action.hasPrefix("domain") { return .domain }
         if action.hasPrefix("contract") { return .contract }
+        if action.hasPrefix("access") { return .access }
         return .product
     }
 
+    /// The refusal for the audit log; a policy refusal keeps its decision.
     var detail: JSONValue {
-        ["message": .string(error.message), "issues": .array(error.issues.map { .string($0.description) }),
-         "dependants": .array(error.dependants.map(JSONValue.string))]
+        var detail: JSONObject = ["message": .string(error.message), "issues": .array(error.issues.map { .string($0.description) }),
+                                  "dependants": .array(error.dependants.map(JSONValue.string))]
+        detail["decision"] = error.details["decision"]
+        return .object(detail)
     }
 
     /// One error for the whole batch; every issue keeps its own source location.

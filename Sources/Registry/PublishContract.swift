@@ -1,6 +1,7 @@
 import Compatibility
 import JSON
 import MeshModel
+import Policy
 
 /// Publishes a contract version, or a new revision of one still in draft (SPEC §4). Once a
 /// version is active its content is frozen: only its status may move on (to deprecated, then
@@ -10,6 +11,7 @@ struct PublishContract {
     let submission: DocumentSubmission
     /// The mode when the contract names none in `customProperties.compatibility`.
     let defaultMode: CompatibilityMode
+    let policies: PolicySet
 
     func execute(_ store: RegistryStore, actor: Principal) throws -> WriteResult {
         let ownership = Ownership(store: store, actor: actor)
@@ -33,10 +35,12 @@ struct PublishContract {
         if let latest = try store.latestRevision(.contract, key), latest.digest == digest {
             return WriteResult(kind: .contract, key: key, revision: latest.revision, change: .unchanged)
         }
+        var evolution: ContractEvolution?
         if let existing {
             try checkChangeAllowed(store, existing: existing, key: key)
         } else {
-            try ContractEvolution(contract: contract, version: version, defaultMode: defaultMode, store: store).enforce()
+            evolution = try ContractEvolution(contract: contract, version: version, defaultMode: defaultMode, store: store)
+            try evolution?.enforce()
         }
         if contract.status == .retired {
             let users = try store.productsUsing(contract: contract.id, version: version.description)
@@ -45,12 +49,35 @@ struct PublishContract {
                                     dependants: users.map { "product:\($0)" })
             }
         }
+        let decision = try decide(store, actor: actor, version: version, evolution: evolution)
+        let warnings = try decision.enforce(on: target)
         let revision = try store.insertRevision(.contract, key, document: contract.json, original: submission.original,
                                                 mediaType: submission.mediaType.rawValue, actor: actor)
         try store.upsertContract(contract, version: version, domain: domain, team: team, revision: revision)
-        try store.audit(existing == nil ? "contract.publish" : "contract.update", .contract, key,
-                        revision: revision, domain: domain, actor: actor)
-        return WriteResult(kind: .contract, key: key, revision: revision, change: existing == nil ? .created : .updated)
+        try store.refreshLineage(forContract: contract.id, version: version.description)
+        try store.audit(existing == nil ? "contract.publish" : "contract.update", .contract, key, revision: revision, domain: domain,
+                        actor: actor, outcome: decision.outcome == .warned ? .warned : .allowed, detail: ["decision": decision.json])
+        return WriteResult(kind: .contract, key: key, revision: revision, change: existing == nil ? .created : .updated, warnings: warnings)
+    }
+
+    /// The policies of `contract.publish` (SPEC §6), with the change against the previous version.
+    private func decide(_ store: RegistryStore, actor: Principal, version: SemanticVersion, evolution: ContractEvolution?) throws -> Decision {
+        guard policies.hasPolicies(for: .contractPublish) else { return policies.evaluate(event: .contractPublish, input: PolicyInput()) }
+        let context = PolicyContext(store: store, actor: actor)
+        let previous = try store.previousContractVersion(contract.id, below: version)
+        var change: JSONObject = evolution.flatMap { $0.report.json.objectValue } ?? ["changeClass": "none", "findings": []]
+        change["version"] = .string(version.description)
+        change["previousVersion"] = previous.map { .string($0.version.description) } ?? .null
+        change["bump"] = .string(previous.map { SemanticVersion.bump(from: $0.version, to: version) } ?? "none")
+        var input = PolicyInput([
+            .actor: try context.actorJSON(), .contract: contract.json, .now: .string(store.now), .change: .object(change),
+            .consumers: try context.consumers(of: [ContractReference(id: contract.id, version: version.description)]),
+        ])
+        input[.previousContract] = previous?.document
+        if let producer = try store.producer(of: ContractReference(id: contract.id, version: version.description)) {
+            input[.product] = try store.currentDocument(.product, producer)
+        }
+        return policies.evaluate(event: .contractPublish, input: input)
     }
 
     private func checkReferences(_ store: RegistryStore, domain: String, team: String) throws {

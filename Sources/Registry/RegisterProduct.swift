@@ -1,11 +1,13 @@
 import JSON
 import MeshModel
+import Policy
 
 /// Registers a new data product or stores a new revision of an existing one (SPEC §2, §4):
 /// ownership first, then the registry rules, then every reference against the store.
 struct RegisterProduct {
     let product: DataProduct
     let submission: DocumentSubmission
+    let policies: PolicySet
 
     func execute(_ store: RegistryStore, actor: Principal) throws -> WriteResult {
         let ownership = Ownership(store: store, actor: actor)
@@ -25,23 +27,34 @@ struct RegisterProduct {
             try ownership.requireMember(of: team, toChange: "the product \(product.id)")
         }
         try checkReferences(store, domain: domain, team: team)
-        if product.status == .retired {
-            let consumers = try store.consumers(ofProduct: product.id)
-            if !consumers.isEmpty {
-                throw RegistryError(.hasDependants, "the product \(product.id) still has consumers; they must stop reading it before it is retired",
-                                    dependants: consumers.map { "product:\($0)" })
-            }
-        }
+        if product.status == .retired { try store.requireNoDependants(ofProduct: product.id) }
         let digest = RegistryStore.digest(of: product.json)
         if let latest = try store.latestRevision(.product, product.id), latest.digest == digest {
             return WriteResult(kind: .product, key: product.id, revision: latest.revision, change: .unchanged)
         }
+        let decision = try decide(store, actor: actor, isNew: existing == nil)
+        let warnings = try decision.enforce(on: "the product \(product.id)")
         let revision = try store.insertRevision(.product, product.id, document: product.json, original: submission.original,
                                                 mediaType: submission.mediaType.rawValue, actor: actor)
         try store.upsertProduct(product, domain: domain, team: team, revision: revision)
-        try store.audit(existing == nil ? "product.register" : "product.update", .product, product.id,
-                        revision: revision, domain: domain, actor: actor)
-        return WriteResult(kind: .product, key: product.id, revision: revision, change: existing == nil ? .created : .updated)
+        try store.refreshLineage(forProduct: product.id)
+        try store.audit(decision.event.rawValue, .product, product.id, revision: revision, domain: domain, actor: actor,
+                        outcome: decision.outcome == .warned ? .warned : .allowed, detail: ["decision": decision.json])
+        return WriteResult(kind: .product, key: product.id, revision: revision, change: existing == nil ? .created : .updated, warnings: warnings)
+    }
+
+    /// The policies of `product.register` or `product.update` on this product (SPEC §6).
+    private func decide(_ store: RegistryStore, actor: Principal, isNew: Bool) throws -> Decision {
+        let event: PolicyEvent = isNew ? .productRegister : .productUpdate
+        guard policies.hasPolicies(for: event) else { return policies.evaluate(event: event, input: PolicyInput()) }
+        let context = PolicyContext(store: store, actor: actor)
+        var input = PolicyInput([
+            .actor: try context.actorJSON(), .product: product.json, .now: .string(store.now),
+            .inputs: try context.inputs(of: product),
+            .consumers: try context.consumers(of: product.outputPorts.compactMap(\.contractReference), excluding: product.id),
+        ])
+        input[.previous] = try store.currentDocument(.product, product.id)
+        return policies.evaluate(event: event, input: input)
     }
 
     /// Domain, team and every port's contract version must exist; output ports must publish

@@ -21,6 +21,18 @@ extension Registry {
     /// it even reads the request body (SPEC §4: ownership before anything else).
     public func authorizeChange(of kind: DocumentKind, _ key: String, actor: Principal) throws(RegistryError) {
         if actor.isAdmin { return }
+        do {
+            try checkOwnership(of: kind, key, actor: actor)
+        } catch {
+            if error.code == .forbidden {
+                let action = Operation.action(forKind: kind.rawValue)
+                auditRefusals([Refusal(action: action, target: key, domain: nil, error: error)], actor: actor)
+            }
+            throw error
+        }
+    }
+
+    private func checkOwnership(of kind: DocumentKind, _ key: String, actor: Principal) throws(RegistryError) {
         try read { store in
             let ownership = Ownership(store: store, actor: actor)
             switch kind {

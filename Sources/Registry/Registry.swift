@@ -88,8 +88,9 @@ public final class Registry: Sendable {
         }
     }
 
-    private func writeAudited(action: String, target: String, actor: Principal,
-                              _ body: (RegistryStore) throws -> WriteResult) throws(RegistryError) -> WriteResult {
+    /// A write whose refusal (any error but a storage failure) is audited after the rollback.
+    func writeAudited<Result>(action: String, target: String, actor: Principal,
+                              _ body: (RegistryStore) throws -> Result) throws(RegistryError) -> Result {
         do {
             return try write(body)
         } catch {
@@ -113,7 +114,8 @@ public final class Registry: Sendable {
     /// Runs `body` on a reader in one snapshot.
     func read<Result>(_ body: (RegistryStore) throws -> Result) throws(RegistryError) -> Result {
         do {
-            return try database.read { db in try body(RegistryStore(db: db, now: "")) }
+            let now = Timestamp.string(from: clock())
+            return try database.read { db in try body(RegistryStore(db: db, now: now)) }
         } catch {
             throw Self.registryError(error)
         }

@@ -11,6 +11,8 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
         /// The actor is not a member of the owning team, nor an admin.
         case forbidden
         case notFound = "not-found"
+        /// A Deny policy refuses the write (see `details.violations`).
+        case policyViolation = "policy-violation"
         /// The new version breaks compatibility with earlier ones under the mode (see `report`).
         case incompatible
         /// The version number does not grow as much as the change needs (SPEC §4 semver gate).

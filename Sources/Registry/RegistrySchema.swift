@@ -115,5 +115,123 @@ enum RegistrySchema {
                 CHECK ((username IS NULL) != (team IS NULL))
             ) STRICT;
             """),
+        // The Confluent-compatible schema registry: one global id per distinct schema (type +
+        // identity), subjects' versions with a soft-delete flag, per-subject settings (the
+        // global ones under the subject '').
+        Migration("0003-subjects", sql: """
+            CREATE TABLE subject_schemas (
+                id INTEGER PRIMARY KEY,
+                schema_type TEXT NOT NULL CHECK (schema_type IN ('AVRO', 'JSON')),
+                identity TEXT NOT NULL,
+                canonical TEXT NOT NULL,
+                schema TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                UNIQUE (schema_type, identity)
+            ) STRICT;
+            CREATE INDEX subject_schemas_canonical ON subject_schemas(schema_type, canonical);
+
+            CREATE TABLE subject_versions (
+                subject TEXT NOT NULL,
+                version INTEGER NOT NULL CHECK (version > 0),
+                schema_id INTEGER NOT NULL REFERENCES subject_schemas(id),
+                deleted INTEGER NOT NULL CHECK (deleted IN (0, 1)),
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (subject, version)
+            ) STRICT;
+            CREATE INDEX subject_versions_schema ON subject_versions(schema_id);
+
+            CREATE TABLE subject_configs (
+                subject TEXT PRIMARY KEY NOT NULL,
+                value TEXT NOT NULL CHECK (value IN ('NONE', 'BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE')),
+                updated_at TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE subject_modes (
+                subject TEXT PRIMARY KEY NOT NULL,
+                value TEXT NOT NULL CHECK (value IN ('READWRITE', 'READONLY')),
+                updated_at TEXT NOT NULL
+            ) STRICT;
+            """),
+        Migration("0004-access-and-decisions", sql: """
+            CREATE TABLE access_requests (
+                id TEXT PRIMARY KEY NOT NULL,
+                product_id TEXT NOT NULL REFERENCES products(id),
+                port TEXT NOT NULL,
+                port_version TEXT NOT NULL,
+                consumer_team TEXT NOT NULL,
+                purpose TEXT NOT NULL,
+                requested_by TEXT NOT NULL,
+                requested_at TEXT NOT NULL,
+                expires_at TEXT,
+                status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'revoked')),
+                decided_by TEXT,
+                decided_at TEXT,
+                note TEXT
+            ) STRICT;
+            CREATE INDEX access_requests_product ON access_requests(product_id);
+            CREATE INDEX access_requests_team ON access_requests(consumer_team);
+
+            CREATE TABLE audit_policies (
+                sequence INTEGER NOT NULL REFERENCES audit_log(sequence),
+                policy TEXT NOT NULL,
+                PRIMARY KEY (sequence, policy)
+            ) STRICT;
+            CREATE INDEX audit_policies_policy ON audit_policies(policy);
+            CREATE INDEX audit_log_at ON audit_log(at);
+            CREATE INDEX audit_log_domain ON audit_log(domain);
+            """),
+        // Lineage (SPEC §8): nodes and edges, each edge tagged with the write that made it
+        // (`product:<id>`, `contract:<id>@<version>`, `grant:<id>`, `run:<runId>`, `job:…`,
+        // `dataset:…`) so a later write replaces exactly its own edges; `lineage_changes` lists
+        // each replacement's diff in commit order so in-memory graphs catch up; raw OpenLineage
+        // events by idempotency key (a RunEvent's key starts with `<runId>/`, so the primary key
+        // also finds a run's events), and each run's merged state.
+        Migration("0005-lineage", sql: """
+            CREATE TABLE lineage_nodes (
+                id TEXT PRIMARY KEY NOT NULL,
+                label TEXT,
+                team TEXT
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE TABLE lineage_edges (
+                from_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                to_id TEXT NOT NULL,
+                source TEXT NOT NULL,
+                PRIMARY KEY (source, from_id, kind, to_id)
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX lineage_edges_from ON lineage_edges(from_id, kind, to_id);
+            CREATE INDEX lineage_edges_to ON lineage_edges(to_id, kind, from_id);
+
+            CREATE TABLE lineage_changes (
+                sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                source TEXT NOT NULL,
+                body TEXT NOT NULL,
+                at TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE lineage_events (
+                key TEXT PRIMARY KEY NOT NULL,
+                run_id TEXT,
+                event_type TEXT,
+                event_time TEXT NOT NULL,
+                received_at TEXT NOT NULL,
+                body TEXT NOT NULL
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE TABLE lineage_runs (
+                run_id TEXT PRIMARY KEY NOT NULL,
+                job_namespace TEXT NOT NULL,
+                job_name TEXT NOT NULL,
+                status TEXT NOT NULL,
+                status_time TEXT NOT NULL,
+                start_time TEXT,
+                end_time TEXT,
+                inputs INTEGER NOT NULL,
+                outputs INTEGER NOT NULL,
+                updated_at TEXT NOT NULL
+            ) STRICT, WITHOUT ROWID;
+            """),
     ])
 }

@@ -53,6 +53,14 @@ extension RegistryStore {
         return line.sorted { $0.version < $1.version }
     }
 
+    /// The highest version of a contract below `version`, in any major line, with its document.
+    func previousContractVersion(_ id: String, below version: SemanticVersion) throws -> (version: SemanticVersion, document: JSONValue)? {
+        let rows = try db.query("SELECT version FROM contract_versions WHERE contract_id = ?", [id])
+        let earlier = rows.compactMap { $0.string("version").flatMap(SemanticVersion.init) }.filter { $0 < version }.max()
+        guard let earlier, let document = try currentDocument(.contract, Self.contractKey(id, earlier.description)) else { return nil }
+        return (earlier, document)
+    }
+
     func retireContract(_ id: String, _ version: String, revision: Int) throws {
         try db.run("UPDATE contract_versions SET status = 'retired', revision = ?, updated_at = ? WHERE contract_id = ? AND version = ?",
                    [revision, now, id, version])

@@ -58,6 +58,21 @@ extension RegistryStore {
         ).compactMap { $0.string("id") }
     }
 
+    /// Refuses to retire a product that other products read or that active grants name (SPEC §4).
+    func requireNoDependants(ofProduct id: String) throws {
+        let dependants = try consumers(ofProduct: id).map { "product:\($0)" } + activeGrants(onProduct: id)
+        if !dependants.isEmpty {
+            throw RegistryError(.hasDependants, "the product \(id) still has consumers or active grants; they must stop reading it (or be revoked) before it is retired",
+                                dependants: dependants)
+        }
+    }
+
+    /// The product whose output port publishes `contract`, if any.
+    func producer(of contract: ContractReference) throws -> String? {
+        try db.query("SELECT product_id FROM product_ports WHERE direction = 'output' AND contract_id = ? AND contract_version = ? LIMIT 1",
+                     [contract.id, contract.version]).first?.string("product_id")
+    }
+
     /// Non-retired products whose input ports read a contract version this product publishes.
     func consumers(ofProduct id: String) throws -> [String] {
         try db.query(

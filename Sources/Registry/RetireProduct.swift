@@ -13,16 +13,13 @@ struct RetireProduct {
         if existing.status == "retired" {
             return WriteResult(kind: .product, key: id, revision: existing.revision, change: .unchanged)
         }
-        let consumers = try store.consumers(ofProduct: id)
-        if !consumers.isEmpty {
-            throw RegistryError(.hasDependants, "the product \(id) still has consumers; they must stop reading it before it is retired",
-                                dependants: consumers.map { "product:\($0)" })
-        }
+        try store.requireNoDependants(ofProduct: id)
         document["status"] = "retired"
         let json = JSONValue.object(document)
         let revision = try store.insertRevision(.product, id, document: json, original: Array(json.encoded().utf8),
                                                 mediaType: DocumentSubmission.MediaType.json.rawValue, actor: actor)
         try store.retireProduct(id, revision: revision)
+        try store.refreshLineage(forProduct: id)
         try store.audit("product.retire", .product, id, revision: revision, domain: existing.domain, actor: actor)
         return WriteResult(kind: .product, key: id, revision: revision, change: .retired)
     }

@@ -1,7 +1,9 @@
+import Policy
+
 /// What one accepted write did.
 public struct WriteResult: Sendable, Hashable {
     public enum Kind: String, Sendable {
-        case domain, product, contract, token
+        case domain, product, contract, token, access, subject
     }
 
     public enum Change: String, Sendable, CaseIterable {
@@ -13,4 +15,6 @@ public struct WriteResult: Sendable, Hashable {
     public var key: String
     public var revision: Int
     public var change: Change
+    /// Warn-level policy violations: the write was accepted, and these are the caller's to fix.
+    public var warnings: [PolicyViolation] = []
 }

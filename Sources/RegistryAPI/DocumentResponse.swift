@@ -20,7 +20,9 @@ enum DocumentResponse {
     /// 201 with `Location` for a created document, 200 otherwise; the body is the stored envelope
     /// plus what the write did.
     static func written(_ result: WriteResult, stored: StoredDocument, location: String) -> HTTPResponse {
-        var response = make(stored, status: result.change == .created ? .created : .ok, extra: ["change": .string(result.change.rawValue)])
+        var extra: JSONObject = ["change": .string(result.change.rawValue)]
+        if !result.warnings.isEmpty { extra["warnings"] = .array(result.warnings.map(\.json)) }
+        var response = make(stored, status: result.change == .created ? .created : .ok, extra: extra)
         if result.change == .created { response.headers.add(name: "Location", value: location) }
         return response
     }

@@ -746,6 +746,615 @@ enum OpenAPIDocument {
     }
    }
   },
+  "/api/v1/access-requests": {
+   "get": {
+    "summary": "List access requests, newest first",
+    "parameters": [
+     {
+      "name": "product",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": ""
+     },
+     {
+      "name": "team",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": ""
+     },
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "pending",
+        "approved",
+        "rejected",
+        "revoked"
+       ]
+      },
+      "description": ""
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 1000
+      },
+      "description": ""
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "requests",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "items"
+         ],
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/AccessRequest"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   },
+   "post": {
+    "summary": "Request access to an output port for a team, with a purpose (public ports are granted at once)",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "product",
+         "port",
+         "team",
+         "purpose"
+        ],
+        "properties": {
+         "product": {
+          "type": "string"
+         },
+         "port": {
+          "type": "string"
+         },
+         "portVersion": {
+          "type": "string"
+         },
+         "team": {
+          "type": "string"
+         },
+         "purpose": {
+          "type": "string"
+         },
+         "expires": {
+          "type": "string",
+          "description": "YYYY-MM-DD or RFC 3339"
+         }
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "the request",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AccessRequest"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "403": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "409": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "415": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "422": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/access-requests/{id}": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": ""
+    }
+   ],
+   "get": {
+    "summary": "One access request",
+    "responses": {
+     "200": {
+      "description": "the request",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AccessRequest"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/access-requests/{id}/approve": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": ""
+    }
+   ],
+   "post": {
+    "summary": "Approve (owning team only; access.approve policies apply)",
+    "responses": {
+     "200": {
+      "description": "the request",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AccessRequest"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "403": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "409": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "422": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/access-requests/{id}/reject": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": ""
+    }
+   ],
+   "post": {
+    "summary": "Reject (owning team only)",
+    "responses": {
+     "200": {
+      "description": "the request",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AccessRequest"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "403": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "409": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/access-requests/{id}/revoke": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": ""
+    }
+   ],
+   "post": {
+    "summary": "Revoke a grant or withdraw a request (owning or consumer team)",
+    "responses": {
+     "200": {
+      "description": "the request",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AccessRequest"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "403": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "409": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/policies": {
+   "get": {
+    "summary": "The enforced policy set: version and policies",
+    "responses": {
+     "200": {
+      "description": "policies",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "version",
+          "items"
+         ],
+         "properties": {
+          "version": {
+           "type": "string"
+          },
+          "items": {
+           "type": "array"
+          }
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/policies/evaluate": {
+   "post": {
+    "summary": "Dry-run the policies of one event on an input; writes nothing",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "event"
+        ],
+        "properties": {
+         "event": {
+          "type": "string"
+         },
+         "input": {
+          "type": "object"
+         }
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "the decision",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Decision"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "415": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "422": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/audit": {
+   "get": {
+    "summary": "The audit log, oldest first",
+    "parameters": [
+     {
+      "name": "since",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": ""
+     },
+     {
+      "name": "until",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": ""
+     },
+     {
+      "name": "actor",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": ""
+     },
+     {
+      "name": "domain",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": ""
+     },
+     {
+      "name": "policy",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": ""
+     },
+     {
+      "name": "outcome",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "allowed",
+        "warned",
+        "denied",
+        "refused",
+        "failed"
+       ]
+      },
+      "description": ""
+     },
+     {
+      "name": "action",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": ""
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 1000
+      },
+      "description": ""
+     },
+     {
+      "name": "cursor",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      },
+      "description": ""
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "entries",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "items",
+          "nextCursor"
+         ],
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/AuditEntry"
+           }
+          },
+          "nextCursor": {
+           "type": [
+            "string",
+            "null"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/audit/verify": {
+   "get": {
+    "summary": "Recompute the audit log's hash chain",
+    "responses": {
+     "200": {
+      "description": "the verification",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "intact",
+          "entries"
+         ],
+         "properties": {
+          "intact": {
+           "type": "boolean"
+          },
+          "entries": {
+           "type": "integer"
+          },
+          "firstBroken": {
+           "type": "object"
+          }
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/audit/violations": {
+   "get": {
+    "summary": "Every current document evaluated against the current policies",
+    "responses": {
+     "200": {
+      "description": "violations",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "policySetVersion",
+          "documents",
+          "items"
+         ],
+         "properties": {
+          "policySetVersion": {
+           "type": "string"
+          },
+          "documents": {
+           "type": "integer"
+          },
+          "items": {
+           "type": "array"
+          }
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
   "/api/v1/compatibility": {
    "post": {
     "summary": "Check a proposed schema or contract without writing: an ODCS contract against its registered major line (with the semver gate), or {type, schema, against, mode}",
@@ -904,6 +1513,2321 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/apis/ccompat/v7/subjects": {
+   "get": {
+    "summary": "List subjects",
+    "parameters": [
+     {
+      "name": "deleted",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "include soft-deleted subjects (true or false, any case)"
+     },
+     {
+      "name": "deleted_only",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "only soft-deleted subjects (true or false, any case)"
+     },
+     {
+      "name": "subjectPrefix",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": ""
+     },
+     {
+      "name": "offset",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer"
+      },
+      "description": ""
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer"
+      },
+      "description": ""
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "subject names",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/subjects/{subject}": {
+   "parameters": [
+    {
+     "name": "subject",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "e.g. <topic>-value; writes need the team owning the topic's contract, else an admin"
+    }
+   ],
+   "post": {
+    "summary": "Look up a schema in a subject",
+    "parameters": [
+     {
+      "name": "normalize",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "match by the Avro Parsing Canonical Form (true or false, any case)"
+     },
+     {
+      "name": "deleted",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "include soft-deleted versions (true or false, any case)"
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/vnd.schemaregistry.v1+json": {
+       "schema": {
+        "$ref": "#/components/schemas/ConfluentSchemaRequest"
+       }
+      },
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ConfluentSchemaRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "the version holding it",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "$ref": "#/components/schemas/ConfluentSubjectVersion"
+        }
+       },
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ConfluentSubjectVersion"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "415": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "422": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   },
+   "delete": {
+    "summary": "Soft-delete a subject, or with permanent=true remove a soft-deleted one",
+    "parameters": [
+     {
+      "name": "permanent",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "hard delete (true or false, any case)"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "the deleted versions",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "integer"
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "integer"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "403": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "500": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/subjects/{subject}/versions": {
+   "parameters": [
+    {
+     "name": "subject",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "e.g. <topic>-value; writes need the team owning the topic's contract, else an admin"
+    }
+   ],
+   "get": {
+    "summary": "A subject's versions",
+    "parameters": [
+     {
+      "name": "deleted",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "include soft-deleted versions (true or false, any case)"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "version numbers",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "integer"
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "integer"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   },
+   "post": {
+    "summary": "Register a schema (the same schema has the same id in every subject)",
+    "parameters": [
+     {
+      "name": "normalize",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "match by the Avro Parsing Canonical Form (true or false, any case)"
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/vnd.schemaregistry.v1+json": {
+       "schema": {
+        "$ref": "#/components/schemas/ConfluentSchemaRequest"
+       }
+      },
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ConfluentSchemaRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "its global id",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "id"
+         ],
+         "properties": {
+          "id": {
+           "type": "integer"
+          }
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "id"
+         ],
+         "properties": {
+          "id": {
+           "type": "integer"
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "403": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "409": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "415": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "422": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "500": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/subjects/{subject}/versions/{version}": {
+   "parameters": [
+    {
+     "name": "subject",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "e.g. <topic>-value; writes need the team owning the topic's contract, else an admin"
+    },
+    {
+     "name": "version",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "a version number, `latest` or `-1`"
+    }
+   ],
+   "get": {
+    "summary": "One version",
+    "parameters": [
+     {
+      "name": "deleted",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "include soft-deleted versions (true or false, any case)"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "the version",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "$ref": "#/components/schemas/ConfluentSubjectVersion"
+        }
+       },
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ConfluentSubjectVersion"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "422": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   },
+   "delete": {
+    "summary": "Soft-delete a version, or with permanent=true remove a soft-deleted one",
+    "parameters": [
+     {
+      "name": "permanent",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "hard delete (true or false, any case)"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "the version number",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "integer"
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "integer"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "403": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "422": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "500": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/subjects/{subject}/versions/{version}/schema": {
+   "parameters": [
+    {
+     "name": "subject",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "e.g. <topic>-value; writes need the team owning the topic's contract, else an admin"
+    },
+    {
+     "name": "version",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "a version number, `latest` or `-1`"
+    }
+   ],
+   "get": {
+    "summary": "One version's schema, raw",
+    "parameters": [
+     {
+      "name": "deleted",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "include soft-deleted versions (true or false, any case)"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "the schema",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {}
+       },
+       "application/json": {
+        "schema": {}
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "422": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/subjects/{subject}/versions/{version}/referencedby": {
+   "parameters": [
+    {
+     "name": "subject",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "e.g. <topic>-value; writes need the team owning the topic's contract, else an admin"
+    },
+    {
+     "name": "version",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "a version number, `latest` or `-1`"
+    }
+   ],
+   "get": {
+    "summary": "Ids of schemas referencing this version (always empty: references are not supported yet)",
+    "responses": {
+     "200": {
+      "description": "schema ids",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "integer"
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "integer"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "422": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/schemas/ids/{id}": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "description": ""
+    }
+   ],
+   "get": {
+    "summary": "A schema by global id",
+    "parameters": [
+     {
+      "name": "subject",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "accepted and ignored: ids are global"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "the schema",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "schema"
+         ],
+         "properties": {
+          "schema": {
+           "type": "string"
+          },
+          "schemaType": {
+           "type": "string",
+           "enum": [
+            "JSON"
+           ]
+          }
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "schema"
+         ],
+         "properties": {
+          "schema": {
+           "type": "string"
+          },
+          "schemaType": {
+           "type": "string",
+           "enum": [
+            "JSON"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/schemas/ids/{id}/schema": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "description": ""
+    }
+   ],
+   "get": {
+    "summary": "A schema by global id, raw",
+    "responses": {
+     "200": {
+      "description": "the schema",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {}
+       },
+       "application/json": {
+        "schema": {}
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/schemas/ids/{id}/subjects": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "description": ""
+    }
+   ],
+   "get": {
+    "summary": "Subjects using a schema",
+    "parameters": [
+     {
+      "name": "deleted",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "include soft-deleted versions (true or false, any case)"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "subject names",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/schemas/ids/{id}/versions": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "description": ""
+    }
+   ],
+   "get": {
+    "summary": "Subject versions using a schema",
+    "parameters": [
+     {
+      "name": "deleted",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "include soft-deleted versions (true or false, any case)"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "subject versions",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "required": [
+           "subject",
+           "version"
+          ],
+          "properties": {
+           "subject": {
+            "type": "string"
+           },
+           "version": {
+            "type": "integer"
+           }
+          }
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "required": [
+           "subject",
+           "version"
+          ],
+          "properties": {
+           "subject": {
+            "type": "string"
+           },
+           "version": {
+            "type": "integer"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/schemas/types": {
+   "get": {
+    "summary": "Supported schema types",
+    "responses": {
+     "200": {
+      "description": "AVRO and JSON",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/compatibility/subjects/{subject}/versions/{version}": {
+   "parameters": [
+    {
+     "name": "subject",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "e.g. <topic>-value; writes need the team owning the topic's contract, else an admin"
+    },
+    {
+     "name": "version",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "a version number, `latest` or `-1`"
+    }
+   ],
+   "post": {
+    "summary": "Test a schema's compatibility (verbose=true adds messages)",
+    "parameters": [
+     {
+      "name": "verbose",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "list why it is incompatible (true or false, any case)"
+     },
+     {
+      "name": "normalize",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": " (true or false, any case)"
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/vnd.schemaregistry.v1+json": {
+       "schema": {
+        "$ref": "#/components/schemas/ConfluentSchemaRequest"
+       }
+      },
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ConfluentSchemaRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "the verdict",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "is_compatible"
+         ],
+         "properties": {
+          "is_compatible": {
+           "type": "boolean"
+          },
+          "messages": {
+           "type": "array",
+           "items": {
+            "type": "string"
+           }
+          }
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "is_compatible"
+         ],
+         "properties": {
+          "is_compatible": {
+           "type": "boolean"
+          },
+          "messages": {
+           "type": "array",
+           "items": {
+            "type": "string"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "415": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "422": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/compatibility/subjects/{subject}/versions": {
+   "parameters": [
+    {
+     "name": "subject",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "e.g. <topic>-value; writes need the team owning the topic's contract, else an admin"
+    }
+   ],
+   "post": {
+    "summary": "Test a schema against what registration checks (the latest version, or all under a transitive level)",
+    "parameters": [
+     {
+      "name": "verbose",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "list why it is incompatible (true or false, any case)"
+     },
+     {
+      "name": "normalize",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": " (true or false, any case)"
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/vnd.schemaregistry.v1+json": {
+       "schema": {
+        "$ref": "#/components/schemas/ConfluentSchemaRequest"
+       }
+      },
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ConfluentSchemaRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "the verdict",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "is_compatible"
+         ],
+         "properties": {
+          "is_compatible": {
+           "type": "boolean"
+          },
+          "messages": {
+           "type": "array",
+           "items": {
+            "type": "string"
+           }
+          }
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "is_compatible"
+         ],
+         "properties": {
+          "is_compatible": {
+           "type": "boolean"
+          },
+          "messages": {
+           "type": "array",
+           "items": {
+            "type": "string"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "415": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "422": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/config": {
+   "get": {
+    "summary": "The global compatibility level (BACKWARD unless set)",
+    "responses": {
+     "200": {
+      "description": "the level",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "compatibilityLevel": {
+           "type": "string",
+           "enum": [
+            "NONE",
+            "BACKWARD",
+            "BACKWARD_TRANSITIVE",
+            "FORWARD",
+            "FORWARD_TRANSITIVE",
+            "FULL",
+            "FULL_TRANSITIVE"
+           ]
+          }
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "compatibilityLevel": {
+           "type": "string",
+           "enum": [
+            "NONE",
+            "BACKWARD",
+            "BACKWARD_TRANSITIVE",
+            "FORWARD",
+            "FORWARD_TRANSITIVE",
+            "FULL",
+            "FULL_TRANSITIVE"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   },
+   "put": {
+    "summary": "Set the global compatibility level (admin)",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/vnd.schemaregistry.v1+json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "compatibility"
+        ],
+        "properties": {
+         "compatibility": {
+          "type": "string",
+          "enum": [
+           "NONE",
+           "BACKWARD",
+           "BACKWARD_TRANSITIVE",
+           "FORWARD",
+           "FORWARD_TRANSITIVE",
+           "FULL",
+           "FULL_TRANSITIVE"
+          ]
+         }
+        }
+       }
+      },
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "compatibility"
+        ],
+        "properties": {
+         "compatibility": {
+          "type": "string",
+          "enum": [
+           "NONE",
+           "BACKWARD",
+           "BACKWARD_TRANSITIVE",
+           "FORWARD",
+           "FORWARD_TRANSITIVE",
+           "FULL",
+           "FULL_TRANSITIVE"
+          ]
+         }
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "the level set",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "compatibility": {
+           "type": "string",
+           "enum": [
+            "NONE",
+            "BACKWARD",
+            "BACKWARD_TRANSITIVE",
+            "FORWARD",
+            "FORWARD_TRANSITIVE",
+            "FULL",
+            "FULL_TRANSITIVE"
+           ]
+          }
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "compatibility": {
+           "type": "string",
+           "enum": [
+            "NONE",
+            "BACKWARD",
+            "BACKWARD_TRANSITIVE",
+            "FORWARD",
+            "FORWARD_TRANSITIVE",
+            "FULL",
+            "FULL_TRANSITIVE"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "403": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "422": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/config/{subject}": {
+   "parameters": [
+    {
+     "name": "subject",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "e.g. <topic>-value; writes need the team owning the topic's contract, else an admin"
+    }
+   ],
+   "get": {
+    "summary": "A subject's compatibility level",
+    "parameters": [
+     {
+      "name": "defaultToGlobal",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "fall back to the global level instead of 40408 (true or false, any case)"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "the level",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "compatibilityLevel": {
+           "type": "string",
+           "enum": [
+            "NONE",
+            "BACKWARD",
+            "BACKWARD_TRANSITIVE",
+            "FORWARD",
+            "FORWARD_TRANSITIVE",
+            "FULL",
+            "FULL_TRANSITIVE"
+           ]
+          }
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "compatibilityLevel": {
+           "type": "string",
+           "enum": [
+            "NONE",
+            "BACKWARD",
+            "BACKWARD_TRANSITIVE",
+            "FORWARD",
+            "FORWARD_TRANSITIVE",
+            "FULL",
+            "FULL_TRANSITIVE"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   },
+   "put": {
+    "summary": "Set a subject's compatibility level",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/vnd.schemaregistry.v1+json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "compatibility"
+        ],
+        "properties": {
+         "compatibility": {
+          "type": "string",
+          "enum": [
+           "NONE",
+           "BACKWARD",
+           "BACKWARD_TRANSITIVE",
+           "FORWARD",
+           "FORWARD_TRANSITIVE",
+           "FULL",
+           "FULL_TRANSITIVE"
+          ]
+         }
+        }
+       }
+      },
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "compatibility"
+        ],
+        "properties": {
+         "compatibility": {
+          "type": "string",
+          "enum": [
+           "NONE",
+           "BACKWARD",
+           "BACKWARD_TRANSITIVE",
+           "FORWARD",
+           "FORWARD_TRANSITIVE",
+           "FULL",
+           "FULL_TRANSITIVE"
+          ]
+         }
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "the level set",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "compatibility": {
+           "type": "string",
+           "enum": [
+            "NONE",
+            "BACKWARD",
+            "BACKWARD_TRANSITIVE",
+            "FORWARD",
+            "FORWARD_TRANSITIVE",
+            "FULL",
+            "FULL_TRANSITIVE"
+           ]
+          }
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "compatibility": {
+           "type": "string",
+           "enum": [
+            "NONE",
+            "BACKWARD",
+            "BACKWARD_TRANSITIVE",
+            "FORWARD",
+            "FORWARD_TRANSITIVE",
+            "FULL",
+            "FULL_TRANSITIVE"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "403": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "422": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   },
+   "delete": {
+    "summary": "Remove a subject's compatibility level",
+    "responses": {
+     "200": {
+      "description": "the removed level",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "compatibilityLevel": {
+           "type": "string",
+           "enum": [
+            "NONE",
+            "BACKWARD",
+            "BACKWARD_TRANSITIVE",
+            "FORWARD",
+            "FORWARD_TRANSITIVE",
+            "FULL",
+            "FULL_TRANSITIVE"
+           ]
+          }
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "compatibilityLevel": {
+           "type": "string",
+           "enum": [
+            "NONE",
+            "BACKWARD",
+            "BACKWARD_TRANSITIVE",
+            "FORWARD",
+            "FORWARD_TRANSITIVE",
+            "FULL",
+            "FULL_TRANSITIVE"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "403": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/mode": {
+   "get": {
+    "summary": "The global mode",
+    "responses": {
+     "200": {
+      "description": "the mode",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "mode"
+         ],
+         "properties": {
+          "mode": {
+           "type": "string",
+           "enum": [
+            "READWRITE",
+            "READONLY"
+           ]
+          }
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "mode"
+         ],
+         "properties": {
+          "mode": {
+           "type": "string",
+           "enum": [
+            "READWRITE",
+            "READONLY"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   },
+   "put": {
+    "summary": "Set the global mode (admin); IMPORT is not supported",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/vnd.schemaregistry.v1+json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "mode"
+        ],
+        "properties": {
+         "mode": {
+          "type": "string",
+          "enum": [
+           "READWRITE",
+           "READONLY"
+          ]
+         }
+        }
+       }
+      },
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "mode"
+        ],
+        "properties": {
+         "mode": {
+          "type": "string",
+          "enum": [
+           "READWRITE",
+           "READONLY"
+          ]
+         }
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "the mode set",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "mode"
+         ],
+         "properties": {
+          "mode": {
+           "type": "string",
+           "enum": [
+            "READWRITE",
+            "READONLY"
+           ]
+          }
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "mode"
+         ],
+         "properties": {
+          "mode": {
+           "type": "string",
+           "enum": [
+            "READWRITE",
+            "READONLY"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "403": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "422": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/mode/{subject}": {
+   "parameters": [
+    {
+     "name": "subject",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "e.g. <topic>-value; writes need the team owning the topic's contract, else an admin"
+    }
+   ],
+   "get": {
+    "summary": "A subject's mode (the global one unless set)",
+    "responses": {
+     "200": {
+      "description": "the mode",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "mode"
+         ],
+         "properties": {
+          "mode": {
+           "type": "string",
+           "enum": [
+            "READWRITE",
+            "READONLY"
+           ]
+          }
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "mode"
+         ],
+         "properties": {
+          "mode": {
+           "type": "string",
+           "enum": [
+            "READWRITE",
+            "READONLY"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   },
+   "put": {
+    "summary": "Set a subject's mode; READONLY refuses registration (42205)",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/vnd.schemaregistry.v1+json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "mode"
+        ],
+        "properties": {
+         "mode": {
+          "type": "string",
+          "enum": [
+           "READWRITE",
+           "READONLY"
+          ]
+         }
+        }
+       }
+      },
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "mode"
+        ],
+        "properties": {
+         "mode": {
+          "type": "string",
+          "enum": [
+           "READWRITE",
+           "READONLY"
+          ]
+         }
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "the mode set",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "mode"
+         ],
+         "properties": {
+          "mode": {
+           "type": "string",
+           "enum": [
+            "READWRITE",
+            "READONLY"
+           ]
+          }
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "mode"
+         ],
+         "properties": {
+          "mode": {
+           "type": "string",
+           "enum": [
+            "READWRITE",
+            "READONLY"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "403": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "422": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   },
+   "delete": {
+    "summary": "Remove a subject's mode",
+    "responses": {
+     "200": {
+      "description": "the removed mode",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "mode"
+         ],
+         "properties": {
+          "mode": {
+           "type": "string",
+           "enum": [
+            "READWRITE",
+            "READONLY"
+           ]
+          }
+         }
+        }
+       },
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "mode"
+         ],
+         "properties": {
+          "mode": {
+           "type": "string",
+           "enum": [
+            "READWRITE",
+            "READONLY"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "403": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/api/v1/lineage": {
+   "post": {
+    "summary": "Ingest one OpenLineage RunEvent, JobEvent or DatasetEvent (2-0-x), as Marquez does; a resent event is accepted again and changes nothing",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "description": "an OpenLineage event",
+        "required": [
+         "eventTime",
+         "producer",
+         "schemaURL"
+        ]
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "accepted (empty object)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   },
+   "get": {
+    "summary": "Marquez's lineage read: the graph around a node, both ways",
+    "parameters": [
+     {
+      "name": "nodeId",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "dataset:NAMESPACE:NAME, job:NAMESPACE:NAME (namespaces may hold colons) or a canonical id such as product:ID"
+     },
+     {
+      "name": "depth",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 0
+      },
+      "description": "edges to walk; larger values are capped at 20"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "the graph",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/MarquezLineage"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/lineage/runs/{runId}": {
+   "parameters": [
+    {
+     "name": "runId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": ""
+    }
+   ],
+   "get": {
+    "summary": "An OpenLineage run's merged state",
+    "responses": {
+     "200": {
+      "description": "the run",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/LineageRun"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/lineage/columns/{contractId}/{version}/{property}": {
+   "parameters": [
+    {
+     "name": "contractId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": ""
+    },
+    {
+     "name": "version",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": ""
+    },
+    {
+     "name": "property",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "a property name of the contract's schema, dotted for nested ones"
+    }
+   ],
+   "get": {
+    "summary": "Column lineage of a contract property: the columns it is computed from (upstream) and that are computed from it (downstream), through the datasets of the contract's servers",
+    "parameters": [
+     {
+      "name": "depth",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 0
+      },
+      "description": "edges to walk; larger values are capped at 20"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "the columns",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ColumnLineage"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/lineage/{productId}": {
+   "parameters": [
+    {
+     "name": "productId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": ""
+    }
+   ],
+   "get": {
+    "summary": "A product's lineage",
+    "parameters": [
+     {
+      "name": "direction",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "upstream",
+        "downstream",
+        "both"
+       ],
+       "default": "both"
+      },
+      "description": ""
+     },
+     {
+      "name": "depth",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 0
+      },
+      "description": "edges to walk; larger values are capped at 20"
+     },
+     {
+      "name": "format",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "json",
+        "dot",
+        "mermaid"
+       ],
+       "default": "json"
+      },
+      "description": ""
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "the lineage",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/LineageTraversal"
+        }
+       },
+       "text/vnd.graphviz": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "text/plain": {
+        "schema": {
+         "type": "string",
+         "description": "Mermaid flowchart"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/impact": {
+   "post": {
+    "summary": "What a contract change breaks downstream: a proposed ODCS contract (checked against its registered line) or {contractId, version, properties}",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "oneOf": [
+         {
+          "type": "object",
+          "description": "an ODCS contract"
+         },
+         {
+          "type": "object",
+          "required": [
+           "contractId",
+           "version"
+          ],
+          "properties": {
+           "contractId": {
+            "type": "string"
+           },
+           "version": {
+            "type": "string"
+           },
+           "properties": {
+            "type": "array",
+            "items": {
+             "type": "string"
+            }
+           }
+          }
+         }
+        ]
+       }
+      },
+      "application/yaml": {
+       "schema": {
+        "type": "string"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "the impact, nearest first",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Impact"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "415": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "422": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
   }
  },
  "components": {
@@ -980,6 +3904,9 @@ enum OpenAPIDocument {
      },
      "suggestedVersion": {
       "type": "string"
+     },
+     "decision": {
+      "$ref": "#/components/schemas/Decision"
      },
      "violations": {
       "type": "array",
@@ -1058,6 +3985,9 @@ enum OpenAPIDocument {
       "items": {
        "$ref": "#/components/schemas/Team"
       }
+     },
+     "warnings": {
+      "type": "array"
      }
     }
    },
@@ -1307,6 +4237,172 @@ enum OpenAPIDocument {
      }
     }
    },
+   "AccessRequest": {
+    "type": "object",
+    "required": [
+     "id",
+     "product",
+     "port",
+     "portVersion",
+     "team",
+     "purpose",
+     "requestedBy",
+     "requestedAt",
+     "status"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "product": {
+      "type": "string"
+     },
+     "port": {
+      "type": "string"
+     },
+     "portVersion": {
+      "type": "string"
+     },
+     "team": {
+      "type": "string"
+     },
+     "purpose": {
+      "type": "string"
+     },
+     "requestedBy": {
+      "type": "string"
+     },
+     "requestedAt": {
+      "type": "string"
+     },
+     "expiresAt": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "pending",
+       "approved",
+       "rejected",
+       "revoked",
+       "expired"
+      ]
+     },
+     "decidedBy": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "decidedAt": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "note": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "warnings": {
+      "type": "array"
+     }
+    }
+   },
+   "Decision": {
+    "type": "object",
+    "required": [
+     "event",
+     "policySetVersion",
+     "outcome",
+     "violations",
+     "policies"
+    ],
+    "properties": {
+     "event": {
+      "type": "string"
+     },
+     "policySetVersion": {
+      "type": "string"
+     },
+     "outcome": {
+      "type": "string",
+      "enum": [
+       "allowed",
+       "warned",
+       "denied"
+      ]
+     },
+     "violations": {
+      "type": "array"
+     },
+     "policies": {
+      "type": "array"
+     }
+    }
+   },
+   "AuditEntry": {
+    "type": "object",
+    "required": [
+     "sequence",
+     "at",
+     "actor",
+     "action",
+     "targetKind",
+     "target",
+     "outcome",
+     "detail"
+    ],
+    "properties": {
+     "sequence": {
+      "type": "integer"
+     },
+     "at": {
+      "type": "string"
+     },
+     "actor": {
+      "type": "string"
+     },
+     "action": {
+      "type": "string"
+     },
+     "targetKind": {
+      "type": "string"
+     },
+     "target": {
+      "type": "string"
+     },
+     "revision": {
+      "type": [
+       "integer",
+       "null"
+      ]
+     },
+     "domain": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "outcome": {
+      "type": "string"
+     },
+     "code": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "detail": {
+      "type": "object"
+     }
+    }
+   },
    "ContractVersions": {
     "type": "object",
     "required": [
@@ -1336,6 +4432,457 @@ enum OpenAPIDocument {
       }
      }
     }
+   },
+   "ConfluentSchemaRequest": {
+    "type": "object",
+    "required": [
+     "schema"
+    ],
+    "properties": {
+     "schema": {
+      "type": "string",
+      "description": "the schema as JSON text"
+     },
+     "schemaType": {
+      "type": "string",
+      "enum": [
+       "AVRO",
+       "JSON"
+      ],
+      "default": "AVRO"
+     },
+     "references": {
+      "type": "array",
+      "maxItems": 0,
+      "description": "not supported yet: must be empty"
+     }
+    }
+   },
+   "ConfluentSubjectVersion": {
+    "type": "object",
+    "required": [
+     "subject",
+     "version",
+     "id",
+     "schema"
+    ],
+    "properties": {
+     "subject": {
+      "type": "string"
+     },
+     "version": {
+      "type": "integer"
+     },
+     "id": {
+      "type": "integer"
+     },
+     "schemaType": {
+      "type": "string",
+      "enum": [
+       "JSON"
+      ],
+      "description": "omitted for AVRO"
+     },
+     "schema": {
+      "type": "string"
+     }
+    }
+   },
+   "ConfluentError": {
+    "type": "object",
+    "required": [
+     "error_code",
+     "message"
+    ],
+    "properties": {
+     "error_code": {
+      "type": "integer",
+      "description": "e.g. 40401 subject not found; the HTTP status is its first three digits"
+     },
+     "message": {
+      "type": "string"
+     }
+    }
+   },
+   "LineageTraversal": {
+    "type": "object",
+    "required": [
+     "root",
+     "direction",
+     "depth",
+     "nodes",
+     "edges"
+    ],
+    "properties": {
+     "root": {
+      "type": "string"
+     },
+     "direction": {
+      "type": "string"
+     },
+     "depth": {
+      "type": "integer"
+     },
+     "nodes": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "id",
+        "kind",
+        "label",
+        "distance"
+       ],
+       "properties": {
+        "id": {
+         "type": "string"
+        },
+        "kind": {
+         "type": "string"
+        },
+        "label": {
+         "type": "string"
+        },
+        "team": {
+         "type": "string"
+        },
+        "distance": {
+         "type": "integer"
+        }
+       }
+      }
+     },
+     "edges": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "from",
+        "to",
+        "kind"
+       ],
+       "properties": {
+        "from": {
+         "type": "string"
+        },
+        "to": {
+         "type": "string"
+        },
+        "kind": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   },
+   "MarquezLineage": {
+    "type": "object",
+    "required": [
+     "graph"
+    ],
+    "properties": {
+     "graph": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "id",
+        "type",
+        "data",
+        "inEdges",
+        "outEdges"
+       ],
+       "properties": {
+        "id": {
+         "type": "string"
+        },
+        "type": {
+         "type": "string",
+         "enum": [
+          "PRODUCT",
+          "PORT",
+          "CONTRACT",
+          "DATASET",
+          "JOB",
+          "COLUMN",
+          "TEAM"
+         ]
+        },
+        "data": {
+         "type": "object"
+        },
+        "inEdges": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "properties": {
+           "origin": {
+            "type": "string"
+           },
+           "destination": {
+            "type": "string"
+           }
+          }
+         }
+        },
+        "outEdges": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "properties": {
+           "origin": {
+            "type": "string"
+           },
+           "destination": {
+            "type": "string"
+           }
+          }
+         }
+        }
+       }
+      }
+     }
+    }
+   },
+   "LineageRun": {
+    "type": "object",
+    "required": [
+     "runId",
+     "job",
+     "status"
+    ],
+    "properties": {
+     "runId": {
+      "type": "string"
+     },
+     "job": {
+      "type": "object"
+     },
+     "status": {
+      "type": "string"
+     },
+     "statusTime": {
+      "type": "string"
+     },
+     "startTime": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "endTime": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "inputs": {
+      "type": "integer"
+     },
+     "outputs": {
+      "type": "integer"
+     }
+    }
+   },
+   "ColumnLineage": {
+    "type": "object",
+    "required": [
+     "contractId",
+     "version",
+     "property",
+     "columns"
+    ],
+    "properties": {
+     "contractId": {
+      "type": "string"
+     },
+     "version": {
+      "type": "string"
+     },
+     "property": {
+      "type": "string"
+     },
+     "columns": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "id"
+       ],
+       "properties": {
+        "id": {
+         "type": "string"
+        },
+        "namespace": {
+         "type": "string"
+        },
+        "name": {
+         "type": "string"
+        },
+        "field": {
+         "type": "string"
+        },
+        "distance": {
+         "type": "integer"
+        },
+        "direction": {
+         "type": "string"
+        },
+        "product": {
+         "type": [
+          "string",
+          "null"
+         ]
+        }
+       }
+      }
+     }
+    }
+   },
+   "Impact": {
+    "type": "object",
+    "required": [
+     "breaks",
+     "broken",
+     "products",
+     "columns",
+     "teams"
+    ],
+    "properties": {
+     "breaks": {
+      "type": "boolean"
+     },
+     "broken": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "contractId": {
+         "type": "string"
+        },
+        "version": {
+         "type": "string"
+        },
+        "properties": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     },
+     "products": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "id",
+        "distance"
+       ],
+       "properties": {
+        "id": {
+         "type": "string"
+        },
+        "name": {
+         "type": "string"
+        },
+        "team": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "distance": {
+         "type": "integer"
+        },
+        "ports": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        },
+        "columns": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "required": [
+           "id"
+          ],
+          "properties": {
+           "id": {
+            "type": "string"
+           },
+           "namespace": {
+            "type": "string"
+           },
+           "name": {
+            "type": "string"
+           },
+           "field": {
+            "type": "string"
+           },
+           "distance": {
+            "type": "integer"
+           },
+           "direction": {
+            "type": "string"
+           },
+           "product": {
+            "type": [
+             "string",
+             "null"
+            ]
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "columns": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "id"
+       ],
+       "properties": {
+        "id": {
+         "type": "string"
+        },
+        "namespace": {
+         "type": "string"
+        },
+        "name": {
+         "type": "string"
+        },
+        "field": {
+         "type": "string"
+        },
+        "distance": {
+         "type": "integer"
+        },
+        "direction": {
+         "type": "string"
+        },
+        "product": {
+         "type": [
+          "string",
+          "null"
+         ]
+        }
+       }
+      }
+     },
+     "teams": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    }
    }
   },
   "responses": {
@@ -1345,6 +4892,16 @@ enum OpenAPIDocument {
      "application/problem+json": {
       "schema": {
        "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "ConfluentError": {
+    "description": "a Confluent Schema Registry error",
+    "content": {
+     "application/vnd.schemaregistry.v1+json": {
+      "schema": {
+       "$ref": "#/components/schemas/ConfluentError"
       }
      }
     }

@@ -48,7 +48,7 @@ public enum ProblemResponse {
         case .forbidden: .forbidden
         case .notFound: .notFound
         case .immutableVersion, .hasDependants, .conflict, .incompatible: .conflict
-        case .versionTooSmall: .unprocessableContent
+        case .versionTooSmall, .policyViolation: .unprocessableContent
         case .preconditionFailed: HTTPStatus(code: 412)
         case .busy: .serviceUnavailable
         case .storageFailure: .internalServerError

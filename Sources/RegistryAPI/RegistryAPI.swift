@@ -20,6 +20,7 @@ public final class RegistryAPI: HTTPResponder {
     public let router: Router
     public let metrics: Metrics
     private let authenticator: Authenticator
+    private let throttle = AuthenticationThrottle()
     private let log: (@Sendable (LogRecord) -> Void)?
 
     public init(registry: Registry, log: (@Sendable (LogRecord) -> Void)? = nil) {
@@ -35,7 +36,7 @@ public final class RegistryAPI: HTTPResponder {
         let start = DispatchTime.now().uptimeNanoseconds
         var route = "unmatched"
         var principal: Principal?
-        let response: HTTPResponse
+        var response: HTTPResponse
         switch router.match(request.method, rawPath: request.rawPath) {
         case .notFound:
             response = ProblemResponse.make(status: .notFound, code: "no-such-route",
@@ -48,6 +49,9 @@ public final class RegistryAPI: HTTPResponder {
         case .found(let matched, let parameters):
             route = matched.template
             response = handle(request, matched, parameters, principal: &principal)
+        }
+        if request.rawPath.hasPrefix(ConfluentRoutes.prefix + "/") || request.rawPath == ConfluentRoutes.prefix {
+            response = ConfluentResponse.translatingProblem(response)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         metrics.record(route: route, method: request.method.rawValue, status: response.status.code, seconds: seconds)
@@ -62,7 +66,10 @@ public final class RegistryAPI: HTTPResponder {
                 switch try authenticator.authenticate(request) {
                 case .authenticated(let caller): principal = caller
                 case .missing: return unauthorized("this endpoint needs a token: send Authorization: Bearer <token>")
-                case .invalid: return unauthorized("the token is unknown or revoked; ask an admin for a new one (meshreg token issue)")
+                case .invalid:
+                    let milliseconds = throttle.delayAfterFailure(from: request.remoteAddress ?? "local")
+                    if milliseconds > 0 { usleep(UInt32(milliseconds) * 1_000) }
+                    return unauthorized("the token is unknown or revoked; ask an admin for a new one (meshreg token issue)")
                 }
             }
             return try route.handler(RequestContext(request: request, parameters: parameters, principal: principal))
@@ -85,6 +92,8 @@ public final class RegistryAPI: HTTPResponder {
     static func routes(registry: Registry, metrics: Metrics) -> [Route] {
         HealthRoutes.routes(registry: registry, metrics: metrics) + DomainRoutes.routes(registry: registry)
             + ProductRoutes.routes(registry: registry) + ContractRoutes.routes(registry: registry)
-            + CompatibilityRoutes.routes(registry: registry)
+            + CompatibilityRoutes.routes(registry: registry) + AccessRoutes.routes(registry: registry)
+            + GovernanceRoutes.routes(registry: registry) + ConfluentRoutes.routes(registry: registry)
+            + LineageRoutes.routes(registry: registry)
     }
 }

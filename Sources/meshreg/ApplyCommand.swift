@@ -10,7 +10,7 @@ enum ApplyCommand: Command {
         usage: "<dir|file>... [--dry-run]",
         options: [
             .flag("dry-run", help: "Check everything against the registry and write nothing."),
-            GlobalOptions.database, GlobalOptions.format, GlobalOptions.actor,
+            GlobalOptions.database, GlobalOptions.format, GlobalOptions.actor, GlobalOptions.policies,
         ],
         arguments: 1...1, unlimitedArguments: true,
         discussion: """

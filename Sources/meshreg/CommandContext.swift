@@ -1,6 +1,7 @@
 import Arguments
 import Foundation
 import JSON
+import Policy
 import Registry
 
 /// What a command run shares: the global options, the registry (opened on first use) and output.
@@ -18,7 +19,7 @@ final class CommandContext {
 
     /// Checks option values every command shares; prints the problem and returns false when bad.
     func validateGlobals() throws -> Bool {
-        if let value = arguments.value("format"), Format(rawValue: value) == nil {
+        if let value = arguments.value("format"), Format(rawValue: value) == nil, value != "dot", value != "mermaid" {
             Terminal.error("--format must be table or json, not '\(value)'")
             return false
         }
@@ -33,9 +34,17 @@ final class CommandContext {
         arguments.value("as").map { Principal.user($0) } ?? .localAdmin
     }
 
+    /// The policy set of `--policies DIR`, else of `./Policies` when it exists, else none.
+    func policies() throws -> PolicySet {
+        if let directory = arguments.value("policies") { return try PolicyFiles.load(directory) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: "Policies", isDirectory: &isDirectory), isDirectory.boolValue else { return PolicySet() }
+        return try PolicyFiles.load("Policies")
+    }
+
     func registry() throws -> Registry {
         if let openedRegistry { return openedRegistry }
-        let registry = try Registry(path: databasePath)
+        let registry = try Registry(path: databasePath, configuration: RegistryConfiguration(policies: try policies()))
         openedRegistry = registry
         return registry
     }

@@ -8,7 +8,7 @@ enum RetireCommand: Command {
         usage: "product <id> | contract <id> --version SEMVER",
         options: [
             .option("version", value: "SEMVER", help: "The contract version to retire."),
-            GlobalOptions.database, GlobalOptions.format, GlobalOptions.actor,
+            GlobalOptions.database, GlobalOptions.format, GlobalOptions.actor, GlobalOptions.policies,
         ],
         arguments: 2...2)
 

@@ -16,7 +16,7 @@ enum ServeCommand: Command {
             .option("port", value: "N", help: "Port to listen on (default 8080; 0 picks a free one)."),
             .option("domains", value: "DIR", help: "Domain tree to load when the registry is empty (default ./Domains)."),
             .option("log-format", value: "text|json", help: "Access log format on stderr (default text)."),
-            GlobalOptions.database,
+            GlobalOptions.database, GlobalOptions.policies,
         ],
         discussion: """
             On first start it creates an admin token, prints it once and writes it to <db>.admin-token

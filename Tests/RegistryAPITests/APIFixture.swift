@@ -17,10 +17,10 @@ final class APIFixture {
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    init() throws {
+    init(configuration: RegistryConfiguration = RegistryConfiguration()) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("meshreg-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        registry = try Registry(path: directory.appendingPathComponent("api.sqlite").path)
+        registry = try Registry(path: directory.appendingPathComponent("api.sqlite").path, configuration: configuration)
         try registry.apply(try Self.shippedMesh(), actor: .localAdmin)
         adminToken = try registry.issueToken(for: .user("admin", isAdmin: true), actor: .localAdmin).token
         ordersOwnerToken = try registry.issueToken(for: .user("david.kim"), actor: .localAdmin).token

@@ -25,7 +25,7 @@ public struct AvroCompatibilityChecker: SchemaCompatibilityChecker {
     /// Whether `reader` can read everything written with `writer`: true exactly when Java's
     /// `SchemaCompatibility.checkReaderWriterCompatibility` says COMPATIBLE.
     public func canRead(reader: AvroSchema, writer: AvroSchema) -> Bool {
-        var resolution = AvroResolution(reader: reader, writer: writer, direction: .backward)
+        var resolution = AvroResolution(reader: reader, writer: writer, direction: .backward, collectsFindings: false)
         return resolution.check(reader: reader.root, writer: writer.root)
     }
 }

@@ -2,128 +2,166 @@ import JSON
 
 /// One reader/writer walk over two Avro schemas, collecting findings (Avro spec "Schema Resolution").
 ///
-/// Record pairs are memoised by node index; a pair met again while it is being checked counts as
+/// Record pairs are memoised by record position; a pair met again while it is being checked counts as
 /// compatible, as in Java, so recursive types terminate.
 struct AvroResolution {
     let reader: AvroSchema
     let writer: AvroSchema
     let direction: CompatibilityDirection
+    /// Whether findings are built; a verdict-only check skips them.
+    let collectsFindings: Bool
     private(set) var findings: [CompatibilityFinding] = []
-    /// Record pairs: nil while in progress, then the result.
-    private var visited: [Int: Bool?] = [:]
+    let readerIndex: AvroResolutionIndex
+    let writerIndex: AvroResolutionIndex
+    /// Record pairs: in progress, then the result.
+    private var visited: AvroRecordPairMemo
+    /// Which writer fields the records being checked have matched, a stack shared by nested records
+    /// so a check allocates it once.
+    var matchedWriterFields: [Bool] = []
 
-    init(reader: AvroSchema, writer: AvroSchema, direction: CompatibilityDirection) {
+    init(reader: AvroSchema, writer: AvroSchema, direction: CompatibilityDirection, collectsFindings: Bool = true) {
         self.reader = reader
         self.writer = writer
         self.direction = direction
+        self.collectsFindings = collectsFindings
+        self.readerIndex = reader.resolutionIndex
+        self.writerIndex = writer.resolutionIndex
+        self.visited = AvroRecordPairMemo(readerRecords: reader.resolutionIndex.recordCount, writerRecords: writer.resolutionIndex.recordCount)
     }
 
     /// Whether data written with writer node `w` can be read with reader node `r`.
     mutating func check(reader r: Int, writer w: Int) -> Bool {
-        let readerNode = reader.nodes[r]
-        let writerNode = writer.nodes[w]
-        if readerNode.logicalType != writerNode.logicalType {
-            findings.append(finding(
-                "avro.logical-type-changed", .additive, reader: r, writer: w,
-                expected: writerNode.logicalType?.description ?? "no logical type", found: readerNode.logicalType?.description ?? "no logical type",
-                message: "the logical type differs; resolution uses the underlying types, but values are interpreted differently"))
-        }
-        switch (readerNode.kind, writerNode.kind) {
-        case (.record(let readerRecord), .record(let writerRecord)):
-            let key = r &* writer.nodes.count &+ w
-            if let state = visited[key] {
-                if state == false {
-                    findings.append(finding(
-                        "avro.record-incompatible", .breaking, reader: r, writer: w,
-                        expected: "a reader record that reads \(writerNode.kind.summary)", found: readerNode.kind.summary,
-                        message: "this record pair was found incompatible where it first appeared; see the findings there"))
-                }
-                return state ?? true
+        let readerEntry = readerIndex.entries[r]
+        let writerEntry = writerIndex.entries[w]
+        if readerEntry.hasLogicalType || writerEntry.hasLogicalType { checkLogicalTypes(reader: r, writer: w) }
+        switch (readerEntry.shape, writerEntry.shape) {
+        case (.record, .record):
+            switch visited[reader: readerEntry.record, writer: writerEntry.record] {
+            case .unvisited:
+                visited[reader: readerEntry.record, writer: writerEntry.record] = .inProgress
+                let compatible = checkRecords(reader: r, writer: w)
+                visited[reader: readerEntry.record, writer: writerEntry.record] = compatible ? .compatible : .incompatible
+                return compatible
+            case .inProgress, .compatible:
+                return true
+            case .incompatible:
+                append(finding(
+                    "avro.record-incompatible", .breaking, reader: r, writer: w,
+                    expected: "a reader record that reads \(writer.nodes[w].kind.summary)", found: reader.nodes[r].kind.summary,
+                    message: "this record pair was found incompatible where it first appeared; see the findings there"))
+                return false
             }
-            visited[key] = .some(nil)
-            let compatible = checkRecords(readerRecord, writerRecord, reader: r, writer: w)
-            visited[key] = compatible
+        case (.enumeration, .enumeration), (.fixed, .fixed):
+            return checkEnumerationOrFixed(reader: r, writer: w)
+        case (.array, .array), (.map, .map):
+            return check(reader: readerEntry.first, writer: writerEntry.first)
+        case (.union, .union):
+            var compatible = true
+            for position in 0..<writerEntry.count
+            where !readWithSomeBranch(of: readerEntry, reader: r, writer: writerIndex.branches[writerEntry.first + position]) {
+                compatible = false
+            }
+            if compatible, readerEntry.count != writerEntry.count {
+                append(finding(
+                    "avro.union-branches-changed", .additive, reader: r, writer: w,
+                    expected: "\(writerEntry.count) branches", found: "\(readerEntry.count) branches",
+                    message: "the union's branches changed; every branch the writer uses is still readable"))
+            }
             return compatible
+        case (_, .union):
+            var compatible = true
+            for position in 0..<writerEntry.count where !check(reader: r, writer: writerIndex.branches[writerEntry.first + position]) {
+                compatible = false
+            }
+            if compatible {
+                append(finding(
+                    "avro.union-changed", .additive, reader: r, writer: w,
+                    expected: writer.nodes[w].kind.summary, found: reader.nodes[r].kind.summary,
+                    message: "a union became a single type; every branch the writer uses is still readable"))
+            }
+            return compatible
+        case (.union, _):
+            guard readWithSomeBranch(of: readerEntry, reader: r, writer: w) else { return false }
+            append(finding(
+                "avro.union-changed", .additive, reader: r, writer: w,
+                expected: writer.nodes[w].kind.summary, found: reader.nodes[r].kind.summary,
+                message: "a single type became a union with a branch that reads it"))
+            return true
+        case let (readerShape, writerShape) where readerShape == writerShape:
+            return true
+        default:
+            return checkPrimitives(readerEntry.shape, writerEntry.shape, reader: r, writer: w)
+        }
+    }
+
+    private mutating func checkLogicalTypes(reader r: Int, writer w: Int) {
+        let readerType = reader.nodes[r].logicalType
+        let writerType = writer.nodes[w].logicalType
+        guard readerType != writerType else { return }
+        append(finding(
+            "avro.logical-type-changed", .additive, reader: r, writer: w,
+            expected: writerType?.description ?? "no logical type", found: readerType?.description ?? "no logical type",
+            message: "the logical type differs; resolution uses the underlying types, but values are interpreted differently"))
+    }
+
+    private mutating func checkEnumerationOrFixed(reader r: Int, writer w: Int) -> Bool {
+        switch (reader.nodes[r].kind, writer.nodes[w].kind) {
         case (.enumeration(let readerEnum), .enumeration(let writerEnum)):
             let named = checkNames(readerEnum.named, writerEnum.named, reader: r, writer: w)
             return checkSymbols(readerEnum, writerEnum, reader: r, writer: w) && named
         case (.fixed(let readerFixed), .fixed(let writerFixed)):
             let named = checkNames(readerFixed.named, writerFixed.named, reader: r, writer: w)
             guard readerFixed.size == writerFixed.size else {
-                findings.append(finding(
+                append(finding(
                     "avro.fixed-size-mismatch", .breaking, reader: r, writer: w, suffix: "size",
                     expected: "size \(writerFixed.size)", found: "size \(readerFixed.size)",
                     message: "a fixed must keep its size; define a new fixed type instead"))
                 return false
             }
             return named
-        case (.array(let readerItems), .array(let writerItems)):
-            return check(reader: readerItems, writer: writerItems)
-        case (.map(let readerValues), .map(let writerValues)):
-            return check(reader: readerValues, writer: writerValues)
-        case (.union(let readerBranches), .union(let writerBranches)):
-            var compatible = true
-            for branch in writerBranches where !readWithSomeBranch(readerBranches, reader: r, writer: branch) { compatible = false }
-            if compatible, readerBranches.count != writerBranches.count {
-                findings.append(finding(
-                    "avro.union-branches-changed", .additive, reader: r, writer: w,
-                    expected: "\(writerBranches.count) branches", found: "\(readerBranches.count) branches",
-                    message: "the union's branches changed; every branch the writer uses is still readable"))
-            }
-            return compatible
-        case (_, .union(let writerBranches)):
-            var compatible = true
-            for branch in writerBranches where !check(reader: r, writer: branch) { compatible = false }
-            if compatible {
-                findings.append(finding(
-                    "avro.union-changed", .additive, reader: r, writer: w,
-                    expected: writerNode.kind.summary, found: readerNode.kind.summary,
-                    message: "a union became a single type; every branch the writer uses is still readable"))
-            }
-            return compatible
-        case (.union(let readerBranches), _):
-            guard readWithSomeBranch(readerBranches, reader: r, writer: w) else { return false }
-            findings.append(finding(
-                "avro.union-changed", .additive, reader: r, writer: w,
-                expected: writerNode.kind.summary, found: readerNode.kind.summary,
-                message: "a single type became a union with a branch that reads it"))
-            return true
         default:
-            return checkPrimitives(readerNode.kind, writerNode.kind, reader: r, writer: w)
+            preconditionFailure("the resolution index disagrees with the nodes")
         }
     }
 
     /// Reader union against a non-union writer type: the first branch that reads it wins, and the
     /// findings of branches tried before are dropped (Java `SchemaCompatibility`).
-    private mutating func readWithSomeBranch(_ readerBranches: [Int], reader r: Int, writer w: Int) -> Bool {
-        for branch in readerBranches {
+    private mutating func readWithSomeBranch(of readerUnion: AvroResolutionIndex.Entry, reader r: Int, writer w: Int) -> Bool {
+        let writerShape = writerIndex.entries[w].shape
+        for position in 0..<readerUnion.count {
+            let branch = readerIndex.branches[readerUnion.first + position]
+            // A branch that fails on the primitive rules alone leaves only findings that are dropped.
+            if Self.failsAsPrimitives(reader: readerIndex.entries[branch].shape, writer: writerShape) { continue }
             let mark = findings.count
             if check(reader: branch, writer: w) { return true }
             findings.removeSubrange(mark...)
         }
-        let writerKind = writer.nodes[w].kind
-        findings.append(finding(
+        append(finding(
             "avro.union-branch-missing", .breaking, reader: r, writer: w,
-            expected: "a union branch that reads \(writerKind.summary)", found: "none",
-            message: "no branch of the reader's union can read the writer's \(writerKind.summary); add one"))
+            expected: "a union branch that reads \(writer.nodes[w].kind.summary)", found: "none",
+            message: "no branch of the reader's union can read the writer's \(writer.nodes[w].kind.summary); add one"))
         return false
     }
 
-    private mutating func checkPrimitives(_ readerKind: AvroKind, _ writerKind: AvroKind, reader r: Int, writer w: Int) -> Bool {
-        if readerKind == writerKind { return true }
-        let promotable: Bool = switch (readerKind, writerKind) {
-        case (.long, .int), (.float, .int), (.float, .long), (.double, .int), (.double, .long), (.double, .float),
-             (.bytes, .string), (.string, .bytes): true
-        default: false
-        }
-        if promotable {
-            findings.append(finding(
+    /// Whether ``check(reader:writer:)`` on these shapes goes straight to the primitive rules and fails.
+    private static func failsAsPrimitives(reader: AvroResolutionIndex.Shape, writer: AvroResolutionIndex.Shape) -> Bool {
+        reader != writer && reader != .union && writer != .union && !reader.promotes(writer)
+    }
+
+    /// Primitives of different types: a promotion or a mismatch.
+    private mutating func checkPrimitives(
+        _ readerShape: AvroResolutionIndex.Shape, _ writerShape: AvroResolutionIndex.Shape, reader r: Int, writer w: Int
+    ) -> Bool {
+        let readerKind = reader.nodes[r].kind
+        let writerKind = writer.nodes[w].kind
+        if readerShape.promotes(writerShape) {
+            append(finding(
                 "avro.type-promoted", .additive, reader: r, writer: w,
                 expected: writerKind.typeName, found: readerKind.typeName,
                 message: "\(writerKind.typeName) values are promoted to \(readerKind.typeName) when read"))
             return true
         }
-        findings.append(finding(
+        append(finding(
             "avro.type-mismatch", .breaking, reader: r, writer: w,
             expected: "a type that reads \(writerKind.summary)", found: readerKind.summary,
             message: "\(readerKind.summary) cannot read \(writerKind.summary); keep the type or use a promotion "
@@ -133,19 +171,19 @@ struct AvroResolution {
 
     mutating func checkNames(_ readerNamed: AvroNamedType, _ writerNamed: AvroNamedType, reader r: Int, writer w: Int) -> Bool {
         if readerNamed.doc != writerNamed.doc {
-            findings.append(finding(
+            append(finding(
                 "avro.doc-changed", .metadata, reader: r, writer: w, suffix: "doc",
                 expected: writerNamed.doc ?? "no doc", found: readerNamed.doc ?? "no doc", message: "the documentation changed"))
         }
         if readerNamed.name.name == writerNamed.name.name { return true }
         if readerNamed.readerMatches(writerNamed.name) {
-            findings.append(finding(
+            append(finding(
                 "avro.name-changed", .additive, reader: r, writer: w, suffix: "name",
                 expected: writerNamed.name.fullName, found: readerNamed.name.fullName,
                 message: "the type was renamed; the reader's aliases name the writer's type"))
             return true
         }
-        findings.append(finding(
+        append(finding(
             "avro.name-mismatch", .breaking, reader: r, writer: w, suffix: "name",
             expected: writerNamed.name.fullName, found: readerNamed.name.fullName,
             message: "named types must keep their name; add \"\(writerNamed.name.fullName)\" to the reader's aliases"))
@@ -156,20 +194,20 @@ struct AvroResolution {
         let missing = writerEnum.symbols.filter { !readerEnum.symbols.contains($0) }
         let extra = readerEnum.symbols.filter { !writerEnum.symbols.contains($0) }
         if !extra.isEmpty {
-            findings.append(finding(
+            append(finding(
                 direction.readerOnly(added: "avro.enum-symbols-added", removed: "avro.enum-symbols-removed"), .additive,
                 reader: r, writer: w, suffix: "symbols", expected: "\(writerEnum.symbols)", found: "\(readerEnum.symbols)",
                 message: "symbols \(extra) are known only to the reader"))
         }
         guard !missing.isEmpty else { return true }
         if let fallback = readerEnum.defaultSymbol {
-            findings.append(finding(
+            append(finding(
                 direction.writerOnly(added: "avro.enum-symbols-added", removed: "avro.enum-symbols-removed"), .additive,
                 reader: r, writer: w, suffix: "symbols", expected: "\(writerEnum.symbols)", found: "\(readerEnum.symbols)",
                 message: "symbols \(missing) are unknown to the reader and read as its default '\(fallback)'"))
             return true
         }
-        findings.append(finding(
+        append(finding(
             "avro.enum-symbol-missing", .breaking, reader: r, writer: w, suffix: "symbols",
             expected: "symbols including \(missing)", found: "\(readerEnum.symbols)",
             message: "the reader's enum lacks writer symbols \(missing); keep them or give the reader enum a 'default'"))
@@ -199,5 +237,9 @@ struct AvroResolution {
         suffix.map { pointer / $0 } ?? pointer
     }
 
-    mutating func append(_ finding: CompatibilityFinding) { findings.append(finding) }
+    /// Adds a finding when findings are collected; callers on common paths test ``collectsFindings``
+    /// first so a verdict-only check does not build the finding at all.
+    mutating func append(_ finding: CompatibilityFinding) {
+        if collectsFindings { findings.append(finding) }
+    }
 }

@@ -12,6 +12,8 @@ public struct AvroSchema: Sendable, Hashable {
     public let json: JSONValue
     /// The Parsing Canonical Form (Avro spec "Parsing Canonical Form for Schemas").
     public let canonicalForm: String
+    /// The flat form resolution walks; derived from `nodes`, so equality and hashing leave it out.
+    let resolutionIndex: AvroResolutionIndex
 
     /// Parses and validates a schema document, refusing invalid ones with the JSON Pointer of the problem.
     public init(json: JSONValue) throws(AvroSchemaError) {
@@ -22,6 +24,7 @@ public struct AvroSchema: Sendable, Hashable {
         self.root = root
         self.json = json
         self.canonicalForm = AvroCanonicalForm.text(of: root, in: parser.nodes)
+        self.resolutionIndex = AvroResolutionIndex(nodes: parser.nodes)
     }
 
     /// Parses schema text, e.g. `{"type": "record", …}` or `"string"`.
@@ -37,4 +40,15 @@ public struct AvroSchema: Sendable, Hashable {
 
     /// The top-level node.
     public var rootNode: AvroNode { nodes[root] }
+
+    public static func == (lhs: AvroSchema, rhs: AvroSchema) -> Bool {
+        lhs.root == rhs.root && lhs.canonicalForm == rhs.canonicalForm && lhs.nodes == rhs.nodes && lhs.json == rhs.json
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(nodes)
+        hasher.combine(root)
+        hasher.combine(json)
+        hasher.combine(canonicalForm)
+    }
 }

@@ -1,0 +1,53 @@
+import JSON
+
+/// The benchmark's schema pairs: a nested record of 200 leaf fields and its evolution to 205
+/// (five fields added with defaults), in Avro and as a JSON Schema of the same shape.
+enum SchemaPair {
+    static let groups = 10
+    static let fieldsPerGroup = 19
+    static let rootFields = 10
+
+    /// Avro: a root record of 10 primitive fields and 10 sub-records of 19 fields each.
+    static func avro(evolved: Bool) -> JSONValue {
+        var rootFields = (0..<Self.rootFields).map { avroField("root_\($0)", index: $0) }
+        for group in 0..<groups {
+            var fields = (0..<fieldsPerGroup).map { avroField("g\(group)_f\($0)", index: $0 + group) }
+            if evolved && group < 4 { fields.append(["name": .string("g\(group)_added"), "type": ["null", "string"], "default": .null]) }
+            rootFields.append(["name": .string("group_\(group)"),
+                               "type": ["type": "record", "name": .string("Group\(group)"), "fields": .array(fields)]])
+        }
+        if evolved { rootFields.append(["name": "root_added", "type": "long", "default": 0]) }
+        return ["type": "record", "name": "Wide", "namespace": "com.retail.bench", "fields": .array(rootFields)]
+    }
+
+    private static func avroField(_ name: String, index: Int) -> JSONValue {
+        let types: [JSONValue] = ["int", "long", "string", "double", "boolean", ["null", "string"], ["type": "array", "items": "string"]]
+        var field: JSONObject = ["name": .string(name), "type": types[index % types.count]]
+        if index % types.count == 5 { field["default"] = .null }
+        return .object(field)
+    }
+
+    /// JSON Schema: the same tree as objects with typed properties, closed content models, and
+    /// the five added properties optional.
+    static func jsonSchema(evolved: Bool) -> JSONValue {
+        var properties = JSONObject()
+        for index in 0..<rootFields { properties["root_\(index)"] = jsonProperty(index) }
+        for group in 0..<groups {
+            var inner = JSONObject()
+            for index in 0..<fieldsPerGroup { inner["g\(group)_f\(index)"] = jsonProperty(index + group) }
+            if evolved && group < 4 { inner["g\(group)_added"] = ["type": ["null", "string"]] }
+            properties["group_\(group)"] = ["type": "object", "properties": .object(inner), "additionalProperties": false,
+                                            "required": .array((0..<fieldsPerGroup).map { .string("g\(group)_f\($0)") })]
+        }
+        if evolved { properties["root_added"] = ["type": "integer"] }
+        return ["$schema": "http://json-schema.org/draft-07/schema#", "type": "object", "properties": .object(properties), "additionalProperties": false,
+                "required": .array((0..<rootFields).map { .string("root_\($0)") })]
+    }
+
+    private static func jsonProperty(_ index: Int) -> JSONValue {
+        let types: [JSONValue] = [["type": "integer"], ["type": "integer", "minimum": 0], ["type": "string", "maxLength": 64],
+                                  ["type": "number"], ["type": "boolean"], ["type": ["null", "string"]],
+                                  ["type": "array", "items": ["type": "string"]]]
+        return types[index % types.count]
+    }
+}

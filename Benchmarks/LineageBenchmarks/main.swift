@@ -1,0 +1,99 @@
+import Foundation
+import Lineage
+import Registry
+
+// Lineage query benchmark (issue 6): a generated graph of N products and 3·N edges stored through
+// the registry's lineage storage; downstream walks to depth 10 from a hub with the in-memory
+// adjacency index, next to a plain recursive CTE over the same rows in raw SQLite, same run.
+// Usage: LineageBenchmarks [products, default 100000] [rounds, default 200]
+
+let arguments = CommandLine.arguments
+let productCount = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
+let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 200 : 200
+let depth = 10
+
+/// A deterministic generator (SplitMix64), so every run builds the same graph.
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
+
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+}
+
+func percentile(_ values: [Double], _ fraction: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * fraction))]
+}
+
+func format(_ value: Double) -> String { String(format: "%.3f", value) }
+
+// Each product i > 0 reads 3 earlier products: one of the previous 1,000 (a local pipeline), and
+// with 1% chance the hub (product 0) instead. Edges are `readBy`, upstream → downstream.
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("meshreg-lineage-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: directory) }
+let path = directory.appendingPathComponent("lineage.sqlite").path
+let registry = try Registry(path: path)
+let service = try LineageService(registry: registry)
+
+var random = SplitMix64(state: 42)
+var batches: [(source: String, subgraph: LineageSubgraph)] = []
+var edgeCount = 0
+for index in 0..<productCount {
+    var subgraph = LineageSubgraph()
+    subgraph.add(LineageNode(id: .product("p\(index)"), label: "Product \(index)", team: "team-\(index % 50)"))
+    if index > 0 {
+        var parents: Set<Int> = []
+        while parents.count < min(3, index) {
+            parents.insert(random.below(100) == 0 ? 0 : max(0, index - 1 - random.below(min(index, 1_000))))
+        }
+        for parent in parents.sorted() { subgraph.add(LineageEdge(from: .product("p\(parent)"), to: .product("p\(index)"), kind: .readBy)) }
+        edgeCount += parents.count
+    }
+    batches.append(("product:p\(index)", subgraph))
+}
+let storeMilliseconds = try milliseconds {
+    for start in stride(from: 0, to: batches.count, by: 10_000) {
+        try service.replace(Array(batches[start..<min(start + 10_000, batches.count)]))
+    }
+}
+let graph = try service.graph()
+print("graph: \(productCount) products, \(edgeCount) edges, stored through the lineage storage in \(format(storeMilliseconds / 1000)) s; in memory: \(graph.nodeCount) nodes, \(graph.edgeCount) edges")
+
+// Raw SQLite: the same file, the plain recursive CTE a registry without the index would run.
+let baseline = RecursiveCTEBaseline(path: path)
+
+print("downstream walks to depth \(depth) (p50 / p99 ms over the rounds; reached = nodes incl. the start)")
+print("start          reached  index+catch-up p50   p99   index-only p50   p99   recursive CTE p50   p99   rounds(CTE)  CTE/index")
+for (role, start) in [("hub", 0), ("middle", productCount / 2), ("tail", max(0, productCount - 100))] {
+    let name = "\(role) p\(start)"
+    let id = LineageNodeID.product("p\(start)")
+    var reached = 0
+    var withService: [Double] = []
+    var indexOnly: [Double] = []
+    for _ in 0..<rounds {
+        withService.append(try milliseconds { reached = try service.traverse(from: id, direction: .downstream, depth: depth).count })
+        indexOnly.append(try milliseconds { reached = try graph.traverse(from: id, direction: .downstream, depth: depth).count })
+    }
+    var cteTimes: [Double] = []
+    var cteReached = 0
+    let cteRounds = max(3, rounds / 20)
+    for _ in 0..<cteRounds { cteTimes.append(milliseconds { cteReached = baseline.downstreamCount(from: id.description, depth: depth) }) }
+    precondition(cteReached == reached, "the CTE and the index must reach the same nodes (\(cteReached) vs \(reached))")
+    print(name.padding(toLength: 14, withPad: " ", startingAt: 0), String(reached).padding(toLength: 8, withPad: " ", startingAt: 0),
+          "       \(format(percentile(withService, 0.5)))  \(format(percentile(withService, 0.99)))",
+          "       \(format(percentile(indexOnly, 0.5)))  \(format(percentile(indexOnly, 0.99)))",
+          "         \(format(percentile(cteTimes, 0.5)))  \(format(percentile(cteTimes, 0.99)))",
+          "   \(cteRounds)", "      \(format(percentile(cteTimes, 0.5) / percentile(withService, 0.5)))x")
+}

@@ -1,0 +1,100 @@
+import JSON
+import Lineage
+import MeshModel
+
+extension LineageService {
+    /// Accepts one OpenLineage RunEvent, JobEvent or DatasetEvent (2-0-x), as Marquez does (SPEC §8).
+    ///
+    /// The raw event is kept by its idempotency key, so a resent event changes nothing. A run's
+    /// events merge (``RunState``) and replace the run's edges (`run:<runId>`); a JobEvent
+    /// replaces its job's (`job:<namespace>/<name>`), a DatasetEvent its dataset's. Every accepted
+    /// event is audited as `lineage.ingest`; an invalid one is refused with every problem's JSON
+    /// Pointer (`invalid-document`) and audited as refused. `original` is the event's text as
+    /// received, kept as the raw event (default: `json` encoded).
+    public func ingest(_ json: JSONValue, original: String? = nil, actor: Principal) throws(RegistryError) -> LineageIngestResult {
+        let event: OpenLineageEvent
+        do {
+            event = try OpenLineageEvent(json: json)
+        } catch {
+            let issues = error.issues.map { LocatedIssue(ValidationIssue(pointer: $0.pointer, code: $0.code, message: $0.message)) }
+            let refusal = RegistryError(.invalidDocument, "the OpenLineage event is not valid; fix the fields listed and send it again", issues: issues)
+            let detail = Refusal(action: "lineage.ingest", target: "openlineage", domain: nil, error: refusal).detail
+            _ = try? registry.write { store in
+                try AuditLog.append(
+                    AuditEntry(at: store.now, actor: actor.description, action: "lineage.ingest", targetKind: "lineage", target: "openlineage",
+                               revision: nil, domain: nil, outcome: .refused, code: refusal.code.rawValue, detail: detail),
+                    to: store.db)
+            }
+            throw refusal
+        }
+        let outcome = ingestQueue.submit(LineageIngestItem(event: event, key: event.idempotencyKey, body: original ?? json.encoded(), actor: actor)) { items in
+            writeBatch(items)
+        }
+        return try outcome.get()
+    }
+
+    /// Writes queued events in one transaction, each in its own savepoint, then applies their
+    /// lineage changes to the in-memory graph.
+    func writeBatch(_ items: [LineageIngestItem]) -> [Result<LineageIngestResult, RegistryError>] {
+        var changes: [LineageChange] = []
+        let outcomes: [Result<LineageIngestResult, RegistryError>]
+        do {
+            outcomes = try registry.write { store in
+                items.map { item in
+                    do {
+                        let (result, change) = try store.db.transaction { try Self.store(item, in: store) }
+                        if let change { changes.append(change) }
+                        return .success(result)
+                    } catch {
+                        return .failure(Registry.registryError(error))
+                    }
+                }
+            }
+        } catch {
+            return items.map { _ in .failure(error) }
+        }
+        apply(changes)
+        return outcomes
+    }
+
+    /// Stores one event: the raw event, the run's merged state and its lineage, and the audit entry.
+    private static func store(_ item: LineageIngestItem, in store: RegistryStore) throws -> (LineageIngestResult, LineageChange?) {
+        let (event, key) = (item.event, item.key)
+        let isNew = try store.insertLineageEvent(event, key: key, body: item.body)
+        var run: JSONValue?
+        var change: LineageChange?
+        if isNew {
+            switch event.kind {
+            case .run:
+                if let state = try store.runState(after: event, key: key) {
+                    try store.upsertRun(state)
+                    change = try store.replaceLineage(source: "run:\(state.runID)", with: state.subgraph)
+                    run = RegistryStore.json(state)
+                }
+            case .job:
+                if let job = event.job { change = try store.replaceLineage(source: "job:\(job)", with: event.subgraph) }
+            case .dataset:
+                if let dataset = event.dataset { change = try store.replaceLineage(source: "dataset:\(dataset.identifier)", with: event.subgraph) }
+            }
+        } else if let runID = event.runID {
+            run = try store.storedRun(runID)
+        }
+        var detail: JSONObject = ["key": .string(key), "kind": .string(event.kind.rawValue), "duplicate": .bool(!isNew)]
+        detail["eventType"] = event.eventType.map { .string($0.rawValue) }
+        detail["job"] = event.job.map { .string($0.description) }
+        try AuditLog.append(
+            AuditEntry(at: store.now, actor: item.actor.description, action: "lineage.ingest", targetKind: "lineage",
+                       target: event.runID.map { "run:\($0)" } ?? key, revision: nil, domain: nil, outcome: .allowed, code: nil,
+                       detail: .object(detail)),
+            to: store.db)
+        return (LineageIngestResult(key: key, isDuplicate: !isNew, run: run), change)
+    }
+
+    /// The merged state of a run, or `not-found`.
+    public func run(_ runID: String) throws(RegistryError) -> JSONValue {
+        guard let run = try registry.read({ store in try store.storedRun(runID.lowercased()) }) else {
+            throw RegistryError(.notFound, "no OpenLineage run \(runID) has been received")
+        }
+        return run
+    }
+}

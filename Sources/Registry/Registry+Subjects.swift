@@ -1,0 +1,356 @@
+import Compatibility
+import JSON
+import Policy
+import SQLite
+
+/// The schema-registry use cases behind the Confluent-compatible API (SPEC §9): subjects and
+/// their versions, schemas by global id, compatibility levels and modes. Every write is one
+/// transaction, audited with target kind `subject`; every refused write is audited too.
+extension Registry {
+    /// Subjects with at least one live version (or any version, with `includeDeleted`).
+    public func subjects(includeDeleted: Bool = false, prefix: String = "") throws(SubjectError) -> [String] {
+        try subjectRead { store in try store.subjectNames(includeDeleted: includeDeleted, prefix: prefix) }
+    }
+
+    /// A subject's version numbers, oldest first; 40401 when it has none.
+    public func subjectVersions(_ subject: String, includeDeleted: Bool = false) throws(SubjectError) -> [Int] {
+        try subjectRead { store in
+            let versions = try store.subjectVersions(subject, includeDeleted: includeDeleted)
+            guard !versions.isEmpty else { throw SubjectError.subjectNotFound(subject) }
+            return versions.map(\.version)
+        }
+    }
+
+    public func subjectVersion(_ subject: String, _ selector: SubjectVersionSelector, includeDeleted: Bool = false) throws(SubjectError) -> SubjectVersion {
+        try subjectRead { store in
+            let record = try Self.find(selector, in: subject, store, includeDeleted: includeDeleted)
+            return try Self.subjectVersion(subject, record, store)
+        }
+    }
+
+    public func registeredSchema(id: Int) throws(SubjectError) -> RegisteredSchema {
+        try subjectRead { store in
+            guard let schema = try store.schema(id: id) else { throw SubjectError(.schemaNotFound, "Schema \(id) not found") }
+            return schema
+        }
+    }
+
+    /// Where a schema id is used, as `(subject, version)`; 40403 for an unknown id.
+    public func schemaUsages(id: Int, includeDeleted: Bool = false) throws(SubjectError) -> [(subject: String, version: Int)] {
+        try subjectRead { store in
+            guard try store.schema(id: id) != nil else { throw SubjectError(.schemaNotFound, "Schema \(id) not found") }
+            return try store.schemaUsages(id, includeDeleted: includeDeleted)
+        }
+    }
+
+    /// Registers a schema under a subject and returns its global id. A schema already live in
+    /// the subject returns its id unchecked; a new version is checked against the subject's level.
+    public func registerSchema(_ submission: SchemaSubmission, subject: String, actor: Principal) throws(SubjectError) -> Int {
+        try subjectWrite(action: "subject.register", target: subject, actor: actor) { store in
+            try SubjectOwnership(store: store, actor: actor, openSubjects: configuration.openSubjects).requireWrite(subject)
+            if try Self.mode(of: subject, store) == .readOnly {
+                throw SubjectError(.operationNotPermitted, "Subject '\(subject)' is in read-only mode; set its mode to READWRITE to register schemas")
+            }
+            let schema = try SubjectSchema(submission)
+            let existingID = try store.schemaID(schema, normalized: submission.normalize)
+            let live = try store.subjectVersions(subject, includeDeleted: false)
+            if let existingID, live.contains(where: { $0.schemaID == existingID }) { return existingID }
+            let mode = try Self.compatibility(of: subject, store)
+            let report = try Self.check(schema, against: live, mode: mode, store)
+            guard report.isCompatible else {
+                let details = report.breakingFindings.map(Self.describe).joined(separator: "; ")
+                throw SubjectError(.incompatible, "Schema being registered is incompatible with an earlier schema for subject \"\(subject)\", details: [\(details)]")
+            }
+            let decision = try decideRegistration(schema, subject: subject, report: report, store: store, actor: actor)
+            if decision.outcome == .denied {
+                let denials = decision.violations.filter { $0.severity == .deny }.map { "\($0.policy): \($0.message)" }
+                throw SubjectError(.operationNotPermitted, "Schema registration refused by policy: \(denials.joined(separator: "; "))")
+            }
+            let id = try existingID ?? store.insertSchema(schema)
+            let version = try store.nextSubjectVersion(subject)
+            try store.insertSubjectVersion(subject, version: version, schemaID: id)
+            try store.audit("subject.register", .subject, subject, revision: version, domain: nil, actor: actor,
+                            outcome: decision.outcome == .warned ? .warned : .allowed,
+                            detail: ["id": .integer(Int64(id)), "version": .integer(Int64(version)), "schemaType": .string(schema.type.confluentName),
+                                     "decision": decision.json])
+            return id
+        }
+    }
+
+    /// The policies of `subject.register` (SPEC §6): the subject, the change, the actor.
+    private func decideRegistration(_ schema: SubjectSchema, subject: String, report: CompatibilityReport, store: RegistryStore,
+                                    actor: Principal) throws -> Decision {
+        guard configuration.policies.hasPolicies(for: .subjectRegister) else {
+            return configuration.policies.evaluate(event: .subjectRegister, input: PolicyInput())
+        }
+        let input = PolicyInput([
+            .subject: ["name": .string(subject), "schemaType": .string(schema.type.confluentName), "schema": .string(schema.text)],
+            .change: report.json, .actor: try PolicyContext(store: store, actor: actor).actorJSON(), .now: .string(store.now),
+        ])
+        return configuration.policies.evaluate(event: .subjectRegister, input: input)
+    }
+
+    /// The subject's version holding this schema (the newest one); 40403 when there is none.
+    public func lookUpSchema(_ submission: SchemaSubmission, subject: String, includeDeleted: Bool = false) throws(SubjectError) -> SubjectVersion {
+        try subjectRead { store in
+            let versions = try store.subjectVersions(subject, includeDeleted: includeDeleted)
+            guard !versions.isEmpty else { throw SubjectError.subjectNotFound(subject) }
+            let schema = try SubjectSchema(submission)
+            guard let id = try store.schemaID(schema, normalized: submission.normalize),
+                let record = versions.last(where: { $0.schemaID == id })
+            else { throw SubjectError(.schemaNotFound, "Schema not found in subject '\(subject)'") }
+            return try Self.subjectVersion(subject, record, store)
+        }
+    }
+
+    /// Tests a schema against one version, or (`selector` nil) against what registration would
+    /// check: the latest live version, or all of them under a transitive level.
+    public func testCompatibility(_ submission: SchemaSubmission, subject: String, against selector: SubjectVersionSelector?) throws(SubjectError) -> SubjectCompatibility {
+        try subjectRead { store in
+            let schema = try SubjectSchema(submission)
+            let mode = try Self.compatibility(of: subject, store)
+            let versions: [SubjectVersionRecord]
+            if let selector {
+                versions = [try Self.find(selector, in: subject, store, includeDeleted: false)]
+            } else {
+                versions = try store.subjectVersions(subject, includeDeleted: false)
+            }
+            let pairMode = selector == nil ? mode : Self.nonTransitive(mode)
+            let report = try Self.check(schema, against: versions, mode: pairMode, store)
+            let compared = pairMode.isTransitive ? versions : Array(versions.suffix(1))
+            return SubjectCompatibility(report: report, mode: mode, versions: compared.map(\.version))
+        }
+    }
+
+    /// Soft-deletes every live version (40404 when already soft-deleted), or with `permanent`
+    /// removes a soft-deleted subject (40405 when it was not soft-deleted first). Returns the versions.
+    public func deleteSubject(_ subject: String, permanent: Bool, actor: Principal) throws(SubjectError) -> [Int] {
+        try subjectWrite(action: "subject.delete", target: subject, actor: actor) { store in
+            try SubjectOwnership(store: store, actor: actor, openSubjects: configuration.openSubjects).requireWrite(subject)
+            let all = try store.subjectVersions(subject, includeDeleted: true)
+            guard !all.isEmpty else { throw SubjectError.subjectNotFound(subject) }
+            let live = all.filter { !$0.isDeleted }
+            if permanent {
+                guard live.isEmpty else {
+                    throw SubjectError(.subjectNotSoftDeleted, "Subject '\(subject)' was not deleted first before being permanently deleted")
+                }
+                try store.removeSubjectVersions(subject, version: nil)
+                try store.removeSubjectSetting(.compatibility, subject)
+                try store.removeSubjectSetting(.mode, subject)
+            } else {
+                guard !live.isEmpty else {
+                    throw SubjectError(.subjectSoftDeleted, "Subject '\(subject)' was soft deleted. Set permanent=true to delete permanently")
+                }
+                try store.softDeleteSubjectVersions(subject, version: nil)
+            }
+            let versions = (permanent ? all : live).map(\.version)
+            try store.audit(permanent ? "subject.delete-permanent" : "subject.delete", .subject, subject, revision: nil, domain: nil, actor: actor,
+                            detail: ["versions": .array(versions.map { .integer(Int64($0)) })])
+            return versions
+        }
+    }
+
+    /// Soft-deletes one version (40406 when already soft-deleted), or with `permanent` removes a
+    /// soft-deleted one (40407 when it was not soft-deleted first). Returns the version number.
+    public func deleteSubjectVersion(_ subject: String, _ selector: SubjectVersionSelector, permanent: Bool, actor: Principal) throws(SubjectError) -> Int {
+        try subjectWrite(action: "subject.delete-version", target: subject, actor: actor) { store in
+            try SubjectOwnership(store: store, actor: actor, openSubjects: configuration.openSubjects).requireWrite(subject)
+            let record = try Self.find(selector, in: subject, store, includeDeleted: permanent)
+            if permanent {
+                guard record.isDeleted else {
+                    throw SubjectError(.versionNotSoftDeleted, "Subject '\(subject)' Version \(record.version) was not deleted first before being permanently deleted")
+                }
+                try store.removeSubjectVersions(subject, version: record.version)
+            } else {
+                try store.softDeleteSubjectVersions(subject, version: record.version)
+            }
+            try store.audit(permanent ? "subject.delete-version-permanent" : "subject.delete-version", .subject, subject,
+                            revision: record.version, domain: nil, actor: actor, detail: ["version": .integer(Int64(record.version))])
+            return record.version
+        }
+    }
+
+    /// The compatibility level set on a subject (or, for nil, the global one), if any.
+    public func compatibilityLevel(subject: String?) throws(SubjectError) -> CompatibilityMode? {
+        try subjectRead { store in
+            try store.subjectSetting(.compatibility, subject ?? RegistryStore.globalSubject).flatMap(CompatibilityMode.init(name:))
+        }
+    }
+
+    /// The level registration uses: the subject's, else the global one, else BACKWARD.
+    public func effectiveCompatibilityLevel(subject: String?) throws(SubjectError) -> CompatibilityMode {
+        try subjectRead { store in try Self.compatibility(of: subject ?? RegistryStore.globalSubject, store) }
+    }
+
+    /// Sets a subject's level (its owners) or, for nil, the global one (admins).
+    public func setCompatibilityLevel(_ mode: CompatibilityMode, subject: String?, actor: Principal) throws(SubjectError) {
+        try subjectWrite(action: "subject.config", target: subject ?? "(global)", actor: actor) { store in
+            try requireSettingWrite(subject, store, actor: actor, what: "the global compatibility level")
+            try store.setSubjectSetting(.compatibility, subject ?? RegistryStore.globalSubject, value: mode.rawValue)
+            try store.audit("subject.config", .subject, subject ?? "(global)", revision: nil, domain: nil, actor: actor,
+                            detail: ["compatibility": .string(mode.rawValue)])
+        }
+    }
+
+    /// Removes a subject's level and returns it; 40408 when none was set.
+    public func deleteCompatibilityLevel(subject: String, actor: Principal) throws(SubjectError) -> CompatibilityMode {
+        try subjectWrite(action: "subject.config-delete", target: subject, actor: actor) { store in
+            try requireSettingWrite(subject, store, actor: actor, what: "")
+            guard let current = try store.subjectSetting(.compatibility, subject).flatMap(CompatibilityMode.init(name:)) else {
+                throw SubjectError(.subjectConfigNotFound, "Subject '\(subject)' does not have subject-level compatibility configured")
+            }
+            try store.removeSubjectSetting(.compatibility, subject)
+            try store.audit("subject.config-delete", .subject, subject, revision: nil, domain: nil, actor: actor,
+                            detail: ["compatibility": .string(current.rawValue)])
+            return current
+        }
+    }
+
+    /// The mode of a subject (falling back to the global one), or for nil the global mode.
+    public func subjectMode(subject: String?) throws(SubjectError) -> SubjectMode {
+        try subjectRead { store in try Self.mode(of: subject ?? RegistryStore.globalSubject, store) }
+    }
+
+    public func setSubjectMode(_ mode: SubjectMode, subject: String?, actor: Principal) throws(SubjectError) {
+        try subjectWrite(action: "subject.mode", target: subject ?? "(global)", actor: actor) { store in
+            try requireSettingWrite(subject, store, actor: actor, what: "the global mode")
+            try store.setSubjectSetting(.mode, subject ?? RegistryStore.globalSubject, value: mode.rawValue)
+            try store.audit("subject.mode", .subject, subject ?? "(global)", revision: nil, domain: nil, actor: actor,
+                            detail: ["mode": .string(mode.rawValue)])
+        }
+    }
+
+    /// Removes a subject's own mode, so the global one applies again; returns the removed mode.
+    public func deleteSubjectMode(subject: String, actor: Principal) throws(SubjectError) -> SubjectMode {
+        try subjectWrite(action: "subject.mode-delete", target: subject, actor: actor) { store in
+            try requireSettingWrite(subject, store, actor: actor, what: "")
+            guard let current = try store.subjectSetting(.mode, subject).flatMap(SubjectMode.init(rawValue:)) else {
+                throw SubjectError(.subjectModeNotFound, "Subject '\(subject)' does not have subject-level mode configured")
+            }
+            try store.removeSubjectSetting(.mode, subject)
+            try store.audit("subject.mode-delete", .subject, subject, revision: nil, domain: nil, actor: actor, detail: ["mode": .string(current.rawValue)])
+            return current
+        }
+    }
+
+    // MARK: Helpers
+
+    private func requireSettingWrite(_ subject: String?, _ store: RegistryStore, actor: Principal, what: String) throws {
+        let ownership = SubjectOwnership(store: store, actor: actor, openSubjects: configuration.openSubjects)
+        if let subject { try ownership.requireWrite(subject) } else { try ownership.requireAdmin(toChange: what) }
+    }
+
+    private static func find(_ selector: SubjectVersionSelector, in subject: String, _ store: RegistryStore,
+                             includeDeleted: Bool) throws -> SubjectVersionRecord {
+        let versions = try store.subjectVersions(subject, includeDeleted: includeDeleted)
+        guard !versions.isEmpty else { throw SubjectError.subjectNotFound(subject) }
+        switch selector {
+        case .latest:
+            return versions[versions.count - 1]
+        case .number(let number):
+            guard let record = versions.first(where: { $0.version == number }) else { throw SubjectError.versionNotFound(subject, selector) }
+            return record
+        }
+    }
+
+    private static func subjectVersion(_ subject: String, _ record: SubjectVersionRecord, _ store: RegistryStore) throws -> SubjectVersion {
+        guard let schema = try store.schema(id: record.schemaID) else {
+            throw SubjectError(.storeError, "Schema \(record.schemaID) of subject '\(subject)' version \(record.version) is missing")
+        }
+        return SubjectVersion(subject: subject, version: record.version, schema: schema, isDeleted: record.isDeleted)
+    }
+
+    private static func compatibility(of subject: String, _ store: RegistryStore) throws -> CompatibilityMode {
+        for name in [subject, RegistryStore.globalSubject] {
+            if let level = try store.subjectSetting(.compatibility, name).flatMap(CompatibilityMode.init(name:)) { return level }
+        }
+        return SchemaType.avro.defaultMode
+    }
+
+    private static func mode(of subject: String, _ store: RegistryStore) throws -> SubjectMode {
+        for name in [subject, RegistryStore.globalSubject] {
+            if let mode = try store.subjectSetting(.mode, name).flatMap(SubjectMode.init(rawValue:)) { return mode }
+        }
+        return .readWrite
+    }
+
+    private static func nonTransitive(_ mode: CompatibilityMode) -> CompatibilityMode {
+        switch mode {
+        case .backwardTransitive: .backward
+        case .forwardTransitive: .forward
+        case .fullTransitive: .full
+        default: mode
+        }
+    }
+
+    /// Checks `schema` against the given versions (oldest first) under `mode`. A version of
+    /// another schema type can never be compatible.
+    private static func check(_ schema: SubjectSchema, against versions: [SubjectVersionRecord], mode: CompatibilityMode,
+                              _ store: RegistryStore) throws -> CompatibilityReport {
+        guard mode != .none, !versions.isEmpty else { return CompatibilityReport(mode: mode, findings: []) }
+        let compared = mode.isTransitive ? versions : Array(versions.suffix(1))
+        var previous: [JSONValue] = []
+        for record in compared {
+            guard let stored = try store.schema(id: record.schemaID) else { continue }
+            guard stored.schemaType == schema.type else {
+                let finding = CompatibilityFinding(
+                    rule: "schema-type-changed", oldPath: .root, newPath: .root, expected: stored.schemaType.confluentName,
+                    found: schema.type.confluentName, verdict: .breaking,
+                    message: "version \(record.version) is a \(stored.schemaType.confluentName) schema; a subject cannot change its schema type",
+                    direction: .backward)
+                return CompatibilityReport(mode: mode, findings: [finding])
+            }
+            previous.append((try? JSONParser.parse(stored.schema)) ?? .null)
+        }
+        do {
+            return try schema.type.check(new: schema.json, against: previous, mode: mode)
+        } catch {
+            throw SubjectError(.invalidSchema, "Invalid schema: \(error.message)")
+        }
+    }
+
+    /// One finding as a line for people: rule, paths and message.
+    public static func describe(_ finding: CompatibilityFinding) -> String {
+        var paths: [String] = []
+        if let old = finding.oldPath { paths.append("old \(old.description.isEmpty ? "/" : old.description)") }
+        if let new = finding.newPath { paths.append("new \(new.description.isEmpty ? "/" : new.description)") }
+        return "\(finding.rule) at \(paths.joined(separator: ", ")): \(finding.message)"
+    }
+
+    /// A read in one snapshot, storage failures mapped to 50001/50002.
+    private func subjectRead<Result>(_ body: (RegistryStore) throws -> Result) throws(SubjectError) -> Result {
+        do {
+            return try database.read { db in try body(RegistryStore(db: db, now: "")) }
+        } catch {
+            throw Self.subjectError(error)
+        }
+    }
+
+    /// A write in one IMMEDIATE transaction; a refusal rolls it back and is then audited on its own.
+    private func subjectWrite<Result>(action: String, target: String, actor: Principal,
+                                      _ body: (RegistryStore) throws -> Result) throws(SubjectError) -> Result {
+        let now = Timestamp.string(from: clock())
+        do {
+            return try database.write { db in try body(RegistryStore(db: db, now: now)) }
+        } catch {
+            let refusal = Self.subjectError(error)
+            if refusal.code != .storeError && refusal.code != .storeTimeout {
+                _ = try? database.write { db in
+                    try RegistryStore(db: db, now: now).audit(action, .subject, target, revision: nil, domain: nil, actor: actor, outcome: .refused,
+                                                              code: String(refusal.code.rawValue), detail: ["message": .string(refusal.message)])
+                }
+            }
+            throw refusal
+        }
+    }
+
+    private static func subjectError(_ error: any Error) -> SubjectError {
+        switch error {
+        case let error as SubjectError: return error
+        case let error as SQLiteError where error.isBusy:
+            return SubjectError(.storeTimeout, "the registry database is busy with another writer; try again in a moment")
+        case let error as RegistryError: return SubjectError(.storeError, error.message)
+        default: return SubjectError(.storeError, "Error in the backend data store: \(error)")
+        }
+    }
+}

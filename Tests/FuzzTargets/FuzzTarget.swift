@@ -1,0 +1,58 @@
+import CEL
+import Compatibility
+import HTTPProtocol
+import JSON
+import MeshModel
+import YAML
+
+/// The parsers the fuzzers drive (issue 7). Each entry takes arbitrary bytes; any input may be
+/// refused with an error, none may trap, hang or exhaust memory. Shared by the libFuzzer binary
+/// (`Tests/Fuzz/run`) and by `FuzzRegressionTests`, which replays every committed input.
+public enum FuzzTarget: String, CaseIterable, Sendable {
+    case http, yaml, json, document, avro, jsonSchema = "json-schema", cel
+
+    public func run(_ bytes: [UInt8]) {
+        switch self {
+        case .http:
+            // Whole, then split at a point the input chooses: both must agree on the outcome.
+            var whole = HTTPRequestParser()
+            whole.feed(bytes)
+            drain(&whole)
+            var split = HTTPRequestParser()
+            let cut = bytes.isEmpty ? 0 : Int(bytes[0]) % (bytes.count + 1)
+            split.feed(bytes[..<cut])
+            drain(&split)
+            split.feed(bytes[cut...])
+            drain(&split)
+        case .yaml:
+            _ = try? YAMLReader.parse(bytes)
+        case .json:
+            if let value = try? JSONParser.parse(bytes) {
+                precondition((try? JSONParser.parse(value.encoded())) == value, "JSON does not round-trip")
+            }
+        case .document:
+            guard let value = (try? JSONParser.parse(bytes)) ?? (try? YAMLReader.parse(bytes).value) else { return }
+            _ = try? MeshDocument.decode(value).registrationIssues
+        case .avro:
+            guard let json = try? JSONParser.parse(bytes), let schema = try? AvroSchema(json: json) else { return }
+            let report = AvroCompatibilityChecker().check(new: schema, against: [schema], mode: .fullTransitive)
+            precondition(report.isCompatible, "an Avro schema must be compatible with itself")
+        case .jsonSchema:
+            guard let json = try? JSONParser.parse(bytes), let schema = try? JSONSchemaDocument(json: json) else { return }
+            _ = JSONSchemaCompatibilityChecker().check(new: schema, against: [schema], mode: .full)
+        case .cel:
+            guard let source = String(validating: bytes, as: UTF8.self), let program = try? CELProgram.compile(source) else { return }
+            _ = program.evaluate(CELActivation(json: ["x": 1, "s": "text", "m": ["k": [1, 2.5, nil]]]))
+        }
+    }
+
+    private func drain(_ parser: inout HTTPRequestParser) {
+        for _ in 0..<10_000 {
+            switch parser.next() {
+            case .needMoreData, .error: return
+            case .head, .body, .end: continue
+            }
+        }
+        preconditionFailure("the HTTP parser produced events without end")
+    }
+}

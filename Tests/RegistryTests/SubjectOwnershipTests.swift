@@ -1,0 +1,75 @@
+import Foundation
+import Registry
+import Testing
+
+/// Who may write schema-registry subjects: the team whose contract names the subject's Kafka topic.
+@Suite struct SubjectOwnershipTests {
+    static let schema = SchemaSubmission(schema: #"{"type":"record","name":"Order","fields":[{"name":"id","type":"string"}]}"#)
+
+    static func kafkaContract(servers: Bool) -> String {
+        let serverBlock = servers ? """
+            servers:
+              - server: kafka-prod
+                type: kafka
+                customProperties:
+                  - property: topic
+                    value: sales.orders.v1
+              - server: lake
+                type: s3
+                customProperties:
+                  - property: topic
+                    value: not-a-kafka-topic
+
+            """ : ""
+        return Samples.contract().replacingOccurrences(of: "schema:\n  - name: orders\n", with: serverBlock + "schema:\n  - name: orders\n    physicalName: sales.orders.compacted\n")
+    }
+
+    func refusal(_ body: () throws -> Void) -> SubjectError? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return error as? SubjectError
+        }
+    }
+
+    @Test func theContractsTeamOwnsItsKafkaTopicsSubjects() throws {
+        let fixture = try RegistryFixture()
+        try fixture.apply([Samples.salesDomain, Self.kafkaContract(servers: true)])
+        let registry = fixture.registry
+        let id = try registry.registerSchema(Self.schema, subject: "sales.orders.v1-value", actor: .user("alice"))
+        #expect(try registry.registerSchema(Self.schema, subject: "sales.orders.compacted-key", actor: .team("sales-data")) == id,
+                "physicalName counts when the contract has a Kafka server; ids are shared across subjects")
+        let refused = refusal { _ = try registry.registerSchema(Self.schema, subject: "sales.orders.v1-value", actor: .user("carol")) }
+        #expect(refused?.code == .forbidden)
+        #expect(refused?.message.contains("team sales-data") == true)
+        #expect(refused?.httpStatus == 403)
+        #expect(refusal { _ = try registry.registerSchema(Self.schema, subject: "not-a-kafka-topic-value", actor: .user("alice")) }?.code == .forbidden,
+                "a topic property of a non-Kafka server is not a Kafka topic")
+        #expect(refusal { try registry.setCompatibilityLevel(.full, subject: nil, actor: .user("alice")) }?.code == .forbidden)
+        #expect(try registry.subjectVersions("sales.orders.v1-value") == [1])
+    }
+
+    @Test func withoutAKafkaServerPhysicalNamesAreNotTopics() throws {
+        let fixture = try RegistryFixture()
+        try fixture.apply([Samples.salesDomain, Self.kafkaContract(servers: false)])
+        let refused = refusal { _ = try fixture.registry.registerSchema(Self.schema, subject: "sales.orders.compacted-value", actor: .user("alice")) }
+        #expect(refused?.code == .forbidden)
+        #expect(refused?.message.contains("only an admin") == true)
+        #expect(try fixture.registry.registerSchema(Self.schema, subject: "sales.orders.compacted-value", actor: .localAdmin) > 0)
+    }
+
+    @Test func versionsAreNumberedPastSoftDeletedOnesAndRestartAfterAPermanentDelete() throws {
+        let fixture = try RegistryFixture()
+        let registry = fixture.registry
+        let other = SchemaSubmission(schema: #"{"type":"record","name":"Order","fields":[{"name":"id","type":"string"},{"name":"n","type":"int","default":0}]}"#)
+        _ = try registry.registerSchema(Self.schema, subject: "s", actor: .localAdmin)
+        #expect(try registry.deleteSubjectVersion("s", .latest, permanent: false, actor: .localAdmin) == 1)
+        _ = try registry.registerSchema(other, subject: "s", actor: .localAdmin)
+        #expect(try registry.subjectVersions("s", includeDeleted: true) == [1, 2])
+        #expect(try registry.deleteSubject("s", permanent: false, actor: .localAdmin) == [2])
+        #expect(try registry.deleteSubject("s", permanent: true, actor: .localAdmin) == [1, 2])
+        _ = try registry.registerSchema(other, subject: "s", actor: .localAdmin)
+        #expect(try registry.subjectVersions("s") == [1])
+    }
+}
