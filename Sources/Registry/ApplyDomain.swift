@@ -24,7 +24,7 @@ struct ApplyDomain {
             return WriteResult(kind: .domain, key: domain.name, revision: latest.revision, change: .unchanged)
         }
         let revision = try store.insertRevision(.domain, domain.name, document: domain.json, original: submission.original,
-                                                mediaType: submission.mediaType.rawValue, actor: actor)
+                                                mediaType: submission.mediaType.rawValue, actor: actor, digest: digest)
         try store.upsertDomain(domain, revision: revision)
         try store.replaceTeams(of: domain)
         try store.audit(exists ? "domain.update" : "domain.create", .domain, domain.name, revision: revision, domain: domain.name, actor: actor)

@@ -52,7 +52,7 @@ struct PublishContract {
         let decision = try decide(store, actor: actor, version: version, evolution: evolution)
         let warnings = try decision.enforce(on: target)
         let revision = try store.insertRevision(.contract, key, document: contract.json, original: submission.original,
-                                                mediaType: submission.mediaType.rawValue, actor: actor)
+                                                mediaType: submission.mediaType.rawValue, actor: actor, digest: digest)
         try store.upsertContract(contract, version: version, domain: domain, team: team, revision: revision)
         try store.refreshLineage(forContract: contract.id, version: version.description)
         try store.audit(existing == nil ? "contract.publish" : "contract.update", .contract, key, revision: revision, domain: domain,

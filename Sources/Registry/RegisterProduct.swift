@@ -35,7 +35,7 @@ struct RegisterProduct {
         let decision = try decide(store, actor: actor, isNew: existing == nil)
         let warnings = try decision.enforce(on: "the product \(product.id)")
         let revision = try store.insertRevision(.product, product.id, document: product.json, original: submission.original,
-                                                mediaType: submission.mediaType.rawValue, actor: actor)
+                                                mediaType: submission.mediaType.rawValue, actor: actor, digest: digest)
         try store.upsertProduct(product, domain: domain, team: team, revision: revision)
         try store.refreshLineage(forProduct: product.id)
         try store.audit(decision.event.rawValue, .product, product.id, revision: revision, domain: domain, actor: actor,

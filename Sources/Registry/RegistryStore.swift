@@ -20,15 +20,17 @@ struct RegistryStore {
         return (revision, digest)
     }
 
-    /// Stores a new immutable revision and returns its number (1 for a new document).
-    func insertRevision(_ kind: Kind, _ key: String, document: JSONValue, original: [UInt8], mediaType: String, actor: Principal) throws -> Int {
+    /// Stores a new immutable revision and returns its number (1 for a new document); `digest`
+    /// when the caller already computed it.
+    func insertRevision(_ kind: Kind, _ key: String, document: JSONValue, original: [UInt8], mediaType: String, actor: Principal,
+                        digest: String? = nil) throws -> Int {
         let revision = (try latestRevision(kind, key)?.revision ?? 0) + 1
         try db.run(
             """
             INSERT INTO revisions (kind, key, revision, document, original, media_type, digest, registered_at, registered_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [kind.rawValue, key, revision, document.encoded(), original, mediaType, Self.digest(of: document), now, actor.description])
+            [kind.rawValue, key, revision, document.encoded(), original, mediaType, digest ?? Self.digest(of: document), now, actor.description])
         return revision
     }
 

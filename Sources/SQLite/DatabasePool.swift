@@ -24,6 +24,8 @@ public final class DatabasePool: @unchecked Sendable {
         self.sharesWriterForReads = path == ":memory:" || path.isEmpty
         self.readerSlots = DispatchSemaphore(value: max(1, maximumReaders))
         if !sharesWriterForReads { try writer.enableWriteAheadLog() }
+        // 32 MiB of page cache for the writer, so a large apply does not spill pages mid-transaction.
+        try writer.execute("PRAGMA cache_size = -32768")
         try migrator?.migrate(writer)
     }
 

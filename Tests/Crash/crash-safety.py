@@ -201,8 +201,9 @@ def main():
         server = Server(arguments.meshreg, database)
         problems = check(server.port, token, ledger, database, arguments.meshreg)
         server.kill()
-        acknowledged = sum(len(m) for m in ledger.products.values()) + len(ledger.contracts) + sum(len(i) for i in ledger.subjects.values()) + len(ledger.runs) + len(ledger.requests)
-        print(f"round {round_number}: killed, restarted; {acknowledged} acknowledged writes so far, {len(problems)} problems")
+        counts = (f"{sum(len(m) for m in ledger.products.values())} product revisions, {len(ledger.contracts)} contract versions, "
+                  f"{sum(len(i) for i in ledger.subjects.values())} subject schemas, {len(ledger.runs)} OpenLineage runs, {len(ledger.requests)} access requests")
+        print(f"round {round_number}: killed and restarted; acknowledged so far: {counts}; {len(problems)} problems")
         if problems:
             for problem in problems[:20]:
                 print("  " + problem)

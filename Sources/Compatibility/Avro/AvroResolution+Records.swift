@@ -29,13 +29,13 @@ extension AvroResolution {
                     guard collectsFindings else { continue }
                     append(finding(
                         direction.readerOnly(added: "avro.field-added", removed: "avro.field-removed"), .additive,
-                        readerPath: fieldsPointer(reader, r) / readerPosition, writerPath: nil, expected: "no field '\(name)' in the writer",
+                        readerPath: fieldPointer(reader, r, readerPosition), writerPath: nil, expected: "no field '\(name)' in the writer",
                         found: "reader field '\(name)' with a default",
                         message: "field '\(name)' exists only in the reader, which fills it with its default"))
                 } else {
                     append(finding(
                         "avro.reader-field-missing-default", .breaking,
-                        readerPath: fieldsPointer(reader, r) / readerPosition, writerPath: fieldsPointer(writer, w),
+                        readerPath: fieldPointer(reader, r, readerPosition), writerPath: fieldsPointer(writer, w),
                         expected: "a default for reader field '\(name)'", found: "no default",
                         message: "the writer has no field '\(name)', so the reader needs a default for it; add one"))
                     compatible = false
@@ -46,7 +46,7 @@ extension AvroResolution {
                 let names = ([name] + readerIndex.fieldAliases[readerSlot]).filter { positions[$0] != nil }
                 append(finding(
                     "avro.reader-field-ambiguous", .breaking,
-                    readerPath: fieldsPointer(reader, r) / readerPosition, writerPath: fieldsPointer(writer, w),
+                    readerPath: fieldPointer(reader, r, readerPosition), writerPath: fieldsPointer(writer, w),
                     expected: "one writer field for '\(name)'", found: "\(names)",
                     message: "reader field '\(name)' matches several writer fields by name and aliases; remove an alias"))
                 compatible = false
@@ -61,7 +61,7 @@ extension AvroResolution {
             let name = writerIndex.fieldNames[writerRecord.first + writerPosition]
             append(finding(
                 direction.writerOnly(added: "avro.field-added", removed: "avro.field-removed"), .additive,
-                readerPath: nil, writerPath: fieldsPointer(writer, w) / writerPosition,
+                readerPath: nil, writerPath: fieldPointer(writer, w, writerPosition),
                 expected: "writer field '\(name)'", found: "no such field in the reader",
                 message: "field '\(name)' exists only in the writer; the reader skips it"))
         }
@@ -90,8 +90,8 @@ extension AvroResolution {
     private mutating func compareFieldMetadata(
         readerSlot: Int, writerSlot: Int, readerField readerAt: (record: Int, position: Int), writerField writerAt: (record: Int, position: Int)
     ) {
-        func readerPath() -> JSONPointer { fieldsPointer(reader, readerAt.record) / readerAt.position }
-        func writerPath() -> JSONPointer { fieldsPointer(writer, writerAt.record) / writerAt.position }
+        func readerPath() -> JSONPointer { fieldPointer(reader, readerAt.record, readerAt.position) }
+        func writerPath() -> JSONPointer { fieldPointer(writer, writerAt.record, writerAt.position) }
         let readerName = readerIndex.fieldNames[readerSlot]
         let writerName = writerIndex.fieldNames[writerSlot]
         if readerName != writerName {
@@ -133,5 +133,14 @@ extension AvroResolution {
     /// The pointer to a record's `fields` array, built only when a finding needs it.
     private func fieldsPointer(_ schema: AvroSchema, _ record: Int) -> JSONPointer {
         schema.nodes[record].pointer / "fields"
+    }
+
+    /// The pointer to a record's field at `position`, built only when a finding needs it.
+    private func fieldPointer(_ schema: AvroSchema, _ record: Int, _ position: Int) -> JSONPointer {
+        var tokens = schema.nodes[record].pointer.tokens
+        tokens.reserveCapacity(tokens.count + 2)
+        tokens.append("fields")
+        tokens.append(String(position))
+        return JSONPointer(tokens: tokens)
     }
 }

@@ -11,6 +11,7 @@ struct AvroResolution {
     /// Whether findings are built; a verdict-only check skips them.
     let collectsFindings: Bool
     private(set) var findings: [CompatibilityFinding] = []
+    /// The flat forms of `reader` and `writer` the walk reads; the nodes serve only for findings.
     let readerIndex: AvroResolutionIndex
     let writerIndex: AvroResolutionIndex
     /// Record pairs: in progress, then the result.
@@ -88,7 +89,7 @@ struct AvroResolution {
                 message: "a single type became a union with a branch that reads it"))
             return true
         case let (readerShape, writerShape) where readerShape == writerShape:
-            return true
+            return true // the same primitive: every complex pair of one shape is handled above
         default:
             return checkPrimitives(readerEntry.shape, writerEntry.shape, reader: r, writer: w)
         }
