@@ -217,7 +217,7 @@ paths.update({
    "parameters": [param("contractId"), param("version"), param("property", desc="a property name of the contract's schema, dotted for nested ones")],
    "get": {"summary": "Column lineage of a contract property: the columns it is computed from (upstream) and that are computed from it (downstream), through the datasets of the contract's servers",
            "parameters": [depth_param],
-           "responses": {"200": resp("the columns", ref("ColumnLineage")), **errs("401", "404")}}},
+           "responses": {"200": resp("the columns", ref("ColumnLineage")), **errs("400", "401", "404")}}},
  "/api/v1/lineage/{productId}": {"parameters": [param("productId")],
    "get": {"summary": "A product's lineage", "parameters": [
        param("direction", "query", {"type": "string", "enum": ["upstream", "downstream", "both"], "default": "both"}), depth_param,

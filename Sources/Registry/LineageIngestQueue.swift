@@ -25,6 +25,8 @@ final class LineageIngestQueue<Item: Sendable, Outcome: Sendable>: Sendable {
         defer { leader.unlock() }
         while true {
             if let outcome = ticket.outcome { return outcome }
+            // Let callers already parsing their request join this commit (group commit).
+            if waiting.withLock({ $0.count }) < 8 { sched_yield() }
             let batch = waiting.withLock { queue in
                 let taken = Array(queue.prefix(Self.maximumBatch))
                 queue.removeFirst(taken.count)

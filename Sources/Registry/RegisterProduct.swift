@@ -37,7 +37,7 @@ struct RegisterProduct {
         let revision = try store.insertRevision(.product, product.id, document: product.json, original: submission.original,
                                                 mediaType: submission.mediaType.rawValue, actor: actor, digest: digest)
         try store.upsertProduct(product, domain: domain, team: team, revision: revision)
-        try store.refreshLineage(forProduct: product.id)
+        try store.refreshLineage(forProduct: product.id, written: product)
         try store.audit(decision.event.rawValue, .product, product.id, revision: revision, domain: domain, actor: actor,
                         outcome: decision.outcome == .warned ? .warned : .allowed, detail: ["decision": decision.json])
         return WriteResult(kind: .product, key: product.id, revision: revision, change: existing == nil ? .created : .updated, warnings: warnings)

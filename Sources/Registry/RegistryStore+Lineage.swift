@@ -110,10 +110,11 @@ extension RegistryStore {
 
 extension RegistryStore {
     /// Replaces the edges of `product:<id>` with its current document's lineage; none once retired.
-    func refreshLineage(forProduct id: String) throws {
+    /// `written` is the document just stored, when the caller has it parsed already.
+    func refreshLineage(forProduct id: String, written: DataProduct? = nil) throws {
         let source = "product:\(id)"
-        guard let record = try productRecord(id), record.status != "retired", let json = try currentDocument(.product, id),
-            let product = try? DataProduct(json: json)
+        guard let record = try productRecord(id), record.status != "retired",
+            let product = try written ?? currentDocument(.product, id).flatMap({ try? DataProduct(json: $0) })
         else {
             try replaceLineage(source: source, with: LineageSubgraph())
             return

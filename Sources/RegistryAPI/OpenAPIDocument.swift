@@ -3657,6 +3657,9 @@ enum OpenAPIDocument {
        }
       }
      },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
      "401": {
       "$ref": "#/components/responses/Problem"
      },

@@ -29,7 +29,7 @@ public final class DatabaseConnection {
         self.path = path
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         _ = meshreg_sqlite_disable_double_quoted_strings(handle)
-        try execute("PRAGMA foreign_keys = ON")
+        try execute("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY")
         try execute("SELECT count(*) FROM sqlite_schema")
         if mode == .readOnly { try execute("PRAGMA query_only = ON") }
     }

@@ -61,6 +61,20 @@ enum LineageEvents {
         #expect(try edges(service).contains(LineageEdge(from: .product("sales-orders"), to: .port(product: "sales-orders", name: "main", version: "1.0.0"), kind: .publishes)))
     }
 
+    @Test func aCycleBetweenTwoProductsEndsTheWalk() throws {
+        let fixture = try RegistryFixture()
+        try fixture.apply([
+            Samples.salesDomain, Samples.contract(id: "left-contract"), Samples.contract(id: "right-contract"),
+            Samples.product(id: "left", output: "left-contract", input: "right-contract"),
+            Samples.product(id: "right", output: "right-contract", input: "left-contract"),
+        ])
+        let service = try LineageService(registry: fixture.registry)
+        let walk = try service.productLineage("left", direction: .downstream, depth: 20)
+        #expect(walk.distance(to: .product("right")) == 3)
+        #expect(walk.distance(to: .product("left")) == 0)
+        #expect(walk.nodes.count == Set(walk.nodes.map(\.node.id)).count, "each node once, however many times the cycle is walked")
+    }
+
     @Test func aSecondServiceOnTheSameFileSeesWritesAndAReopenedOneRebuildsTheSameGraph() throws {
         let fixture = try RegistryFixture()
         try fixture.apply([Samples.salesDomain, Samples.contract(), Samples.product()])
