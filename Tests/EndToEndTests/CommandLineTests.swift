@@ -136,7 +136,8 @@ import Testing
 
 /// `meshreg compat` explains every finding and exits 0, 1 or 2.
 @Suite struct CompatCommandTests {
-    let standards = MeshregProcess.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/standards")
+    /// Copies of the official and registry example documents, kept with the YAML reader's fixtures.
+    let standards = MeshregProcess.repositoryRoot.appendingPathComponent("Tests/YAMLTests/Fixtures")
 
     @Test func explainsABreakingContractChange() throws {
         let result = try MeshregProcess.run([
