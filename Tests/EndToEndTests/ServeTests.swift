@@ -39,6 +39,31 @@ import Testing
         #expect(restarted.stop() == 0)
     }
 
+    @Test func accessFlowOverARealSocket() throws {
+        let workspace = try Workspace()
+        let database = workspace.path("access.sqlite")
+        let server = try ServerProcess(databasePath: database, extraArguments: ["--policies", MeshregProcess.repositoryRoot.appendingPathComponent("Policies").path])
+        let marketing = try MeshregProcess.run(["token", "issue", "--user", "sam.lee", "--db", database]).standardOutput.trimmingCharacters(in: .newlines)
+        let owner = try MeshregProcess.run(["token", "issue", "--user", "alice.nguyen", "--db", database]).standardOutput.trimmingCharacters(in: .newlines)
+        let json = "application/json"
+        let refused = try server.send("POST", "/api/v1/access-requests", token: marketing, contentType: json,
+                                      body: #"{"product": "customer-profiles", "port": "profiles", "team": "campaign-analytics", "purpose": "stuff"}"#)
+        #expect(refused.status == 422)
+        let created = try server.send("POST", "/api/v1/access-requests", token: marketing, contentType: json, body: #"""
+            {"product": "customer-profiles", "port": "profiles", "team": "campaign-analytics",
+             "purpose": "Consented e-mail audiences for the winter campaign", "expires": "2099-12-31"}
+            """#)
+        #expect(created.status == 201)
+        let id = try #require(JSONParser.parse(created.body)["id"]?.stringValue)
+        #expect(try server.send("POST", "/api/v1/access-requests/\(id)/approve", token: marketing).status == 403)
+        let approved = try server.send("POST", "/api/v1/access-requests/\(id)/approve", token: owner)
+        #expect(try JSONParser.parse(approved.body)["status"] == "approved")
+        let lineage = try server.send("GET", "/api/v1/lineage/customer-profiles?direction=downstream&depth=2", token: owner)
+        #expect(lineage.body.contains("campaign-analytics"), "the grant is an edge of the lineage graph")
+        #expect(try server.send("POST", "/api/v1/access-requests/\(id)/revoke", token: owner).status == 200)
+        #expect(server.stop() == 0)
+    }
+
     @Test func tokenCommandPrintsOnlyTheTokenAndStoresItHashed() throws {
         let workspace = try Workspace()
         let database = workspace.path("tokens.sqlite")
