@@ -320,7 +320,7 @@ extension Registry {
     /// A read in one snapshot, storage failures mapped to 50001/50002.
     private func subjectRead<Result>(_ body: (RegistryStore) throws -> Result) throws(SubjectError) -> Result {
         do {
-            return try database.read { db in try body(RegistryStore(db: db, now: "")) }
+            return try database.read { db in try body(RegistryStore(db: db, now: "", documents: documents)) }
         } catch {
             throw Self.subjectError(error)
         }
@@ -331,12 +331,12 @@ extension Registry {
                                       _ body: (RegistryStore) throws -> Result) throws(SubjectError) -> Result {
         let now = Timestamp.string(from: clock())
         do {
-            return try database.write { db in try body(RegistryStore(db: db, now: now)) }
+            return try database.write { db in try body(RegistryStore(db: db, now: now, documents: documents)) }
         } catch {
             let refusal = Self.subjectError(error)
             if refusal.code != .storeError && refusal.code != .storeTimeout {
                 _ = try? database.write { db in
-                    try RegistryStore(db: db, now: now).audit(action, .subject, target, revision: nil, domain: nil, actor: actor, outcome: .refused,
+                    try RegistryStore(db: db, now: now, documents: documents).audit(action, .subject, target, revision: nil, domain: nil, actor: actor, outcome: .refused,
                                                               code: String(refusal.code.rawValue), detail: ["message": .string(refusal.message)])
                 }
             }

@@ -11,6 +11,7 @@ public final class Registry: Sendable {
     let database: DatabasePool
     let clock: @Sendable () -> Date
     let tokenCache = TokenCache()
+    let documents = DocumentCache()
     public let configuration: RegistryConfiguration
 
     /// Opens (creating and migrating) the registry database at `path`.
@@ -49,7 +50,7 @@ public final class Registry: Sendable {
         let now = Timestamp.string(from: clock())
         do {
             try database.write { db in
-                let store = RegistryStore(db: db, now: now)
+                let store = RegistryStore(db: db, now: now, documents: documents)
                 for (index, operation) in operations.enumerated() {
                     do {
                         results.append(try store.db.transaction { try operation.execute(store, actor: actor) })
@@ -105,7 +106,7 @@ public final class Registry: Sendable {
     func write<Result>(_ body: (RegistryStore) throws -> Result) throws(RegistryError) -> Result {
         let now = Timestamp.string(from: clock())
         do {
-            return try database.write { db in try body(RegistryStore(db: db, now: now)) }
+            return try database.write { db in try body(RegistryStore(db: db, now: now, documents: documents)) }
         } catch {
             throw Self.registryError(error)
         }
@@ -115,7 +116,7 @@ public final class Registry: Sendable {
     func read<Result>(_ body: (RegistryStore) throws -> Result) throws(RegistryError) -> Result {
         do {
             let now = Timestamp.string(from: clock())
-            return try database.read { db in try body(RegistryStore(db: db, now: now)) }
+            return try database.read { db in try body(RegistryStore(db: db, now: now, documents: documents)) }
         } catch {
             throw Self.registryError(error)
         }

@@ -10,7 +10,8 @@ extension RegistryStore {
     static let lineageChangesKept: Int64 = 50_000
 
     /// Makes `source`'s edges exactly those of `subgraph`, upserts its nodes and logs the diff
-    /// (edges no source holds any more are removed; new edges added); returns the logged change.
+    /// (nodes whose label or team changed; edges no source holds any more are removed; new edges
+    /// added); returns the logged change, or nil when nothing changed.
     @discardableResult
     func replaceLineage(source: String, with subgraph: LineageSubgraph) throws -> LineageChange? {
         var old: Set<LineageEdge> = []
@@ -19,14 +20,16 @@ extension RegistryStore {
         }
         let new = Set(subgraph.edges)
         if old.isEmpty && new.isEmpty && subgraph.nodes.isEmpty { return nil }
+        var changedNodes: [LineageNode] = []
         for node in subgraph.nodes {
-            try db.run(
+            let changed = try db.run(
                 """
                 INSERT INTO lineage_nodes (id, label, team) VALUES (?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET label = coalesce(excluded.label, label), team = coalesce(excluded.team, team)
                 WHERE coalesce(excluded.label, label) IS NOT label OR coalesce(excluded.team, team) IS NOT team
                 """,
                 [node.id.description, node.label == node.id.displayName ? nil : node.label, node.team])
+            if changed > 0 { changedNodes.append(node) }
         }
         let added = subgraph.edges.filter { !old.contains($0) }
         var removed: [LineageEdge] = []
@@ -41,8 +44,9 @@ extension RegistryStore {
             try db.run("INSERT INTO lineage_edges (from_id, kind, to_id, source) VALUES (?, ?, ?, ?)",
                        [edge.from.description, edge.kind.rawValue, edge.to.description, source])
         }
+        if changedNodes.isEmpty && added.isEmpty && removed.isEmpty { return nil }
         let body: JSONValue = [
-            "nodes": .array(subgraph.nodes.map { node in
+            "nodes": .array(changedNodes.map { node in
                 [.string(node.id.description), node.label == node.id.displayName ? .null : .string(node.label), node.team.map(JSONValue.string) ?? .null]
             }),
             "added": .array(added.map(Self.json)), "removed": .array(removed.map(Self.json)),
@@ -52,7 +56,7 @@ extension RegistryStore {
         if sequence % 1_000 == 0 {
             try db.run("DELETE FROM lineage_changes WHERE sequence <= ?", [sequence - Self.lineageChangesKept])
         }
-        return LineageChange(sequence: sequence, nodes: subgraph.nodes, added: added, removed: removed)
+        return LineageChange(sequence: sequence, nodes: changedNodes, added: added, removed: removed)
     }
 
     /// Every node and distinct edge, with the latest change they include.
@@ -124,22 +128,21 @@ extension RegistryStore {
             if let reference = port.contractReference { references.insert(reference) }
             references.formUnion(port.inputContracts)
         }
-        var contracts: [DataContract] = []
-        for reference in references {
-            if let document = try currentDocument(.contract, Self.contractKey(reference.id, reference.version)),
-                let contract = try? DataContract(json: document)
-            {
-                contracts.append(contract)
-            }
-        }
+        let contracts = try references.compactMap { try currentContract(Self.contractKey($0.id, $0.version)) }
         try replaceLineage(source: source, with: LineageGraph.subgraph(for: product, contracts: contracts))
+    }
+
+    /// The current revision of a contract version, typed once per content.
+    func currentContract(_ key: String) throws -> DataContract? {
+        guard let digest = try latestRevision(.contract, key)?.digest else { return nil }
+        return try documents.contract(digest) { try currentDocument(.contract, key).flatMap { try? DataContract(json: $0) } }
     }
 
     /// Gives the contract version its node and refreshes the products that use it (their datasets
     /// come from its servers).
     func refreshLineage(forContract id: String, version: String) throws {
         var subgraph = LineageSubgraph()
-        let document = try currentDocument(.contract, Self.contractKey(id, version)).flatMap { try? DataContract(json: $0) }
+        let document = try currentContract(Self.contractKey(id, version))
         subgraph.add(LineageNode(id: .contract(id, version: version), label: document?.name, team: document?.teamName))
         try replaceLineage(source: "contract:\(id)@\(version)", with: subgraph)
         for product in try productsUsing(contract: id, version: version) { try refreshLineage(forProduct: product) }

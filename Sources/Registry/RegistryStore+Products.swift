@@ -88,12 +88,15 @@ extension RegistryStore {
         ).compactMap { $0.string("id") }
     }
 
-    /// The product's current document.
+    /// The document's latest revision, parsed once per content.
     func currentDocument(_ kind: Kind, _ key: String) throws -> JSONValue? {
-        guard let text = try db.query(
-            "SELECT document FROM revisions WHERE kind = ? AND key = ? ORDER BY revision DESC LIMIT 1", [kind.rawValue, key]
-        ).first?.string("document") else { return nil }
-        return try JSONParser.parse(text)
+        guard let digest = try latestRevision(kind, key)?.digest else { return nil }
+        return try documents.document(digest) {
+            guard let text = try db.query(
+                "SELECT document FROM revisions WHERE kind = ? AND key = ? ORDER BY revision DESC LIMIT 1", [kind.rawValue, key]
+            ).first?.string("document") else { return nil }
+            return try JSONParser.parse(text)
+        }
     }
 }
 

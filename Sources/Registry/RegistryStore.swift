@@ -8,6 +8,8 @@ struct RegistryStore {
     let db: DatabaseConnection
     /// The time stamped on every row this transaction writes.
     let now: String
+    /// Parsed documents, shared with every other transaction of the registry.
+    let documents: DocumentCache
 
     typealias Kind = WriteResult.Kind
 
