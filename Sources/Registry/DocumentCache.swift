@@ -2,44 +2,34 @@ import JSON
 import MeshModel
 import Synchronization
 
-/// Stored documents already parsed, by the digest of their canonical JSON, shared by every
-/// transaction. A digest names one content, so an entry is never stale, and a rolled-back write
-/// leaves nothing wrong behind. Bounded: emptied when it reaches `capacity` entries.
-final class DocumentCache: Sendable {
-    private struct Entries {
-        var documents: [String: JSONValue] = [:]
-        var contracts: [String: DataContract] = [:]
-    }
-
-    private let entries = Mutex(Entries())
+/// Values derived from stored documents, by the digest of the document's canonical JSON, shared
+/// by every transaction. A digest names one content, so an entry is never stale, and a
+/// rolled-back write leaves nothing wrong behind. Bounded: emptied when it reaches `capacity`.
+final class DigestCache<Value: Sendable>: Sendable {
+    private let entries = Mutex<[String: Value]>([:])
     let capacity: Int
 
     init(capacity: Int = 4_096) { self.capacity = capacity }
 
-    /// The document with `digest`, parsed by `load` the first time.
-    func document(_ digest: String, load: () throws -> JSONValue?) rethrows -> JSONValue? {
-        if let cached = entries.withLock({ $0.documents[digest] }) { return cached }
-        guard let document = try load() else { return nil }
-        entries.withLock { entries in
-            if entries.documents.count >= capacity { entries.documents.removeAll(keepingCapacity: true) }
-            entries.documents[digest] = document
-        }
-        return document
+    /// The value for `digest`, made by `load` the first time.
+    func value(_ digest: String, load: () throws -> Value?) rethrows -> Value? {
+        if let cached = entries.withLock({ $0[digest] }) { return cached }
+        guard let value = try load() else { return nil }
+        remember(value, digest: digest)
+        return value
     }
 
-    /// The contract with `digest`, typed by `load` the first time.
-    func contract(_ digest: String, load: () throws -> DataContract?) rethrows -> DataContract? {
-        if let cached = entries.withLock({ $0.contracts[digest] }) { return cached }
-        guard let contract = try load() else { return nil }
-        remember(contract, digest: digest)
-        return contract
-    }
-
-    /// Keeps a contract just written, so the reads after the write need not parse it.
-    func remember(_ contract: DataContract, digest: String) {
+    /// Keeps a value just written, so the reads after the write need not make it again.
+    func remember(_ value: Value, digest: String) {
         entries.withLock { entries in
-            if entries.contracts.count >= capacity { entries.contracts.removeAll(keepingCapacity: true) }
-            entries.contracts[digest] = contract
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[digest] = value
         }
     }
+}
+
+/// The registry's parsed documents: their JSON, and contracts typed from it.
+struct DocumentCache: Sendable {
+    let json = DigestCache<JSONValue>()
+    let contracts = DigestCache<DataContract>()
 }

@@ -54,7 +54,7 @@ struct PublishContract {
         let revision = try store.insertRevision(.contract, key, document: contract.json, original: submission.original,
                                                 mediaType: submission.mediaType.rawValue, actor: actor, digest: digest)
         try store.upsertContract(contract, version: version, domain: domain, team: team, revision: revision)
-        store.documents.remember(contract, digest: digest)
+        store.documents.contracts.remember(contract, digest: digest)
         try store.refreshLineage(forContract: contract.id, version: version.description)
         try store.audit(existing == nil ? "contract.publish" : "contract.update", .contract, key, revision: revision, domain: domain,
                         actor: actor, outcome: decision.outcome == .warned ? .warned : .allowed, detail: ["decision": decision.json])

@@ -19,7 +19,6 @@ extension RegistryStore {
             if let edge = Self.edge(row) { old.insert(edge) }
         }
         let new = Set(subgraph.edges)
-        if old.isEmpty && new.isEmpty && subgraph.nodes.isEmpty { return nil }
         var changedNodes: [LineageNode] = []
         for node in subgraph.nodes {
             let changed = try db.run(
@@ -135,7 +134,7 @@ extension RegistryStore {
     /// The current revision of a contract version, typed once per content.
     func currentContract(_ key: String) throws -> DataContract? {
         guard let digest = try latestRevision(.contract, key)?.digest else { return nil }
-        return try documents.contract(digest) { try currentDocument(.contract, key).flatMap { try? DataContract(json: $0) } }
+        return try documents.contracts.value(digest) { try document(.contract, key, digest: digest).flatMap { try? DataContract(json: $0) } }
     }
 
     /// Gives the contract version its node and refreshes the products that use it (their datasets

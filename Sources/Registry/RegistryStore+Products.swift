@@ -91,9 +91,14 @@ extension RegistryStore {
     /// The document's latest revision, parsed once per content.
     func currentDocument(_ kind: Kind, _ key: String) throws -> JSONValue? {
         guard let digest = try latestRevision(kind, key)?.digest else { return nil }
-        return try documents.document(digest) {
+        return try document(kind, key, digest: digest)
+    }
+
+    /// The document's revision with `digest`, parsed once per content.
+    func document(_ kind: Kind, _ key: String, digest: String) throws -> JSONValue? {
+        try documents.json.value(digest) {
             guard let text = try db.query(
-                "SELECT document FROM revisions WHERE kind = ? AND key = ? ORDER BY revision DESC LIMIT 1", [kind.rawValue, key]
+                "SELECT document FROM revisions WHERE kind = ? AND key = ? AND digest = ? ORDER BY revision DESC LIMIT 1", [kind.rawValue, key, digest]
             ).first?.string("document") else { return nil }
             return try JSONParser.parse(text)
         }
