@@ -27,40 +27,19 @@ extension LineageService {
             }
             throw refusal
         }
-        let outcome = ingestQueue.submit(LineageIngestItem(event: event, key: event.idempotencyKey, body: original ?? json.encoded(), actor: actor)) { items in
-            writeBatch(items)
+        // Concurrent events share a commit: the database pool batches writes (group commit).
+        let (result, change) = try registry.write { store in
+            try Self.store(event, key: event.idempotencyKey, body: original ?? json.encoded(), actor: actor, in: store)
         }
-        return try outcome.get()
+        if let change { apply([change]) }
+        return result
     }
 
-    /// Writes queued events in one transaction, each in its own savepoint, then applies their
-    /// lineage changes to the in-memory graph.
-    func writeBatch(_ items: [LineageIngestItem]) -> [Result<LineageIngestResult, RegistryError>] {
-        var changes: [LineageChange] = []
-        let outcomes: [Result<LineageIngestResult, RegistryError>]
-        do {
-            outcomes = try registry.write { store in
-                items.map { item in
-                    do {
-                        let (result, change) = try store.db.transaction { try Self.store(item, in: store) }
-                        if let change { changes.append(change) }
-                        return .success(result)
-                    } catch {
-                        return .failure(Registry.registryError(error))
-                    }
-                }
-            }
-        } catch {
-            return items.map { _ in .failure(error) }
-        }
-        apply(changes)
-        return outcomes
-    }
-
-    /// Stores one event: the raw event, the run's merged state and its lineage, and the audit entry.
-    private static func store(_ item: LineageIngestItem, in store: RegistryStore) throws -> (LineageIngestResult, LineageChange?) {
-        let (event, key) = (item.event, item.key)
-        let isNew = try store.insertLineageEvent(event, key: key, body: item.body)
+    /// Stores one event: the raw event (`body`, by its idempotency `key`), the run's merged state
+    /// and its lineage, and the audit entry.
+    private static func store(_ event: OpenLineageEvent, key: String, body: String, actor: Principal,
+                              in store: RegistryStore) throws -> (LineageIngestResult, LineageChange?) {
+        let isNew = try store.insertLineageEvent(event, key: key, body: body)
         var run: JSONValue?
         var change: LineageChange?
         if isNew {
@@ -83,7 +62,7 @@ extension LineageService {
         detail["eventType"] = event.eventType.map { .string($0.rawValue) }
         detail["job"] = event.job.map { .string($0.description) }
         try AuditLog.append(
-            AuditEntry(at: store.now, actor: item.actor.description, action: "lineage.ingest", targetKind: "lineage",
+            AuditEntry(at: store.now, actor: actor.description, action: "lineage.ingest", targetKind: "lineage",
                        target: event.runID.map { "run:\($0)" } ?? key, revision: nil, domain: nil, outcome: .allowed, code: nil,
                        detail: .object(detail)),
             to: store.db)

@@ -18,7 +18,6 @@ public final class LineageService: Sendable {
     }
 
     private let state: Mutex<State>
-    let ingestQueue = LineageIngestQueue<LineageIngestItem, Result<LineageIngestResult, RegistryError>>()
 
     /// Opens the lineage of `registry`, first filling the tables from the stored documents when
     /// the registry predates them.

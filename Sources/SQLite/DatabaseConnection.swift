@@ -112,6 +112,9 @@ public final class DatabaseConnection {
         return result
     }
 
+    /// Whether a transaction is open; false after SQLite rolled one back on its own (SQLITE_FULL, SQLITE_IOERR).
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
     private func rollback(savepoint: String) {
         if transactionDepth == 0 {
             try? execute("ROLLBACK")

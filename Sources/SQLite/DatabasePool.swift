@@ -2,16 +2,28 @@ import Dispatch
 import Foundation
 
 /// One writer connection and a small pool of reader connections over one database file
-/// (HARD-PARTS §1.2): writes are serialized in `BEGIN IMMEDIATE` transactions, reads run in
-/// `BEGIN DEFERRED` transactions on their own connections and see one snapshot each.
+/// (HARD-PARTS §1.2): writes are serialized on the writer, reads run in `BEGIN DEFERRED`
+/// transactions on their own connections and see one snapshot each.
+///
+/// Writes are group-committed: concurrent writes queue, and whichever caller finds no batch
+/// running becomes the leader and runs everything queued in one `BEGIN IMMEDIATE` transaction,
+/// each write in its own savepoint. A write that throws rolls back only its savepoint; every
+/// caller returns only after the batch's COMMIT, so an acknowledged write is a committed one.
+/// One commit and no lock hand-over per write is what lets 64 clients write at once.
 ///
 /// Calls block the calling thread: run them on server threads, never on the cooperative pool.
-/// `@unchecked Sendable`: the writer is guarded by `writerLock`, the idle readers by
-/// `readersLock`, and a connection is only ever used by the thread that took it.
+/// `@unchecked Sendable`: the writer is guarded by `writerLock`, the write queue by `queue`,
+/// the idle readers by `readersLock`, and a connection is used by one thread at a time.
 public final class DatabasePool: @unchecked Sendable {
+    /// The most writes one transaction takes, so a burst cannot hold readers' snapshots back forever.
+    static let maximumBatch = 128
+
     public let path: String
     private let writer: DatabaseConnection
     private let writerLock = NSLock()
+    private let queue = NSCondition()
+    private var queuedWrites: [QueuedWrite] = []
+    private var batchRunning = false
     private var idleReaders: [DatabaseConnection] = []
     private let readersLock = NSLock()
     private let readerSlots: DispatchSemaphore
@@ -29,12 +41,72 @@ public final class DatabasePool: @unchecked Sendable {
         try migrator?.migrate(writer)
     }
 
-    /// Runs `body` in an IMMEDIATE transaction on the writer; it commits when `body` returns.
+    /// Runs `body` on the writer in a transaction of its own (a savepoint of the batch's
+    /// IMMEDIATE transaction) and returns once that has committed. When `body` throws, nothing
+    /// it wrote is kept.
     @discardableResult
     public func write<Result>(_ body: (DatabaseConnection) throws -> Result) throws -> Result {
+        try withoutActuallyEscaping(body) { body in
+            var outcome: Swift.Result<Result, any Error>?
+            let write = QueuedWrite { writer in outcome = Swift.Result { try writer.transaction(.immediate) { try body(writer) } } }
+            try commit(write)
+            return try outcome!.get()
+        }
+    }
+
+    /// Writes waiting for the next batch (tests use it to build one).
+    var queuedWriteCount: Int {
+        queue.lock()
+        defer { queue.unlock() }
+        return queuedWrites.count
+    }
+
+    /// Queues `write` and blocks until a batch holding it has committed, leading that batch
+    /// when no other caller is.
+    private func commit(_ write: QueuedWrite) throws {
+        queue.lock()
+        queuedWrites.append(write)
+        while !write.isFinished {
+            if batchRunning {
+                queue.wait()
+                continue
+            }
+            batchRunning = true
+            let batch = Array(queuedWrites.prefix(Self.maximumBatch))
+            queuedWrites.removeFirst(batch.count)
+            queue.unlock()
+            run(batch)
+            queue.lock()
+            for queued in batch { queued.finish() }
+            batchRunning = false
+            queue.broadcast()
+        }
+        queue.unlock()
+        if let failure = write.commitFailure { throw failure }
+    }
+
+    /// Runs `batch` in as few transactions as it can: when SQLite rolls a whole transaction back
+    /// (a full disk, an I/O error), the writes already in it fail with that error and the rest
+    /// go on in a new one.
+    private func run(_ batch: [QueuedWrite]) {
         writerLock.lock()
         defer { writerLock.unlock() }
-        return try writer.transaction(.immediate) { try body(writer) }
+        var next = 0
+        while next < batch.count {
+            let first = next
+            do {
+                try writer.transaction(.immediate) {
+                    while next < batch.count {
+                        batch[next].run(on: writer)
+                        next += 1
+                        if !writer.isInTransaction { throw SQLiteError.rolledBack }
+                    }
+                }
+            } catch {
+                for queued in batch[first..<max(next, first + 1)] { queued.commitFailure = error }
+                next = max(next, first + 1)
+            }
+        }
     }
 
     /// Runs `body` in a DEFERRED transaction on a reader, so its statements see one snapshot.
@@ -63,5 +135,24 @@ public final class DatabasePool: @unchecked Sendable {
         readersLock.lock()
         idleReaders.append(reader)
         readersLock.unlock()
+    }
+}
+
+/// One caller's write waiting in the queue. `@unchecked Sendable`: `work` runs on the leader's
+/// thread while its caller is blocked in `commit`, and the other fields are published to the
+/// caller under `DatabasePool.queue`.
+private final class QueuedWrite: @unchecked Sendable {
+    private var work: ((DatabaseConnection) -> Void)?
+    var commitFailure: (any Error)?
+    private(set) var isFinished = false
+
+    init(_ work: @escaping (DatabaseConnection) -> Void) { self.work = work }
+
+    func run(on writer: DatabaseConnection) { work?(writer) }
+
+    /// Drops the caller's closure before the caller may return, so it never outlives its call.
+    func finish() {
+        work = nil
+        isFinished = true
     }
 }

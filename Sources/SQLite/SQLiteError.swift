@@ -25,6 +25,10 @@ public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible {
         self.init(extendedCode: extended, message: message, sql: sql)
     }
 
+    /// SQLite rolled back the whole transaction a write was part of, so none of that write was kept.
+    static let rolledBack = SQLiteError(extendedCode: SQLITE_ABORT | (2 << 8),
+                                        message: "SQLite rolled the transaction back (a full disk or an I/O error); nothing of this write was kept")
+
     public var isBusy: Bool { primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED }
     public var isUniqueViolation: Bool { extendedCode == Self.constraintUnique || extendedCode == Self.constraintPrimaryKey }
     public var isForeignKeyViolation: Bool { extendedCode == Self.constraintForeignKey }
