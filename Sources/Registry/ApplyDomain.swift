@@ -7,6 +7,7 @@ import MeshModel
 struct ApplyDomain {
     let domain: DomainDocument
     let submission: DocumentSubmission
+    let encoded: EncodedDocument
 
     func execute(_ store: RegistryStore, actor: Principal) throws -> WriteResult {
         let ownership = Ownership(store: store, actor: actor)
@@ -19,16 +20,15 @@ struct ApplyDomain {
             throw RegistryError(.forbidden, "\(actor) may not change the domain \(domain.name): it needs an owner of one of its teams (\(currentTeams.joined(separator: ", "))) or an admin.")
         }
         try checkTeams(store, currentTeams: currentTeams)
-        let digest = RegistryStore.digest(of: domain.json)
-        if let latest = try store.latestRevision(.domain, domain.name), latest.digest == digest {
-            return WriteResult(kind: .domain, key: domain.name, revision: latest.revision, change: .unchanged)
+        if let latest = try store.currentRevision(.domain, domain.name), latest.digest == encoded.digest {
+            return WriteResult(latest, change: .unchanged)
         }
-        let revision = try store.insertRevision(.domain, domain.name, document: domain.json, original: submission.original,
-                                                mediaType: submission.mediaType.rawValue, actor: actor, digest: digest)
-        try store.upsertDomain(domain, revision: revision)
+        let stored = try store.insertRevision(.domain, domain.name, document: encoded, original: submission.original,
+                                              mediaType: submission.mediaType.rawValue, actor: actor)
+        try store.upsertDomain(domain, revision: stored.revision)
         try store.replaceTeams(of: domain)
-        try store.audit(exists ? "domain.update" : "domain.create", .domain, domain.name, revision: revision, domain: domain.name, actor: actor)
-        return WriteResult(kind: .domain, key: domain.name, revision: revision, change: exists ? .updated : .created)
+        try store.audit(exists ? "domain.update" : "domain.create", .domain, domain.name, revision: stored.revision, domain: domain.name, actor: actor)
+        return WriteResult(stored, change: exists ? .updated : .created)
     }
 
     private func checkTeams(_ store: RegistryStore, currentTeams: [String]) throws {

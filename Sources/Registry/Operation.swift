@@ -5,11 +5,13 @@ import MeshModel
 struct Operation {
     let submission: DocumentSubmission
     let document: MeshDocument
+    let encoded: EncodedDocument
     let configuration: RegistryConfiguration
 
     init(_ submission: DocumentSubmission, configuration: RegistryConfiguration) throws(DocumentValidationError) {
         self.submission = submission
         self.document = try MeshDocument.decode(submission.json)
+        self.encoded = EncodedDocument(submission.json)
         self.configuration = configuration
     }
 
@@ -75,12 +77,12 @@ struct Operation {
 
     func execute(_ store: RegistryStore, actor: Principal) throws -> WriteResult {
         switch document {
-        case .domain(let domain): try ApplyDomain(domain: domain, submission: submission).execute(store, actor: actor)
+        case .domain(let domain): try ApplyDomain(domain: domain, submission: submission, encoded: encoded).execute(store, actor: actor)
         case .contract(let contract):
-            try PublishContract(contract: contract, submission: submission, defaultMode: configuration.defaultContractCompatibility,
+            try PublishContract(contract: contract, submission: submission, encoded: encoded, defaultMode: configuration.defaultContractCompatibility,
                                 policies: configuration.policies).execute(store, actor: actor)
         case .product(let product):
-            try RegisterProduct(product: product, submission: submission, policies: configuration.policies).execute(store, actor: actor)
+            try RegisterProduct(product: product, submission: submission, encoded: encoded, policies: configuration.policies).execute(store, actor: actor)
         }
     }
 

@@ -9,6 +9,7 @@ import Policy
 struct PublishContract {
     let contract: DataContract
     let submission: DocumentSubmission
+    let encoded: EncodedDocument
     /// The mode when the contract names none in `customProperties.compatibility`.
     let defaultMode: CompatibilityMode
     let policies: PolicySet
@@ -31,9 +32,8 @@ struct PublishContract {
         if try store.domain(ofTeam: team) == domain { try ownership.requireMember(of: team, toChange: target) }
         try checkReferences(store, domain: domain, team: team)
         let key = RegistryStore.contractKey(contract.id, version.description)
-        let digest = RegistryStore.digest(of: contract.json)
-        if let latest = try store.latestRevision(.contract, key), latest.digest == digest {
-            return WriteResult(kind: .contract, key: key, revision: latest.revision, change: .unchanged)
+        if let latest = try store.currentRevision(.contract, key), latest.digest == encoded.digest {
+            return WriteResult(latest, change: .unchanged)
         }
         var evolution: ContractEvolution?
         if let existing {
@@ -51,14 +51,14 @@ struct PublishContract {
         }
         let decision = try decide(store, actor: actor, version: version, evolution: evolution)
         let warnings = try decision.enforce(on: target)
-        let revision = try store.insertRevision(.contract, key, document: contract.json, original: submission.original,
-                                                mediaType: submission.mediaType.rawValue, actor: actor, digest: digest)
-        try store.upsertContract(contract, version: version, domain: domain, team: team, revision: revision)
-        store.documents.contracts.remember(contract, digest: digest)
+        let stored = try store.insertRevision(.contract, key, document: encoded, original: submission.original,
+                                              mediaType: submission.mediaType.rawValue, actor: actor)
+        try store.upsertContract(contract, version: version, domain: domain, team: team, revision: stored.revision)
+        store.documents.contracts.remember(contract, digest: stored.digest)
         try store.refreshLineage(forContract: contract.id, version: version.description)
-        try store.audit(existing == nil ? "contract.publish" : "contract.update", .contract, key, revision: revision, domain: domain,
+        try store.audit(existing == nil ? "contract.publish" : "contract.update", .contract, key, revision: stored.revision, domain: domain,
                         actor: actor, outcome: decision.outcome == .warned ? .warned : .allowed, detail: ["decision": decision.json])
-        return WriteResult(kind: .contract, key: key, revision: revision, change: existing == nil ? .created : .updated, warnings: warnings)
+        return WriteResult(stored, change: existing == nil ? .created : .updated, warnings: warnings)
     }
 
     /// The policies of `contract.publish` (SPEC §6), with the change against the previous version.

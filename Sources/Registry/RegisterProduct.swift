@@ -7,6 +7,7 @@ import Policy
 struct RegisterProduct {
     let product: DataProduct
     let submission: DocumentSubmission
+    let encoded: EncodedDocument
     let policies: PolicySet
 
     func execute(_ store: RegistryStore, actor: Principal) throws -> WriteResult {
@@ -28,19 +29,18 @@ struct RegisterProduct {
         }
         try checkReferences(store, domain: domain, team: team)
         if product.status == .retired { try store.requireNoDependants(ofProduct: product.id) }
-        let digest = RegistryStore.digest(of: product.json)
-        if let latest = try store.latestRevision(.product, product.id), latest.digest == digest {
-            return WriteResult(kind: .product, key: product.id, revision: latest.revision, change: .unchanged)
+        if let latest = try store.currentRevision(.product, product.id), latest.digest == encoded.digest {
+            return WriteResult(latest, change: .unchanged)
         }
         let decision = try decide(store, actor: actor, isNew: existing == nil)
         let warnings = try decision.enforce(on: "the product \(product.id)")
-        let revision = try store.insertRevision(.product, product.id, document: product.json, original: submission.original,
-                                                mediaType: submission.mediaType.rawValue, actor: actor, digest: digest)
-        try store.upsertProduct(product, domain: domain, team: team, revision: revision)
+        let stored = try store.insertRevision(.product, product.id, document: encoded, original: submission.original,
+                                              mediaType: submission.mediaType.rawValue, actor: actor)
+        try store.upsertProduct(product, domain: domain, team: team, revision: stored.revision)
         try store.refreshLineage(forProduct: product.id, written: product)
-        try store.audit(decision.event.rawValue, .product, product.id, revision: revision, domain: domain, actor: actor,
+        try store.audit(decision.event.rawValue, .product, product.id, revision: stored.revision, domain: domain, actor: actor,
                         outcome: decision.outcome == .warned ? .warned : .allowed, detail: ["decision": decision.json])
-        return WriteResult(kind: .product, key: product.id, revision: revision, change: existing == nil ? .created : .updated, warnings: warnings)
+        return WriteResult(stored, change: existing == nil ? .created : .updated, warnings: warnings)
     }
 
     /// The policies of `product.register` or `product.update` on this product (SPEC §6).

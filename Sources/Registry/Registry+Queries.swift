@@ -29,8 +29,10 @@ public struct StoredDocument: Sendable, Hashable {
         envelope["document"] = document
         return .object(envelope)
     }
+}
 
-    init(kind: WriteResult.Kind, row: Row) throws {
+extension StoredDocument {
+    init(kind: WriteResult.Kind, row: Row) {
         self.kind = kind
         key = row.string("key") ?? ""
         revision = row.int("revision") ?? 0
@@ -121,7 +123,7 @@ extension Registry {
     public func productRevisions(_ id: String) throws(RegistryError) -> [StoredDocument] {
         let revisions = try read { store in
             try store.db.query("SELECT * FROM revisions WHERE kind = 'product' AND key = ? ORDER BY revision", [id])
-                .map { try StoredDocument(kind: .product, row: $0) }
+                .map { StoredDocument(kind: .product, row: $0) }
         }
         if revisions.isEmpty { throw RegistryError(.notFound, "no product \(id) is registered") }
         return revisions
@@ -184,10 +186,7 @@ extension Registry {
     }
 
     private func current(_ kind: WriteResult.Kind, _ key: String, notFound: String) throws(RegistryError) -> StoredDocument {
-        let document = try read { store in
-            try store.db.query("SELECT * FROM revisions WHERE kind = ? AND key = ? ORDER BY revision DESC LIMIT 1", [kind.rawValue, key])
-                .first.map { try StoredDocument(kind: kind, row: $0) }
-        }
+        let document = try read { store in try store.currentRevision(kind, key) }
         guard let document else { throw RegistryError(.notFound, notFound) }
         return document
     }

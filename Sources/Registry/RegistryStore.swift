@@ -22,21 +22,31 @@ struct RegistryStore {
         return (revision, digest)
     }
 
-    /// Stores a new immutable revision and returns its number (1 for a new document); `digest`
-    /// when the caller already computed it.
-    func insertRevision(_ kind: Kind, _ key: String, document: JSONValue, original: [UInt8], mediaType: String, actor: Principal,
-                        digest: String? = nil) throws -> Int {
-        let revision = (try latestRevision(kind, key)?.revision ?? 0) + 1
+    /// The latest revision of a document as stored, without its original bytes; nil when there is none.
+    func currentRevision(_ kind: Kind, _ key: String) throws -> StoredDocument? {
+        try db.query(
+            """
+            SELECT key, revision, document, digest, media_type, registered_at, registered_by FROM revisions
+            WHERE kind = ? AND key = ? ORDER BY revision DESC LIMIT 1
+            """,
+            [kind.rawValue, key]
+        ).first.map { StoredDocument(kind: kind, row: $0) }
+    }
+
+    /// Stores a new immutable revision (number 1 for a new document) and returns it.
+    func insertRevision(_ kind: Kind, _ key: String, document: EncodedDocument, original: [UInt8], mediaType: String,
+                        actor: Principal) throws -> StoredDocument {
+        let stored = StoredDocument(kind: kind, key: key, revision: (try latestRevision(kind, key)?.revision ?? 0) + 1,
+                                    documentText: document.text, digest: document.digest, mediaType: mediaType,
+                                    registeredAt: now, registeredBy: actor.description)
         try db.run(
             """
             INSERT INTO revisions (kind, key, revision, document, original, media_type, digest, registered_at, registered_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [kind.rawValue, key, revision, document.encoded(), original, mediaType, digest ?? Self.digest(of: document), now, actor.description])
-        return revision
+            [kind.rawValue, key, stored.revision, stored.documentText, original, mediaType, stored.digest, now, stored.registeredBy])
+        return stored
     }
-
-    static func digest(of document: JSONValue) -> String { SHA256.hexDigest(document.canonicalBytes) }
 
     func audit(_ action: String, _ kind: Kind, _ target: String, revision: Int?, domain: String?, actor: Principal,
                outcome: AuditEntry.Outcome = .allowed, code: String? = nil, detail: JSONValue = [:]) throws {

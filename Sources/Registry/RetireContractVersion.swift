@@ -11,8 +11,8 @@ struct RetireContractVersion {
             throw RegistryError(.notFound, "no contract \(id) version \(version) is published")
         }
         try Ownership(store: store, actor: actor).requireMember(of: existing.team, toChange: "the contract \(key)")
-        if existing.status == "retired" {
-            return WriteResult(kind: .contract, key: key, revision: existing.revision, change: .unchanged)
+        if existing.status == "retired", let stored = try store.currentRevision(.contract, key) {
+            return WriteResult(stored, change: .unchanged)
         }
         let users = try store.productsUsing(contract: id, version: version)
         if !users.isEmpty {
@@ -20,11 +20,11 @@ struct RetireContractVersion {
                                 dependants: users.map { "product:\($0)" })
         }
         document["status"] = "retired"
-        let json = JSONValue.object(document)
-        let revision = try store.insertRevision(.contract, key, document: json, original: Array(json.encoded().utf8),
-                                                mediaType: DocumentSubmission.MediaType.json.rawValue, actor: actor)
-        try store.retireContract(id, version, revision: revision)
-        try store.audit("contract.retire", .contract, key, revision: revision, domain: existing.domain, actor: actor)
-        return WriteResult(kind: .contract, key: key, revision: revision, change: .retired)
+        let encoded = EncodedDocument(.object(document))
+        let stored = try store.insertRevision(.contract, key, document: encoded, original: Array(encoded.text.utf8),
+                                              mediaType: DocumentSubmission.MediaType.json.rawValue, actor: actor)
+        try store.retireContract(id, version, revision: stored.revision)
+        try store.audit("contract.retire", .contract, key, revision: stored.revision, domain: existing.domain, actor: actor)
+        return WriteResult(stored, change: .retired)
     }
 }

@@ -10,17 +10,17 @@ struct RetireProduct {
             throw RegistryError(.notFound, "no product \(id) is registered")
         }
         try Ownership(store: store, actor: actor).requireMember(of: existing.team, toChange: "the product \(id)")
-        if existing.status == "retired" {
-            return WriteResult(kind: .product, key: id, revision: existing.revision, change: .unchanged)
+        if existing.status == "retired", let stored = try store.currentRevision(.product, id) {
+            return WriteResult(stored, change: .unchanged)
         }
         try store.requireNoDependants(ofProduct: id)
         document["status"] = "retired"
-        let json = JSONValue.object(document)
-        let revision = try store.insertRevision(.product, id, document: json, original: Array(json.encoded().utf8),
-                                                mediaType: DocumentSubmission.MediaType.json.rawValue, actor: actor)
-        try store.retireProduct(id, revision: revision)
+        let encoded = EncodedDocument(.object(document))
+        let stored = try store.insertRevision(.product, id, document: encoded, original: Array(encoded.text.utf8),
+                                              mediaType: DocumentSubmission.MediaType.json.rawValue, actor: actor)
+        try store.retireProduct(id, revision: stored.revision)
         try store.refreshLineage(forProduct: id)
-        try store.audit("product.retire", .product, id, revision: revision, domain: existing.domain, actor: actor)
-        return WriteResult(kind: .product, key: id, revision: revision, change: .retired)
+        try store.audit("product.retire", .product, id, revision: stored.revision, domain: existing.domain, actor: actor)
+        return WriteResult(stored, change: .retired)
     }
 }

@@ -18,16 +18,15 @@ enum ContractRoutes {
                 try registry.authorizeChange(of: .dataContract, id, actor: actor)
                 let result = try registry.write(try context.document(), to: WriteTarget(kind: .dataContract, key: id), actor: actor)
                 let version = String(result.key.dropFirst(id.count + 1))
-                return DocumentResponse.written(result, stored: try registry.contract(id, version: version),
-                                                location: "/api/v1/contracts/\(id)/versions/\(version)")
+                return DocumentResponse.written(result, location: "/api/v1/contracts/\(id)/versions/\(version)")
             },
             Route(.get, "/api/v1/contracts/{id}/versions/{version}") { context in
                 DocumentResponse.make(try registry.contract(context.parameter("id"), version: context.parameter("version")))
             },
             Route(.delete, "/api/v1/contracts/{id}/versions/{version}") { context in
                 let (id, version) = (context.parameter("id"), context.parameter("version"))
-                try registry.retireContract(id, version: version, actor: try context.actor)
-                return DocumentResponse.make(try registry.contract(id, version: version))
+                return DocumentResponse.written(try registry.retireContract(id, version: version, actor: try context.actor),
+                                                location: "/api/v1/contracts/\(id)/versions/\(version)")
             },
         ]
     }

@@ -19,7 +19,8 @@ enum DocumentResponse {
 
     /// 201 with `Location` for a created document, 200 otherwise; the body is the stored envelope
     /// plus what the write did.
-    static func written(_ result: WriteResult, stored: StoredDocument, location: String) -> HTTPResponse {
+    static func written(_ result: WriteResult, location: String) -> HTTPResponse {
+        guard let stored = result.stored else { preconditionFailure("writes of domains, products and contracts return what they stored") }
         var extra: JSONObject = ["change": .string(result.change.rawValue)]
         if !result.warnings.isEmpty { extra["warnings"] = .array(result.warnings.map(\.json)) }
         var response = make(stored, status: result.change == .created ? .created : .ok, extra: extra)

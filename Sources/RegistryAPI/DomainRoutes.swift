@@ -22,7 +22,7 @@ enum DomainRoutes {
                 let name = context.parameter("name")
                 try registry.authorizeChange(of: .domain, name, actor: try context.actor)
                 let result = try registry.write(try context.document(), to: WriteTarget(kind: .domain, key: name), actor: try context.actor)
-                return try DocumentResponse.written(result, stored: registry.domain(name), location: "/api/v1/domains/\(name)")
+                return DocumentResponse.written(result, location: "/api/v1/domains/\(name)")
             },
             Route(.get, "/api/v1/teams/{name}") { context in
                 .json(try registry.team(context.parameter("name")).json)

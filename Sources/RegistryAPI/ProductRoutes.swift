@@ -25,12 +25,11 @@ enum ProductRoutes {
                 try registry.authorizeChange(of: .dataProduct, id, actor: actor)
                 let target = WriteTarget(kind: .dataProduct, key: id, expectedRevision: try DocumentResponse.expectedRevision(context.request))
                 let result = try registry.write(try context.document(), to: target, actor: actor)
-                return DocumentResponse.written(result, stored: try registry.product(id), location: "/api/v1/products/\(id)")
+                return DocumentResponse.written(result, location: "/api/v1/products/\(id)")
             },
             Route(.delete, "/api/v1/products/{id}") { context in
                 let id = context.parameter("id")
-                try registry.retireProduct(id, actor: try context.actor)
-                return DocumentResponse.make(try registry.product(id))
+                return DocumentResponse.written(try registry.retireProduct(id, actor: try context.actor), location: "/api/v1/products/\(id)")
             },
             Route(.get, "/api/v1/products/{id}/revisions") { context in
                 let revisions = try registry.productRevisions(context.parameter("id"))
