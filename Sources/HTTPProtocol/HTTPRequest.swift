@@ -24,7 +24,8 @@ public struct HTTPRequest: Sendable, Hashable {
             target = authorityAndPath.firstIndex(where: { $0 == "/" || $0 == "?" }).map { authorityAndPath[$0...] } ?? ""
             if !target.hasPrefix("/") { target = "/" + target }
         }
-        return target.prefix { $0 != "?" && $0 != "#" }
+        let end = target.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? target.endIndex
+        return target[..<end]
     }
 
     /// The raw query (after `?`, before `#`), or nil when the target has none.

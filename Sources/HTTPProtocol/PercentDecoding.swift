@@ -2,8 +2,8 @@
 public enum PercentDecoding {
     /// Decodes the escapes; an invalid escape stays as written, invalid UTF-8 becomes U+FFFD.
     public static func decode(_ text: some StringProtocol, plusIsSpace: Bool) -> String {
+        guard text.utf8.contains(where: { $0 == ASCII.percent || (plusIsSpace && $0 == ASCII.plus) }) else { return String(text) }
         let utf8 = Array(text.utf8)
-        guard utf8.contains(ASCII.percent) || (plusIsSpace && utf8.contains(ASCII.plus)) else { return String(text) }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(utf8.count)
         var index = 0

@@ -8,9 +8,11 @@ enum DocumentResponse {
     static func make(_ stored: StoredDocument, status: HTTPStatus = .ok, extra: JSONObject = JSONObject()) -> HTTPResponse {
         var metadata = stored.metadata
         for (key, value) in extra { metadata[key] = value }
-        var body = Array(JSONValue.object(metadata).encoded().utf8.dropLast())
-        body += Array(#","document":"#.utf8)
-        body += Array(stored.documentText.utf8)
+        var body = JSONValue.object(metadata).bytes()
+        body.removeLast()
+        body.reserveCapacity(body.count + stored.documentText.utf8.count + 13)
+        body.append(contentsOf: #","document":"#.utf8)
+        body.append(contentsOf: stored.documentText.utf8)
         body.append(UInt8(ascii: "}"))
         var response = HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/json")]), body: body)
         response.headers.add(name: "ETag", value: etag(stored.revision))

@@ -46,6 +46,9 @@ public struct Route: Sendable {
 /// An immutable route table: finds the route for a request, or says why there is none.
 public struct Router: Sendable {
     public let routes: [Route]
+    /// Indices into `routes` by the number of path segments, in table order: a request is only
+    /// matched against templates of its own length.
+    private let routesBySegmentCount: [Int: [Int]]
 
     public enum Match {
         case found(Route, parameters: [String: String])
@@ -54,7 +57,10 @@ public struct Router: Sendable {
         case notFound
     }
 
-    public init(_ routes: [Route]) { self.routes = routes }
+    public init(_ routes: [Route]) {
+        self.routes = routes
+        routesBySegmentCount = Dictionary(grouping: routes.indices) { routes[$0].segments.count }
+    }
 
     /// Matches a raw (still percent-encoded) path, decoding each segment after splitting, so an
     /// encoded `/` stays inside its segment. HEAD is served by GET routes.
@@ -62,13 +68,13 @@ public struct Router: Sendable {
         let path = rawPath.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
             .map { PercentDecoding.decode($0, plusIsSpace: false) }
         let normalized = path.last == "" && path.count > 1 ? Array(path.dropLast()) : Array(path)
-        let candidates = routes.compactMap { route in route.match(normalized).map { (route, $0) } }
+        let candidates = routesBySegmentCount[normalized.count] ?? []
         let lookup = method == .head ? HTTPMethod.get : method
-        if let (route, parameters) = candidates.first(where: { $0.0.method == lookup }) {
-            return .found(route, parameters: parameters)
+        for index in candidates where routes[index].method == lookup {
+            if let parameters = routes[index].match(normalized) { return .found(routes[index], parameters: parameters) }
         }
-        if candidates.isEmpty { return .notFound }
-        var allowed = candidates.map(\.0.method)
+        var allowed = candidates.filter { routes[$0].match(normalized) != nil }.map { routes[$0].method }
+        if allowed.isEmpty { return .notFound }
         if allowed.contains(.get) { allowed.append(.head) }
         return .methodNotAllowed(allowed: allowed)
     }
