@@ -12,6 +12,9 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         for member in members { self[member.key] = member.value }
     }
 
+    /// The members' values in no particular order: cheaper than iterating members when order does not matter.
+    public var unorderedValues: Dictionary<String, JSONValue>.Values { storage.values }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 

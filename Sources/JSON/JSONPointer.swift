@@ -22,8 +22,13 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
     public static func / (pointer: JSONPointer, index: Int) -> JSONPointer { pointer.appending(index) }
 
     public var description: String {
-        tokens.map { "/" + $0.replacing("~", with: "~0").replacing("/", with: "~1") }
-            .joined()
+        var text = ""
+        for token in tokens {
+            text += "/"
+            let needsEscapes = token.utf8.contains { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }
+            text += needsEscapes ? token.replacing("~", with: "~0").replacing("/", with: "~1") : token
+        }
+        return text
     }
 
     public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool { lhs.description < rhs.description }

@@ -35,6 +35,27 @@ struct JSONSchemaCompatibilityTests {
         #expect(!checker.canRead(reader: old, writer: new))
     }
 
+    /// Unchanged parts are skipped by an equality test, but not when they refer elsewhere: the same
+    /// `$ref` text may point to a definition that changed.
+    @Test func anUnchangedReferenceToAChangedDefinitionStillBreaks() throws {
+        let text = ##"{"type":"object","properties":{"customer":{"type":"object","properties":{"id":{"$ref":"#/definitions/id"}}}},"definitions":{"id":{"type":"TYPE"}}}"##
+        let old = try Self.schema(text.replacing("TYPE", with: "string"))
+        let new = try Self.schema(text.replacing("TYPE", with: "integer"))
+        let report = checker.check(new: new, against: [old], mode: .backward)
+        #expect(report.findings.map(\.rule) == ["json.type-changed"])
+        #expect(report.findings.first?.newPath == JSONPointer("/definitions/id"))
+    }
+
+    /// Confluent reports an unchanged `not` as narrowed; skipping unchanged parts keeps that finding.
+    @Test func anUnchangedNegationIsReportedAsConfluentDoes() throws {
+        let text = #"{"type":"object","properties":{"code":{"not":{"type":"null"}},"name":{"type":"NAME"}}}"#
+        let old = try Self.schema(text.replacing("NAME", with: "string"))
+        let new = try Self.schema(text.replacing("NAME", with: "string"))
+        let report = checker.check(new: new, against: [old], mode: .backward)
+        #expect(report.findings.map(\.rule) == ["json.not-type-narrowed"])
+        #expect(report.isCompatible)
+    }
+
     @Test(arguments: [
         (##"{"$ref":"#/definitions/missing"}"##, JSONSchemaError.Code.unresolvableReference, "/$ref"),
         (#"{"$ref":"https://example.com/schema.json"}"#, .unresolvableReference, "/$ref"),

@@ -144,5 +144,5 @@ enum JSONSchemaChange: String, Sendable, Hashable {
     }
 
     /// The stable rule id, e.g. `json.property-removed-from-closed-content-model`.
-    var rule: String { "json." + rawValue.lowercased().replacing("_", with: "-") }
+    var rule: String { "json." + String(rawValue.lowercased().map { $0 == "_" ? "-" : $0 }) }
 }

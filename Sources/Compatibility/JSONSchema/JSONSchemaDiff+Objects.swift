@@ -20,10 +20,11 @@ extension JSONSchemaDiff {
                 guard let updateSchema = update.properties[name] else { continue }
                 let wasRequired = original.required.contains(name)
                 let isRequired = update.required.contains(name)
+                guard wasRequired != isRequired else { continue }
                 let pointers = (original: diff.originalPointer.map { $0 / "required" }, update: diff.updatePointer.map { $0 / "required" })
-                if wasRequired, !isRequired {
+                if wasRequired {
                     diff.add(.requiredAttributeRemoved, name, original: pointers.original, update: pointers.update)
-                } else if !wasRequired, isRequired {
+                } else {
                     diff.add(updateSchema.defaultValue != nil ? .requiredAttributeWithDefaultAdded : .requiredAttributeAdded, name,
                              original: pointers.original, update: pointers.update)
                 }

@@ -59,6 +59,7 @@ struct JSONSchemaDiff {
         }
         let original = originalDocument.resolved(originalNode)
         let update = updateDocument.resolved(updateNode)
+        if original.json == update.json && Self.meansTheSameInBothDocuments(original.json) { return }
         let savedPointers = (originalPointer, updatePointer)
         defer { (originalPointer, updatePointer) = savedPointers }
         (originalPointer, updatePointer) = (original.pointer, update.pointer)
@@ -190,6 +191,26 @@ struct JSONSchemaDiff {
             differences += edgeDifferences[index][partner] ?? []
         }
         if matched < min(originals.count, updates.count) { add(.combinedTypeSubschemasChanged) }
+    }
+
+    /// Whether a schema equal in both documents is sure to compare without differences: it refers to
+    /// nothing outside itself (no `$ref`s, which may point to different definitions), and has no
+    /// `not`, which Confluent reports as narrowed even when unchanged. Unchanged parts of a large
+    /// schema then cost one equality test instead of a walk.
+    private static func meansTheSameInBothDocuments(_ schema: JSONValue) -> Bool {
+        switch schema {
+        case .object(let object):
+            let refersOrNegates = object.keys.contains { key in
+                switch key.utf8.first {
+                case UInt8(ascii: "$"): key == "$ref" || key == "$dynamicRef" || key == "$recursiveRef"
+                case UInt8(ascii: "n"): key == "not"
+                default: false
+                }
+            }
+            return !refersOrNegates && object.unorderedValues.allSatisfy(meansTheSameInBothDocuments)
+        case .array(let elements): return elements.allSatisfy(meansTheSameInBothDocuments)
+        default: return true
+        }
     }
 
     /// The subschemas with duplicates (equal JSON) removed, first occurrence kept.
