@@ -1,7 +1,7 @@
 /// Decodes `%XX` escapes (RFC 3986 §2.1), and `+` as a space in form-style queries.
 public enum PercentDecoding {
     /// Decodes the escapes; an invalid escape stays as written, invalid UTF-8 becomes U+FFFD.
-    public static func decode(_ text: some StringProtocol, plusIsSpace: Bool) -> String {
+    public static func decode(_ text: Substring, plusIsSpace: Bool) -> String {
         guard text.utf8.contains(where: { $0 == ASCII.percent || (plusIsSpace && $0 == ASCII.plus) }) else { return String(text) }
         let utf8 = Array(text.utf8)
         var decoded: [UInt8] = []

@@ -64,9 +64,9 @@ public struct Router: Sendable {
 
     /// Matches a raw (still percent-encoded) path, decoding each segment after splitting, so an
     /// encoded `/` stays inside its segment. HEAD is served by GET routes.
-    public func match(_ method: HTTPMethod, rawPath: some StringProtocol) -> Match {
-        let path = rawPath.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-            .map { PercentDecoding.decode($0, plusIsSpace: false) }
+    public func match(_ method: HTTPMethod, rawPath: Substring) -> Match {
+        let path = rawPath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
+            .map { PercentDecoding.decode(Substring($0), plusIsSpace: false) }
         let normalized = path.last == "" && path.count > 1 ? Array(path.dropLast()) : Array(path)
         let candidates = routesBySegmentCount[normalized.count] ?? []
         let lookup = method == .head ? HTTPMethod.get : method
