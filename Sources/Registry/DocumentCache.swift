@@ -31,5 +31,7 @@ final class DigestCache<Value: Sendable>: Sendable {
 /// The registry's parsed documents: their JSON, and contracts typed from it.
 struct DocumentCache: Sendable {
     let json = DigestCache<JSONValue>()
-    let contracts = DigestCache<DataContract>()
+    /// Room for every contract version of a large mesh: each product write reads the contracts
+    /// its ports name, and an apply publishes all contracts before any product.
+    let contracts = DigestCache<DataContract>(capacity: 16_384)
 }
