@@ -141,30 +141,30 @@ extension Registry {
     /// (default: the registry's own set, so a new set can be dry-run before it is enabled).
     public func scan(policies: PolicySet? = nil) throws(RegistryError) -> (findings: [ScanFinding], documents: Int, policySetVersion: String) {
         let set = policies ?? configuration.policies
-        return try read { store in
+        let evaluation = ScanEvaluation(policies: set)
+        let documents = try read { store in
             let context = PolicyContext(store: store, actor: .localAdmin)
             let actor = try context.actorJSON()
-            var findings: [ScanFinding] = []
             var documents = 0
             for row in try store.db.query("SELECT id FROM products WHERE status != 'retired' ORDER BY id") {
                 let id = row.string("id") ?? ""
                 guard let json = try store.currentDocument(.product, id), let product = try? DataProduct(json: json) else { continue }
                 documents += 1
-                let input = PolicyInput([.actor: actor, .product: json, .now: .string(store.now), .inputs: try context.inputs(of: product),
-                                         .consumers: try context.consumers(of: product.outputPorts.compactMap(\.contractReference), excluding: id)])
-                let violations = set.evaluate(event: .audit, input: input).violations
-                if !violations.isEmpty { findings.append(ScanFinding(kind: .product, key: id, violations: violations)) }
+                evaluation.add(.product, id, PolicyInput([
+                    .actor: actor, .product: json, .now: .string(store.now), .inputs: try context.inputs(of: product),
+                    .consumers: try context.consumers(of: product.outputPorts.compactMap(\.contractReference), excluding: id),
+                ]))
             }
             for row in try store.db.query("SELECT contract_id, version FROM contract_versions WHERE status != 'retired' ORDER BY contract_id, major, minor, patch") {
                 let reference = ContractReference(id: row.string("contract_id") ?? "", version: row.string("version") ?? "")
                 guard let json = try store.currentDocument(.contract, reference.description) else { continue }
                 documents += 1
-                let input = PolicyInput([.actor: actor, .contract: json, .now: .string(store.now), .consumers: try context.consumers(of: [reference])])
-                let violations = set.evaluate(event: .audit, input: input).violations
-                if !violations.isEmpty { findings.append(ScanFinding(kind: .contract, key: reference.description, violations: violations)) }
+                evaluation.add(.contract, reference.description,
+                               PolicyInput([.actor: actor, .contract: json, .now: .string(store.now), .consumers: try context.consumers(of: [reference])]))
             }
-            return (findings, documents, set.version)
+            return documents
         }
+        return (evaluation.findings(), documents, set.version)
     }
 
     /// Evaluates the registry's policies for `event` on an explicit input, writing nothing.
