@@ -144,5 +144,12 @@ enum JSONSchemaChange: String, Sendable, Hashable {
     }
 
     /// The stable rule id, e.g. `json.property-removed-from-closed-content-model`.
-    var rule: String { "json." + String(rawValue.lowercased().map { $0 == "_" ? "-" : $0 }) }
+    var rule: String { "json." + words(joinedBy: "-") }
+
+    /// The name in lowercase words, e.g. `property removed from closed content model` (raw values are ASCII).
+    func words(joinedBy separator: Unicode.Scalar) -> String {
+        String(decoding: rawValue.utf8.map { byte in
+            byte == UInt8(ascii: "_") ? UInt8(separator.value) : (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+        }, as: UTF8.self)
+    }
 }

@@ -42,7 +42,7 @@ public struct JSONSchemaCompatibilityChecker: SchemaCompatibilityChecker {
     }
 
     private static func message(_ difference: JSONSchemaDifference, verdict: CompatibilityVerdict) -> String {
-        let what = String(difference.change.rawValue.lowercased().map { $0 == "_" ? " " : $0 })
+        let what = difference.change.words(joinedBy: " ")
         return switch verdict {
         case .breaking: "\(what) at \(difference.path): the reader schema rejects values the writer schema accepts"
         case .additive: "\(what) at \(difference.path): compatible, the reader still accepts every value the writer accepts"

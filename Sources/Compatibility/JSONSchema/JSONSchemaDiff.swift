@@ -57,9 +57,9 @@ struct JSONSchemaDiff {
             if let updateNode { add(.schemaAdded, original: nil, update: updateNode.pointer) }
             return
         }
+        if originalNode.json == updateNode.json && Self.meansTheSameInBothDocuments(originalNode.json) { return }
         let original = originalDocument.resolved(originalNode)
         let update = updateDocument.resolved(updateNode)
-        if original.json == update.json && Self.meansTheSameInBothDocuments(original.json) { return }
         let savedPointers = (originalPointer, updatePointer)
         defer { (originalPointer, updatePointer) = savedPointers }
         (originalPointer, updatePointer) = (original.pointer, update.pointer)
