@@ -15,7 +15,8 @@ import Foundation
 /// `@unchecked Sendable`: the writer is guarded by `writerLock`, the write queue by `queue`,
 /// the idle readers by `readersLock`, and a connection is used by one thread at a time.
 public final class DatabasePool: @unchecked Sendable {
-    /// The most writes one transaction takes, so a burst cannot hold readers' snapshots back forever.
+    /// The most writes one transaction takes: a longer one would delay its first callers' answers
+    /// and the WAL checkpoint for the sake of its last.
     static let maximumBatch = 128
 
     public let path: String
