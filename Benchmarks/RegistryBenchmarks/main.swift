@@ -9,11 +9,16 @@ import Registry
 //                              transaction) vs the same rows inserted with raw SQLite, same run
 //   policy [products]          issue 5: an access rule, the shipped policy set, and an audit scan
 //   cel-loop N                 the access rule evaluated N times, for callgrind instruction counts
+//   get-loop N                 GET /api/v1/products/{id} through the API in-process N times, for
+//                              callgrind instruction counts (issue 3)
 
 let arguments = CommandLine.arguments
 switch arguments.count > 1 ? arguments[1] : "apply" {
 case "policy":
     try PolicyBenchmark.run(products: arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000)
+    exit(0)
+case "get-loop":
+    try GetLoop.run(times: arguments.count > 2 ? Int(arguments[2]) ?? 0 : 0)
     exit(0)
 case "cel-loop":
     PolicyBenchmark.evaluateAccessRule(times: arguments.count > 2 ? Int(arguments[2]) ?? 0 : 0)

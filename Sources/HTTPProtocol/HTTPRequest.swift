@@ -19,7 +19,7 @@ public struct HTTPRequest: Sendable, Hashable {
     /// For an absolute-form target (RFC 9112 §3.2.2) the scheme and authority are dropped.
     public var rawPath: Substring {
         var target = Substring(head.target)
-        if !target.hasPrefix("/"), target != "*", let schemeEnd = target.firstRange(of: "://") {
+        if target.utf8.first != UInt8(ascii: "/"), target != "*", let schemeEnd = target.firstRange(of: "://") {
             let authorityAndPath = target[schemeEnd.upperBound...]
             target = authorityAndPath.firstIndex(where: { $0 == "/" || $0 == "?" }).map { authorityAndPath[$0...] } ?? ""
             if !target.hasPrefix("/") { target = "/" + target }

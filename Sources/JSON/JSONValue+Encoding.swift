@@ -27,6 +27,9 @@ extension JSONValue {
         return output
     }
 
+    /// Appends the value as compact JSON text to `output`.
+    public func write(to output: inout [UInt8]) { write(to: &output, options: [], indent: 0) }
+
     private func write(to output: inout [UInt8], options: JSONEncodingOptions, indent: Int) {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)

@@ -17,15 +17,15 @@ public struct StoredDocument: Sendable, Hashable {
     /// The document, parsed.
     public var document: JSONValue { (try? JSONParser.parse(documentText)) ?? .null }
 
-    /// The registry's fields about the document: `{kind, key, revision, registeredAt, registeredBy, digest}`.
-    public var metadata: JSONObject {
-        ["kind": .string(kind.rawValue), "key": .string(key), "revision": .integer(Int64(revision)),
-         "registeredAt": .string(registeredAt), "registeredBy": .string(registeredBy), "digest": .string(digest)]
+    /// The registry's fields about the document, in order: kind, key, revision, registeredAt, registeredBy, digest.
+    public var metadata: [(key: String, value: JSONValue)] {
+        [("kind", .string(kind.rawValue)), ("key", .string(key)), ("revision", .integer(Int64(revision))),
+         ("registeredAt", .string(registeredAt)), ("registeredBy", .string(registeredBy)), ("digest", .string(digest))]
     }
 
     /// The metadata plus the document under `document`.
     public var envelope: JSONValue {
-        var envelope = metadata
+        var envelope = JSONObject(metadata)
         envelope["document"] = document
         return .object(envelope)
     }

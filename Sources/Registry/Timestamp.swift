@@ -9,30 +9,37 @@ public enum Timestamp {
         let remainder = Int(milliseconds - Int64(seconds) * 1000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        var text = ""
+        var text: [UInt8] = []
         text.reserveCapacity(24)
-        append(Int(parts.tm_year) + 1900, width: 4, to: &text)
-        text += "-"
-        append(Int(parts.tm_mon) + 1, width: 2, to: &text)
-        text += "-"
-        append(Int(parts.tm_mday), width: 2, to: &text)
-        text += "T"
-        append(Int(parts.tm_hour), width: 2, to: &text)
-        text += ":"
-        append(Int(parts.tm_min), width: 2, to: &text)
-        text += ":"
-        append(Int(parts.tm_sec), width: 2, to: &text)
-        text += "."
-        append(remainder, width: 3, to: &text)
-        text += "Z"
-        return text
+        append(Int(parts.tm_year) + 1900, width: 4, then: "-", to: &text)
+        append(Int(parts.tm_mon) + 1, width: 2, then: "-", to: &text)
+        append(Int(parts.tm_mday), width: 2, then: "T", to: &text)
+        append(Int(parts.tm_hour), width: 2, then: ":", to: &text)
+        append(Int(parts.tm_min), width: 2, then: ":", to: &text)
+        append(Int(parts.tm_sec), width: 2, then: ".", to: &text)
+        append(remainder, width: 3, then: "Z", to: &text)
+        return String(decoding: text, as: UTF8.self)
     }
 
     public static var now: String { string(from: Date()) }
 
-    private static func append(_ value: Int, width: Int, to text: inout String) {
-        let digits = String(value)
-        if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
-        text += digits
+    /// Appends non-negative `value` in decimal, zero-padded to `width` digits (more when it needs
+    /// them), then `separator`.
+    private static func append(_ value: Int, width: Int, then separator: Unicode.Scalar, to text: inout [UInt8]) {
+        var digits = 1
+        var magnitude = 10
+        while magnitude <= value {
+            digits += 1
+            magnitude *= 10
+        }
+        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(width, digits)))
+        var rest = value
+        var index = text.count - 1
+        while rest > 0 {
+            text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+            index -= 1
+        }
+        text.append(UInt8(separator.value))
     }
 }

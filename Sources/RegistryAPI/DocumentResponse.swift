@@ -5,12 +5,16 @@ import Registry
 /// Responses carrying a stored document in its envelope, with its revision as the ETag.
 enum DocumentResponse {
     /// The envelope as JSON; the stored document text is spliced in as is, never parsed and re-encoded.
-    static func make(_ stored: StoredDocument, status: HTTPStatus = .ok, extra: JSONObject = JSONObject()) -> HTTPResponse {
-        var metadata = stored.metadata
-        for (key, value) in extra { metadata[key] = value }
-        var body = JSONValue.object(metadata).bytes()
-        body.removeLast()
-        body.reserveCapacity(body.count + stored.documentText.utf8.count + 13)
+    /// `extra` members follow the metadata, in order.
+    static func make(_ stored: StoredDocument, status: HTTPStatus = .ok, extra: [(key: String, value: JSONValue)] = []) -> HTTPResponse {
+        var body: [UInt8] = []
+        body.reserveCapacity(stored.documentText.utf8.count + 320)
+        for (index, member) in (stored.metadata + extra).enumerated() {
+            body.append(index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            JSONValue.string(member.key).write(to: &body)
+            body.append(UInt8(ascii: ":"))
+            member.value.write(to: &body)
+        }
         body.append(contentsOf: #","document":"#.utf8)
         body.append(contentsOf: stored.documentText.utf8)
         body.append(UInt8(ascii: "}"))
@@ -23,8 +27,8 @@ enum DocumentResponse {
     /// plus what the write did.
     static func written(_ result: WriteResult, location: String) -> HTTPResponse {
         guard let stored = result.stored else { preconditionFailure("writes of domains, products and contracts return what they stored") }
-        var extra: JSONObject = ["change": .string(result.change.rawValue)]
-        if !result.warnings.isEmpty { extra["warnings"] = .array(result.warnings.map(\.json)) }
+        var extra: [(key: String, value: JSONValue)] = [("change", .string(result.change.rawValue))]
+        if !result.warnings.isEmpty { extra.append(("warnings", .array(result.warnings.map(\.json)))) }
         var response = make(stored, status: result.change == .created ? .created : .ok, extra: extra)
         if result.change == .created { response.headers.add(name: "Location", value: location) }
         return response

@@ -16,7 +16,7 @@ enum DomainRoutes {
             Route(.get, "/api/v1/domains/{name}") { context in
                 let name = context.parameter("name")
                 let stored = try registry.domain(name)
-                return DocumentResponse.make(stored, extra: ["teams": .array(try registry.domainTeams(name).map(\.json))])
+                return DocumentResponse.make(stored, extra: [("teams", .array(try registry.domainTeams(name).map(\.json)))])
             },
             Route(.put, "/api/v1/domains/{name}") { context in
                 let name = context.parameter("name")
