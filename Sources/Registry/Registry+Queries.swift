@@ -186,7 +186,7 @@ extension Registry {
     }
 
     private func current(_ kind: WriteResult.Kind, _ key: String, notFound: String) throws(RegistryError) -> StoredDocument {
-        let document = try read { store in try store.currentRevision(kind, key) }
+        let document = try read(singleStatement: true) { store in try store.currentRevision(kind, key) }
         guard let document else { throw RegistryError(.notFound, notFound) }
         return document
     }

@@ -112,11 +112,11 @@ public final class Registry: Sendable {
         }
     }
 
-    /// Runs `body` on a reader in one snapshot.
-    func read<Result>(_ body: (RegistryStore) throws -> Result) throws(RegistryError) -> Result {
+    /// Runs `body` on a reader in one snapshot; see `DatabasePool.read` for `singleStatement`.
+    func read<Result>(singleStatement: Bool = false, _ body: (RegistryStore) throws -> Result) throws(RegistryError) -> Result {
         do {
             let now = Timestamp.string(from: clock())
-            return try database.read { db in try body(RegistryStore(db: db, now: now, documents: documents)) }
+            return try database.read(singleStatement: singleStatement) { db in try body(RegistryStore(db: db, now: now, documents: documents)) }
         } catch {
             throw Self.registryError(error)
         }

@@ -20,10 +20,9 @@ struct Authenticator: Sendable {
     }
 
     static func token(from header: String) -> String? {
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2 else { return nil }
-        let credentials = String(parts[1].trimmingOptionalWhitespace)
-        switch parts[0].lowercased() {
+        guard let space = header.utf8.firstIndex(of: UInt8(ascii: " ")) else { return nil }
+        let credentials = String(header[header.utf8.index(after: space)...].trimmingOptionalWhitespace)
+        switch header[..<space].lowercased() {
         case "bearer":
             return credentials.isEmpty ? nil : credentials
         case "basic":

@@ -111,18 +111,23 @@ public final class DatabasePool: @unchecked Sendable {
     }
 
     /// Runs `body` in a DEFERRED transaction on a reader, so its statements see one snapshot.
+    /// A body that runs one statement may pass `singleStatement` to skip BEGIN and COMMIT: SQLite
+    /// runs each statement in a snapshot of its own.
     @discardableResult
-    public func read<Result>(_ body: (DatabaseConnection) throws -> Result) throws -> Result {
+    public func read<Result>(singleStatement: Bool = false, _ body: (DatabaseConnection) throws -> Result) throws -> Result {
+        func run(on connection: DatabaseConnection) throws -> Result {
+            singleStatement ? try body(connection) : try connection.transaction(.deferred) { try body(connection) }
+        }
         if sharesWriterForReads {
             writerLock.lock()
             defer { writerLock.unlock() }
-            return try writer.transaction(.deferred) { try body(writer) }
+            return try run(on: writer)
         }
         readerSlots.wait()
         defer { readerSlots.signal() }
         let reader = try takeReader()
         defer { returnReader(reader) }
-        return try reader.transaction(.deferred) { try body(reader) }
+        return try run(on: reader)
     }
 
     private func takeReader() throws -> DatabaseConnection {
