@@ -1,5 +1,7 @@
+import Dispatch
 import JSON
 import MeshModel
+import Synchronization
 
 /// One decoded document of an `apply`, with the use case that stores it.
 struct Operation {
@@ -13,6 +15,20 @@ struct Operation {
         self.document = try MeshDocument.decode(submission.json)
         self.encoded = EncodedDocument(submission.json)
         self.configuration = configuration
+    }
+
+    /// Decodes each submission into its operation, in order, spread over the cores: decoding is
+    /// pure work, and in a large apply it is a tenth of the time.
+    static func decode(_ submissions: [DocumentSubmission], configuration: RegistryConfiguration) -> [Result<Operation, DocumentValidationError>] {
+        let chunk = 64
+        let decoded = Mutex([[Result<Operation, DocumentValidationError>]](repeating: [], count: (submissions.count + chunk - 1) / chunk))
+        DispatchQueue.concurrentPerform(iterations: (submissions.count + chunk - 1) / chunk) { index in
+            let results = submissions[index * chunk ..< min(submissions.count, (index + 1) * chunk)].map { submission in
+                Result { () throws(DocumentValidationError) in try Operation(submission, configuration: configuration) }
+            }
+            decoded.withLock { $0[index] = results }
+        }
+        return decoded.withLock { $0.flatMap { $0 } }
     }
 
     /// Domains, then contracts (each line in version order), then products.

@@ -36,10 +36,10 @@ public final class Registry: Sendable {
                       progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(RegistryError) -> [WriteResult] {
         var operations: [Operation] = []
         var refusals: [Refusal] = []
-        for submission in submissions {
-            do {
-                operations.append(try Operation(submission, configuration: configuration))
-            } catch {
+        for (submission, decoded) in zip(submissions, Operation.decode(submissions, configuration: configuration)) {
+            switch decoded {
+            case .success(let operation): operations.append(operation)
+            case .failure(let error):
                 refusals.append(Refusal(action: Operation.action(forKind: submission.json["kind"]?.stringValue), target: submission.source ?? "document", domain: nil,
                                         error: RegistryError(.invalidDocument, "\(submission.source ?? "the document") is not a valid document",
                                                              issues: submission.locate(error.issues))))
