@@ -32,19 +32,21 @@ struct RegistryStore {
         ).first.map { StoredDocument(kind: kind, row: $0) }
     }
 
-    /// Stores a new immutable revision (number 1 for a new document) and returns it.
+    /// Stores a new immutable revision (number 1 for a new document) and returns it; the number
+    /// is taken in the same statement.
     func insertRevision(_ kind: Kind, _ key: String, document: EncodedDocument, original: [UInt8], mediaType: String,
                         actor: Principal) throws -> StoredDocument {
-        let stored = StoredDocument(kind: kind, key: key, revision: (try latestRevision(kind, key)?.revision ?? 0) + 1,
-                                    documentText: document.text, digest: document.digest, mediaType: mediaType,
-                                    registeredAt: now, registeredBy: actor.description)
-        try db.run(
+        let revision = try db.query(
             """
             INSERT INTO revisions (kind, key, revision, document, original, media_type, digest, registered_at, registered_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?1, ?2, (SELECT coalesce(max(revision), 0) + 1 FROM revisions WHERE kind = ?1 AND key = ?2), ?3, ?4, ?5, ?6, ?7, ?8)
+            RETURNING revision
             """,
-            [kind.rawValue, key, stored.revision, stored.documentText, original, mediaType, stored.digest, now, stored.registeredBy])
-        return stored
+            [kind.rawValue, key, document.text, original, mediaType, document.digest, now, actor.description]
+        ).first?.int("revision")
+        guard let revision else { preconditionFailure("INSERT … RETURNING returns the row it inserted") }
+        return StoredDocument(kind: kind, key: key, revision: revision, documentText: document.text, digest: document.digest,
+                              mediaType: mediaType, registeredAt: now, registeredBy: actor.description)
     }
 
     func audit(_ action: String, _ kind: Kind, _ target: String, revision: Int?, domain: String?, actor: Principal,
