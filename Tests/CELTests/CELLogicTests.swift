@@ -19,11 +19,12 @@ struct CELLogicTests {
     }
 
     @Test("without a decisive operand the error surfaces, on either side", arguments: [
-        "true && \(failing)", "\(failing) && true", "false || \(failing)", "\(failing) || false",
-        "\(failing) && \(failing)", "'a' && true", "'a' || false",
+        ("true && \(failing)", CELError.Code.divideByZero), ("\(failing) && true", .divideByZero),
+        ("false || \(failing)", .divideByZero), ("\(failing) || false", .divideByZero),
+        ("\(failing) && \(failing)", .divideByZero), ("'a' && true", .noSuchOverload), ("'a' || false", .noSuchOverload),
     ])
-    func errorSurfaces(_ source: String) throws {
-        #expect(try evaluate(source).isError)
+    func errorSurfaces(_ source: String, _ code: CELError.Code) throws {
+        #expect(try evaluate(source).error?.code == code)
     }
 
     @Test("the first error is reported when both sides fail")

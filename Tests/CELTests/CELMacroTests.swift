@@ -37,11 +37,12 @@ struct CELMacroTests {
     }
 
     @Test("errors surface when nothing decides, and from map, filter and exists_one", arguments: [
-        "[0, 1].all(x, 1 / x == 1)", "[0, 1].exists(x, 1 / x == 2)", "[0].map(x, 1 / x)",
-        "[0].filter(x, 1 / x == 1)", "[0, 1].exists_one(x, 1 / x == 1)", "[1].all(x, 'yes')", "1.all(x, true)",
+        ("[0, 1].all(x, 1 / x == 1)", CELError.Code.divideByZero), ("[0, 1].exists(x, 1 / x == 2)", .divideByZero),
+        ("[0].map(x, 1 / x)", .divideByZero), ("[0].filter(x, 1 / x == 1)", .divideByZero),
+        ("[0, 1].exists_one(x, 1 / x == 1)", .divideByZero), ("[1].all(x, 'yes')", .noSuchOverload), ("1.all(x, true)", .noSuchOverload),
     ])
-    func errors(_ source: String) throws {
-        #expect(try evaluate(source).isError)
+    func errors(_ source: String, _ code: CELError.Code) throws {
+        #expect(try evaluate(source).error?.code == code)
     }
 
     @Test("the iteration variable is scoped to the macro")

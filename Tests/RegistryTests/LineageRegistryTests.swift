@@ -144,7 +144,7 @@ enum LineageEvents {
     @Test func anInvalidEventIsRefusedWithPointersAndAudited() throws {
         let fixture = try RegistryFixture()
         let service = try LineageService(registry: fixture.registry)
-        guard case .object(var event) = LineageEvents.run("START") else { return }
+        var event = try #require(LineageEvents.run("START").objectValue)
         event["run"] = ["runId": "not-a-uuid"]
         event["eventTime"] = nil
         let error = fixture.refusal { _ = try service.ingest(.object(event), actor: .localAdmin) }
