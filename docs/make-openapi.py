@@ -1,4 +1,4 @@
-import json
+import json, os
 problem = {"$ref": "#/components/responses/Problem"}
 def resp(desc, schema=None, headers=None):
     r = {"description": desc}
@@ -201,7 +201,7 @@ schemas = {
     "id": {"type": "integer"}, "schemaType": {"type": "string", "enum": ["JSON"], "description": "omitted for AVRO"}, "schema": {"type": "string"}}},
  "ConfluentError": {"type": "object", "required": ["error_code", "message"], "properties": {"error_code": {"type": "integer", "description": "e.g. 40401 subject not found; the HTTP status is its first three digits"}, "message": {"type": "string"}}},
 }
-# Lineage (SPEC §8): OpenLineage ingestion and reads as Marquez, product lineage, column lineage, impact.
+# Lineage (docs/ARCHITECTURE.md, "Lineage"): OpenLineage ingestion and reads as Marquez, product lineage, column lineage, impact.
 depth_param = param("depth", "query", {"type": "integer", "minimum": 0}, "edges to walk; larger values are capped at 20")
 paths.update({
  "/api/v1/lineage": {
@@ -262,7 +262,7 @@ doc = {"openapi": "3.1.0",
                  "ConfluentError": {"description": "a Confluent Schema Registry error", "content": {cc_type: {"schema": ref("ConfluentError")}}}},
    "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}, "basic": {"type": "http", "scheme": "basic", "description": "any username, the token as password"}}}}
 text = json.dumps(doc, indent=1)
-open("/work/main/Sources/RegistryAPI/OpenAPIDocument.swift", "w").write(
+open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "RegistryAPI", "OpenAPIDocument.swift"), "w").write(
  "/// The OpenAPI 3.1 description of every route, served at `/openapi.json`. Kept by hand beside\n"
  "/// the routes; `OpenAPITests` fails when a route and this document disagree.\n"
  "enum OpenAPIDocument {\n    static let text = #\"\"\"\n" + text + "\n\"\"\"#\n}\n")

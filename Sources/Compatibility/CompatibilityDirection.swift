@@ -1,6 +1,6 @@
 import JSON
 
-/// Which schema reads and which wrote in one pairwise check (Confluent's meanings, SPEC §5).
+/// Which schema reads and which wrote in one pairwise check (Confluent's meanings).
 public enum CompatibilityDirection: String, Sendable, Hashable {
     /// The new schema (reader) reads data written with the old one (writer).
     case backward

@@ -1,6 +1,6 @@
 import JSON
 
-/// One difference found between two schema versions, with where it is and how much it matters (SPEC §5).
+/// One difference found between two schema versions, with where it is and how much it matters.
 public struct CompatibilityFinding: Sendable, Hashable {
     /// A stable identifier of the rule, e.g. `avro.reader-field-missing-default`.
     public var rule: String

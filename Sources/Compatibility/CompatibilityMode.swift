@@ -1,4 +1,4 @@
-/// Confluent's compatibility modes (SPEC §5): which directions to check and against which versions.
+/// Confluent's compatibility modes: which directions to check and against which versions.
 public enum CompatibilityMode: String, Sendable, Hashable, CaseIterable {
     /// No check; differences are still listed, none as breaking.
     case none = "NONE"

@@ -1,6 +1,6 @@
 import JSON
 
-/// The result of a compatibility check: every finding, from which the verdicts are derived (SPEC §5).
+/// The result of a compatibility check: every finding, from which the verdicts are derived.
 public struct CompatibilityReport: Sendable, Hashable {
     /// The mode the check ran under.
     public var mode: CompatibilityMode

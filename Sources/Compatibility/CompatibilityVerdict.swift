@@ -1,4 +1,5 @@
-/// How much a difference between two schema versions matters (SPEC §4 "Semver gate").
+/// How much a difference between two schema versions matters; the semver gate turns it into the
+/// version bump the change needs.
 ///
 /// Ordered from weakest to strongest: metadata < additive < breaking.
 public enum CompatibilityVerdict: String, Sendable, Hashable, Comparable, CaseIterable {

@@ -9,7 +9,7 @@ public protocol SchemaCompatibilityChecker: Sendable {
 }
 
 extension SchemaCompatibilityChecker {
-    /// Checks `new` against the earlier versions `previous` (oldest first) under `mode` (SPEC §5).
+    /// Checks `new` against the earlier versions `previous` (oldest first) under `mode`.
     ///
     /// Non-transitive modes compare with the latest version only, transitive ones with every earlier
     /// version, newest first. Under NONE the differences are listed but none is breaking.

@@ -1,6 +1,7 @@
 import MeshModel
 
-/// The semver gate (SPEC §4): a version bump must be at least as large as the change it carries.
+/// The semver gate: a version bump must be at least as large as the change it carries
+/// (docs/ARCHITECTURE.md, "Versions and the semver gate").
 public enum SemverGate {
     /// Checks that `proposed` bumps `previous` enough for `changeClass` (nil: nothing changed).
     ///

@@ -1,7 +1,7 @@
 import JSON
 import MeshModel
 
-/// What a proposed contract change breaks: the contract version and, when known, its properties (SPEC §8).
+/// What a proposed contract change breaks: the contract version and, when known, its properties.
 public struct BrokenContract: Sendable, Hashable {
     /// The contract version whose readers break.
     public var contract: ContractReference

@@ -1,7 +1,7 @@
 import JSON
 import MeshModel
 
-/// The OpenLineage datasets that hold a contract's data, so events join to output ports (SPEC §8).
+/// The OpenLineage datasets that hold a contract's data, so events join to output ports.
 ///
 /// Rules, in order; every rule that applies adds its datasets, each ``DatasetIdentifier/normalized``:
 /// 1. An explicit `openlineageDataset` custom property on the contract or on a server: a dataset

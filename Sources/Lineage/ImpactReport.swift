@@ -1,4 +1,4 @@
-/// Who a contract change breaks: downstream products, their ports, teams and columns, nearest first (SPEC §8).
+/// Who a contract change breaks: downstream products, their ports, teams and columns, nearest first.
 public struct ImpactReport: Sendable, Hashable {
     /// A downstream product that reads what breaks.
     public struct Product: Sendable, Hashable {

@@ -1,4 +1,4 @@
-/// Which way a query walks from its start node (SPEC §8, §9 `direction`).
+/// Which way a query walks from its start node (the API's `direction` parameter).
 public enum LineageDirection: String, Sendable, Hashable, CaseIterable {
     /// Against the data flow: what the node reads from.
     case upstream

@@ -1,4 +1,4 @@
-/// Why one node feeds another. Edges point the way data flows, from upstream to downstream (SPEC §8).
+/// Why one node feeds another. Edges point the way data flows, from upstream to downstream.
 public enum LineageEdgeKind: String, Sendable, Hashable, CaseIterable {
     /// product → port: the product publishes the output port. A product is made of its ports, so
     /// upstream walks from a product also take in what feeds its ports' datasets.

@@ -1,7 +1,7 @@
 import MeshModel
 
 extension LineageGraph {
-    /// The nodes and edges a product document contributes (SPEC §8).
+    /// The nodes and edges a product document contributes.
     ///
     /// The product publishes each output port (`publishes`); a port conforms to its contract
     /// version (`conformsTo`); each input port's contract is read by the product (`readBy`);

@@ -1,6 +1,6 @@
 extension LineageGraph {
     /// The downstream products (with ports, teams and, where column lineage exists, columns) that
-    /// read what `broken` breaks, nearest first (SPEC §8 impact).
+    /// read what `broken` breaks, nearest first.
     ///
     /// The walk starts at the broken contract versions and the ports that publish them (so jobs
     /// reading the ports' datasets count) and follows the data flow up to ``maximumDepth``; a port whose inputs `inputContracts` names is impacted only when one of

@@ -1,4 +1,4 @@
-/// The lineage graph as an in-memory adjacency index in both directions (SPEC §8).
+/// The lineage graph as an in-memory adjacency index in both directions (docs/ARCHITECTURE.md, "Lineage").
 ///
 /// Nodes get dense integer indices; outgoing and incoming edges are flat `(index, kind)` arrays
 /// (``AdjacencyIndex``), so queries walk integers and flat arrays, never strings. The index is built

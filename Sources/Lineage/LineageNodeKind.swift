@@ -1,4 +1,4 @@
-/// What a lineage node stands for (SPEC §8).
+/// What a lineage node stands for.
 public enum LineageNodeKind: String, Sendable, Hashable, CaseIterable {
     /// An ODPS data product, `product:<id>`.
     case product

@@ -1,17 +1,17 @@
 import JSON
 
 extension DataContract {
-    /// Problems under the registry's rules that need no store (SPEC §2, §4), in document order.
+    /// Problems under the registry's rules that need no store, in document order.
     ///
     /// As for products: `id` matches the pattern; `name`, a SemVer `version` and `domain` are
     /// required; `status` is one of ``LifecycleStatus``. `domain` is required because a contract
-    /// belongs to its product's domain (SPEC §4: a contract's domain must equal its product's, and it
+    /// belongs to its product's domain (a contract's domain must equal its product's, and it
     /// lives under `Domains/<domain>/contracts/`), and the version must be SemVer because the semver
-    /// gate classifies each change against it (SPEC §4). `team` is optional: ownership comes from the
+    /// gate classifies each change against it. `team` is optional: ownership comes from the
     /// product's team, and when `team.name` is given the Registry checks that it equals the
     /// product's. `compatibility` must be one of ``compatibilityModes``; schema objects, and the
     /// properties of each object, have unique names and ids, since compatibility checks match them by
-    /// id, else by name (SPEC §5).
+    /// id, else by name.
     public var registrationIssues: [ValidationIssue] {
         var reader = DocumentReader()
         reader.requireCommonFields(

@@ -1,8 +1,8 @@
 import JSON
 
-/// A data contract: an ODCS v3.1.0 (or v3.0.x) document with typed views of the fields the registry uses (SPEC §2).
+/// A data contract: an ODCS v3.1.0 (or v3.0.x) document with typed views of the fields the registry uses.
 public struct DataContract: Sendable, Hashable {
-    /// The compatibility modes the registry hint `customProperties.compatibility` may name (SPEC §5).
+    /// The compatibility modes the registry hint `customProperties.compatibility` may name.
     public static let compatibilityModes = [
         "NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE",
     ]
@@ -81,7 +81,7 @@ public struct DataContract: Sendable, Hashable {
         self.customProperties = CustomProperty.dictionary(customProperties)
     }
 
-    /// The registry hint `customProperties.compatibility` (SPEC §2, §5), when it is a string.
+    /// The registry hint `customProperties.compatibility` (a mode name), when it is a string.
     public var compatibility: String? { customProperties["compatibility"]?.stringValue }
 
     /// This contract version as `id@version`, when the version is SemVer.

@@ -1,10 +1,10 @@
 import JSON
 
 extension DataProduct {
-    /// The values the registry hint `customProperties.productType` may take (SPEC §2).
+    /// The values the registry hint `customProperties.productType` may take.
     public static let productTypes = ["sourceAligned", "aggregate", "consumerAligned"]
 
-    /// Problems under the registry's rules that need no store (SPEC §2), in document order.
+    /// Problems under the registry's rules that need no store, in document order.
     ///
     /// `id` matches the pattern; `name`, SemVer `version`, `domain`, `team.name` and an owner are
     /// required; `status` is one of ``LifecycleStatus``; every output port has a `contractId` and a

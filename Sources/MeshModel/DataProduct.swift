@@ -1,6 +1,6 @@
 import JSON
 
-/// A data product: an ODPS v1.0.0 (or v0.9.0) document with typed views of the fields the registry uses (SPEC §2).
+/// A data product: an ODPS v1.0.0 (or v0.9.0) document with typed views of the fields the registry uses.
 public struct DataProduct: Sendable, Hashable {
     /// The document as given.
     public let json: JSONValue
@@ -76,7 +76,7 @@ public struct DataProduct: Sendable, Hashable {
         self.customProperties = CustomProperty.dictionary(customProperties)
     }
 
-    /// The registry hint `customProperties.productType` (SPEC §2), when it is a string.
+    /// The registry hint `customProperties.productType`, when it is a string.
     public var productType: String? { customProperties["productType"]?.stringValue }
 
     /// The product's team as a ``Team``, when it has a name.

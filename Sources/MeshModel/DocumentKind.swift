@@ -1,4 +1,4 @@
-/// The `kind` of a document the registry reads (SPEC §2).
+/// The `kind` of a document the registry reads.
 public enum DocumentKind: String, Sendable, CaseIterable {
     case domain = "Domain"
     case dataProduct = "DataProduct"

@@ -1,6 +1,7 @@
 import JSON
 
-/// The registry rules shared by products and contracts (SPEC §2).
+/// The registry rules shared by products and contracts (docs/ARCHITECTURE.md, "Identifiers and
+/// required fields").
 extension DocumentReader {
     /// `id` matches ``ResourceIdentifier/pattern``.
     mutating func requireIdentifier(_ id: String, at pointer: JSONPointer) {

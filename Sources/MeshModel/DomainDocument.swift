@@ -1,6 +1,6 @@
 import JSON
 
-/// A meshreg `Domain` document: a domain's name and its teams (SPEC §2).
+/// A meshreg `Domain` document: a domain's name and its teams.
 public struct DomainDocument: Sendable, Hashable {
     /// The `apiVersion` a domain document declares.
     public static let apiVersion = "meshreg/v1"

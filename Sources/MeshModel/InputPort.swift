@@ -8,7 +8,8 @@ public struct InputPort: Sendable, Hashable {
     public var contractId: String
     /// The contract version read, as written.
     public var version: String
-    /// True when `customProperties` has `external: true`: the contract is outside the registry (SPEC §2).
+    /// True when `customProperties` has `external: true`: the contract is outside the registry and
+    /// need not be registered.
     public var isExternal: Bool
     /// Where the port is, e.g. `/inputPorts/0`.
     public var pointer: JSONPointer

@@ -1,4 +1,4 @@
-/// The lifecycle states the registry knows for products and contracts (SPEC §2).
+/// The lifecycle states the registry knows for products and contracts.
 public enum LifecycleStatus: String, Sendable, CaseIterable {
     case proposed, draft, active, deprecated, retired
 

@@ -1,6 +1,6 @@
 import JSON
 
-/// Any document the registry reads, chosen by its `kind` (SPEC §2).
+/// Any document the registry reads, chosen by its `kind`: a domain, a data product or a data contract.
 public enum MeshDocument: Sendable, Hashable {
     case domain(DomainDocument)
     case product(DataProduct)

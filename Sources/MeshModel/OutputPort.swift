@@ -10,7 +10,7 @@ public struct OutputPort: Sendable, Hashable {
     public var version: String
     /// The free-text port type, e.g. `tables`.
     public var type: String?
-    /// The input contracts that feed this port (ODPS `inputContracts`), for lineage (SPEC §8).
+    /// The input contracts that feed this port (ODPS `inputContracts`), for lineage.
     public var inputContracts: [ContractReference]
     /// Where the port is, e.g. `/outputPorts/0`.
     public var pointer: JSONPointer

@@ -1,4 +1,4 @@
-/// The registry's identifier rule for products, contracts and domains (SPEC §2).
+/// The registry's identifier rule for products, contracts and domains; an id never changes once registered.
 public enum ResourceIdentifier {
     /// The pattern every id matches.
     public static let pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"

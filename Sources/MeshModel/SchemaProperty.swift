@@ -7,7 +7,8 @@ public struct SchemaProperty: Sendable, Hashable {
 
     /// The property's name; empty for an array's `items`, which ODCS lets go unnamed.
     public var name: String
-    /// The stable `id`, which identifies the property across versions when present (SPEC §5).
+    /// The stable `id`, which identifies the property across versions when present; compatibility
+    /// checks match properties by it, else by name.
     public var id: String?
     /// One of string, date, timestamp, time, number, integer, object, array, boolean.
     public var logicalType: String?

@@ -13,7 +13,7 @@ public struct TeamMember: Sendable, Hashable {
         self.role = role
     }
 
-    /// True when the role is `owner`, in any letter case (SPEC §2).
+    /// True when the role is `owner`, in any letter case; a product's team needs at least one.
     public var isOwner: Bool { role?.lowercased() == "owner" }
 
     /// Reads a member from an object already checked against its shape; nil without a string `username`.

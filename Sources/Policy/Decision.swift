@@ -1,7 +1,7 @@
 import JSON
 
-/// The result of evaluating a policy set for one event (SPEC §6): each bound policy's result
-/// and the overall outcome; the caller adds target and actor when it logs it (SPEC §7).
+/// The result of evaluating a policy set for one event: each bound policy's result and the
+/// overall outcome; the caller adds target and actor when it logs it in the audit log.
 public struct Decision: Sendable, Hashable {
     /// The overall outcome.
     public enum Outcome: String, Sendable, Hashable, CaseIterable {

@@ -1,8 +1,8 @@
 import Crypto
 import JSON
 
-/// A `kind: Policy` document (SPEC §6), in the shape of a Kubernetes ValidatingAdmissionPolicy
-/// with the binding (`spec.events`) inside.
+/// A `kind: Policy` document, in the shape of a Kubernetes ValidatingAdmissionPolicy
+/// with the binding (`spec.events`) inside. See docs/ARCHITECTURE.md, "Policies".
 public struct PolicyDocument: Sendable, Hashable {
     /// A condition that must hold for the policy to apply.
     public struct MatchCondition: Sendable, Hashable {

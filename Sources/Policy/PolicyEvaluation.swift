@@ -17,7 +17,7 @@ struct PolicyEvaluation {
         computed = Array(repeating: nil, count: policy.variables.count)
     }
 
-    /// Runs the match conditions, then every validation (SPEC §6).
+    /// Runs the match conditions (a false one skips the policy), then every validation.
     static func run(_ policy: CompiledPolicy, activation: CELActivation) -> PolicyResult {
         var evaluation = PolicyEvaluation(policy: policy, activation: activation)
         return evaluation.run()

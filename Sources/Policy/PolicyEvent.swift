@@ -1,4 +1,4 @@
-/// A registry event a policy binds to with `spec.events` (SPEC §6).
+/// A registry event a policy binds to with `spec.events`.
 public enum PolicyEvent: String, Sendable, Hashable, CaseIterable {
     case productRegister = "product.register"
     case productUpdate = "product.update"

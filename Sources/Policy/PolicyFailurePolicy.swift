@@ -1,4 +1,4 @@
-/// What an evaluation error in a policy's expressions means (SPEC §6).
+/// What an evaluation error in a policy's expressions means (`spec.failurePolicy`).
 public enum PolicyFailurePolicy: String, Sendable, Hashable, CaseIterable {
     /// The error counts as a violation, its message naming the error.
     case fail = "Fail"

@@ -1,7 +1,7 @@
 import CEL
 import JSON
 
-/// The variables one decision is evaluated against (SPEC §6); absent variables are not bound,
+/// The variables one decision is evaluated against; absent variables are not bound,
 /// so an expression that reads one gets an error value and the policy's failure policy applies.
 ///
 /// Shapes, as the registry binds them:

@@ -2,7 +2,7 @@ import Crypto
 import JSON
 import YAML
 
-/// A versioned set of compiled policies, loaded all or nothing (SPEC §6).
+/// A versioned set of compiled policies, loaded all or nothing: one bad file refuses the whole set.
 public struct PolicySet: Sendable {
     /// SHA-256 (hex) of the canonical policy documents sorted by name; any change gives a new version.
     public let version: String
@@ -76,7 +76,7 @@ public struct PolicySet: Sendable {
         !(byEvent[event] ?? []).isEmpty
     }
 
-    /// Evaluates every policy bound to `event` against `input` (SPEC §6).
+    /// Evaluates every policy bound to `event` against `input`.
     public func evaluate(event: PolicyEvent, input: PolicyInput) -> Decision {
         let indices = byEvent[event] ?? []
         guard !indices.isEmpty else { return Decision(event: event, policySetVersion: version, results: []) }

@@ -1,4 +1,4 @@
-/// What a violation of a policy does (SPEC §6; ValidatingAdmissionPolicyBinding `validationActions`).
+/// What a violation of a policy does (as ValidatingAdmissionPolicyBinding `validationActions`).
 public enum PolicyValidationAction: String, Sendable, Hashable, CaseIterable {
     /// The write is rejected.
     case deny = "Deny"

@@ -1,6 +1,6 @@
 import JSON
 
-/// One failed validation (SPEC §9 problem `violations`: `{policy, severity, path, message}`).
+/// One failed validation: an entry of a refusal's `violations`, `{policy, severity, path, message}`.
 public struct PolicyViolation: Sendable, Hashable {
     /// The policy's name.
     public var policy: String

@@ -1,6 +1,7 @@
 import JSON
 
-/// A consumer team's request to read a product's output port, and the grant it becomes (SPEC §4).
+/// A consumer team's request to read a product's output port, and the grant it becomes
+/// (docs/ARCHITECTURE.md, "Access requests").
 public struct AccessRequest: Sendable, Hashable {
     public enum Status: String, Sendable, CaseIterable {
         case pending, approved, rejected, revoked

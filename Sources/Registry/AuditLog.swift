@@ -2,7 +2,7 @@ import Crypto
 import JSON
 import SQLite
 
-/// One entry of the append-only audit log (SPEC §7).
+/// One entry of the append-only audit log (docs/ARCHITECTURE.md, "Audit log").
 public struct AuditEntry: Sendable, Hashable {
     public enum Outcome: String, Sendable, CaseIterable {
         case allowed, warned, denied, refused, failed

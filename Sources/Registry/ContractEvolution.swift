@@ -2,7 +2,7 @@ import Compatibility
 import JSON
 import MeshModel
 
-/// How a proposed contract version relates to its major line (SPEC §4, §5): the compatibility
+/// How a proposed contract version relates to its major line: the compatibility
 /// report under the contract's mode, and whether its number grows as much as the change needs.
 public struct ContractEvolution: Sendable {
     public let contractID: String

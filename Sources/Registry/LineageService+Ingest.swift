@@ -3,7 +3,7 @@ import Lineage
 import MeshModel
 
 extension LineageService {
-    /// Accepts one OpenLineage RunEvent, JobEvent or DatasetEvent (2-0-x), as Marquez does (SPEC §8).
+    /// Accepts one OpenLineage RunEvent, JobEvent or DatasetEvent (2-0-x), as Marquez does.
     ///
     /// The raw event is kept by its idempotency key, so a resent event changes nothing. A run's
     /// events merge (``RunState``) and replace the run's edges (`run:<runId>`); a JobEvent

@@ -2,13 +2,14 @@ import JSON
 import Lineage
 import Synchronization
 
-/// The registry's lineage (SPEC §8): the stored graph kept in memory for queries, OpenLineage
+/// The registry's lineage: the stored graph kept in memory for queries, OpenLineage
 /// ingestion and impact analysis, shared by the HTTP API and the CLI.
 ///
 /// The graph is built from the tables when the service opens and catches up on the logged
 /// changes (`lineage_changes`, in commit order) after each of its own writes and before each
 /// query, so writes through any `Registry` on the same file (another process included) show.
 /// `Mutex` guards the graph; readers get a copy-on-write snapshot and walk it without the lock.
+/// See docs/ARCHITECTURE.md, "Lineage".
 public final class LineageService: Sendable {
     public let registry: Registry
     private struct State: Sendable {

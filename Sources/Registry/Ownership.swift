@@ -1,5 +1,6 @@
-/// The ownership rule of SPEC §4, enforced in code before and independently of policies: only
+/// The ownership rule, enforced in code before and independently of policies: only
 /// members of the owning team, the team's own token, or platform admins may change what it owns.
+/// See docs/ARCHITECTURE.md, "Ownership".
 struct Ownership {
     let store: RegistryStore
     let actor: Principal

@@ -2,7 +2,7 @@ import JSON
 import MeshModel
 import Policy
 
-/// The context variables of a policy decision (SPEC §6), read from the store: who acts, who
+/// The context variables of a policy decision (see `PolicyInput`), read from the store: who acts, who
 /// reads what a product publishes, and where its inputs come from.
 struct PolicyContext {
     let store: RegistryStore

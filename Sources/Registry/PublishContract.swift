@@ -3,7 +3,7 @@ import JSON
 import MeshModel
 import Policy
 
-/// Publishes a contract version, or a new revision of one still in draft (SPEC §4). Once a
+/// Publishes a contract version, or a new revision of one still in draft. Once a
 /// version is active its content is frozen: only its status may move on (to deprecated, then
 /// retired); any other change needs a new version.
 struct PublishContract {
@@ -61,7 +61,7 @@ struct PublishContract {
         return WriteResult(stored, change: existing == nil ? .created : .updated, warnings: warnings)
     }
 
-    /// The policies of `contract.publish` (SPEC §6), with the change against the previous version.
+    /// The policies of `contract.publish`, with the change against the previous version.
     private func decide(_ store: RegistryStore, actor: Principal, version: SemanticVersion, evolution: ContractEvolution?) throws -> Decision {
         guard policies.hasPolicies(for: .contractPublish) else { return policies.evaluate(event: .contractPublish, input: PolicyInput()) }
         let context = PolicyContext(store: store, actor: actor)

@@ -2,7 +2,8 @@ import JSON
 import MeshModel
 import Policy
 
-/// Registers a new data product or stores a new revision of an existing one (SPEC §2, §4):
+/// Registers a new data product or stores a new revision of an existing one (docs/ARCHITECTURE.md,
+/// "Registry rules"):
 /// ownership first, then the registry rules, then every reference against the store.
 struct RegisterProduct {
     let product: DataProduct
@@ -43,7 +44,7 @@ struct RegisterProduct {
         return WriteResult(stored, change: existing == nil ? .created : .updated, warnings: warnings)
     }
 
-    /// The policies of `product.register` or `product.update` on this product (SPEC §6).
+    /// The policies of `product.register` or `product.update` on this product; a Deny refuses the write.
     private func decide(_ store: RegistryStore, actor: Principal, isNew: Bool) throws -> Decision {
         let event: PolicyEvent = isNew ? .productRegister : .productUpdate
         guard policies.hasPolicies(for: event) else { return policies.evaluate(event: event, input: PolicyInput()) }

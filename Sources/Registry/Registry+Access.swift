@@ -4,7 +4,7 @@ import JSON
 import MeshModel
 import Policy
 
-/// Access requests and grants (SPEC §4): a consumer team asks for an output port with a purpose;
+/// Access requests and grants: a consumer team asks for an output port with a purpose;
 /// the owning team approves or rejects; grants can expire and be revoked. Policies decide on
 /// `access.request` and `access.approve`; requests for public ports are granted at once.
 extension Registry {

@@ -3,7 +3,7 @@ import MeshModel
 import Policy
 import SQLite
 
-/// The result of walking the audit log's hash chain (SPEC §7).
+/// The result of walking the audit log's hash chain (docs/ARCHITECTURE.md, "Audit log").
 public struct AuditVerification: Sendable, Hashable {
     public var entries: Int
     /// The first entry whose link does not hold, with why; nil when the whole chain holds.
@@ -137,7 +137,7 @@ extension Registry {
         return (page, entries.count > limit ? page.last?.sequence : nil)
     }
 
-    /// Every current product and contract evaluated on `audit` (SPEC §6) against `policies`
+    /// Every current product and contract evaluated on the `audit` event against `policies`
     /// (default: the registry's own set, so a new set can be dry-run before it is enabled).
     public func scan(policies: PolicySet? = nil) throws(RegistryError) -> (findings: [ScanFinding], documents: Int, policySetVersion: String) {
         let set = policies ?? configuration.policies

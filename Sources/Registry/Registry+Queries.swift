@@ -1,8 +1,8 @@
 import JSON
 import SQLite
 
-/// A stored revision of a document with the registry's envelope (SPEC §2): registry state lives
-/// beside the document, never inside it.
+/// A stored revision of a document with the registry's envelope: registry state lives beside the
+/// document, never inside it, because ODPS and ODCS refuse unknown top-level keys.
 public struct StoredDocument: Sendable, Hashable {
     public var kind: WriteResult.Kind
     public var key: String

@@ -18,7 +18,7 @@ public struct WriteTarget: Sendable, Hashable {
 
 extension Registry {
     /// Refuses early when the actor may not change an existing target: the API calls this before
-    /// it even reads the request body (SPEC §4: ownership before anything else).
+    /// it even reads the request body: ownership comes before anything else, policies included.
     public func authorizeChange(of kind: DocumentKind, _ key: String, actor: Principal) throws(RegistryError) {
         if actor.isAdmin { return }
         do {

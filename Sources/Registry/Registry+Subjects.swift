@@ -3,7 +3,7 @@ import JSON
 import Policy
 import SQLite
 
-/// The schema-registry use cases behind the Confluent-compatible API (SPEC §9): subjects and
+/// The schema-registry use cases behind the Confluent-compatible API: subjects and
 /// their versions, schemas by global id, compatibility levels and modes. Every write is one
 /// transaction, audited with target kind `subject`; every refused write is audited too.
 extension Registry {
@@ -77,7 +77,7 @@ extension Registry {
         }
     }
 
-    /// The policies of `subject.register` (SPEC §6): the subject, the change, the actor.
+    /// The policies of `subject.register`: the subject, the change, the actor.
     private func decideRegistration(_ schema: SubjectSchema, subject: String, report: CompatibilityReport, store: RegistryStore,
                                     actor: Principal) throws -> Decision {
         guard configuration.policies.hasPolicies(for: .subjectRegister) else {

@@ -3,10 +3,10 @@ import Policy
 
 /// Settings of a registry that are not in its documents.
 public struct RegistryConfiguration: Sendable {
-    /// The compatibility mode of contracts that name none (SPEC §5: FULL, since consumers in other
+    /// The compatibility mode of contracts that name none (FULL by default, since consumers in other
     /// teams upgrade on their own schedule).
     public var defaultContractCompatibility: CompatibilityMode
-    /// The policies enforced on writes and used by the audit scan (SPEC §6); empty by default.
+    /// The policies enforced on writes and used by the audit scan; empty by default.
     public var policies: PolicySet
     /// Whether any authenticated caller may write schema-registry subjects that name no Kafka
     /// topic of a registered contract; when false (the default) those need an admin.

@@ -15,7 +15,8 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
         case policyViolation = "policy-violation"
         /// The new version breaks compatibility with earlier ones under the mode (see `report`).
         case incompatible
-        /// The version number does not grow as much as the change needs (SPEC §4 semver gate).
+        /// The version number does not grow as much as the change needs (breaking: major, additive:
+        /// minor, metadata: patch).
         case versionTooSmall = "version-too-small"
         /// An active contract version may not change; publish a new version instead.
         case immutableVersion = "immutable-version"

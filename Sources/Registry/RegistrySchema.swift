@@ -181,12 +181,12 @@ enum RegistrySchema {
             CREATE INDEX audit_log_at ON audit_log(at);
             CREATE INDEX audit_log_domain ON audit_log(domain);
             """),
-        // Lineage (SPEC §8): nodes and edges, each edge tagged with the write that made it
+        // Lineage: nodes and edges, each edge tagged with the write that made it
         // (`product:<id>`, `contract:<id>@<version>`, `grant:<id>`, `run:<runId>`, `job:…`,
         // `dataset:…`) so a later write replaces exactly its own edges; `lineage_changes` lists
         // each replacement's diff in commit order so in-memory graphs catch up; raw OpenLineage
         // events by idempotency key (a RunEvent's key starts with `<runId>/`, so the primary key
-        // also finds a run's events), and each run's merged state.
+        // also finds a run's events), and each run's merged state. See docs/ARCHITECTURE.md, "Lineage".
         Migration("0005-lineage", sql: """
             CREATE TABLE lineage_nodes (
                 id TEXT PRIMARY KEY NOT NULL,

@@ -3,8 +3,9 @@ import Lineage
 import MeshModel
 import SQLite
 
-/// Lineage SQL (SPEC §8): edges tagged by source, replaced a source at a time in the write's
+/// Lineage SQL: edges tagged by source, replaced a source at a time in the write's
 /// transaction, each replacement's diff logged in commit order for in-memory graphs.
+/// See docs/ARCHITECTURE.md, "Lineage".
 extension RegistryStore {
     /// How many change rows are kept; a graph further behind reloads from the tables.
     static let lineageChangesKept: Int64 = 50_000

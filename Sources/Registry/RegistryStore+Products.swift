@@ -58,7 +58,8 @@ extension RegistryStore {
         ).compactMap { $0.string("id") }
     }
 
-    /// Refuses to retire a product that other products read or that active grants name (SPEC §4).
+    /// Refuses to retire a product that other products read or that active grants name, so nothing
+    /// points at a retired product (docs/ARCHITECTURE.md, "Referential integrity").
     func requireNoDependants(ofProduct id: String) throws {
         let dependants = try consumers(ofProduct: id).map { "product:\($0)" } + activeGrants(onProduct: id)
         if !dependants.isEmpty {

@@ -2,7 +2,7 @@ import Compatibility
 import JSON
 import MeshModel
 
-/// The schema formats the registry checks for compatibility (SPEC §5).
+/// The schema formats the registry checks for compatibility (docs/ARCHITECTURE.md, "Compatibility").
 public enum SchemaType: String, Sendable, CaseIterable {
     case avro, json, odcs
 

@@ -1,9 +1,10 @@
 import JSON
 
-/// Who may write a schema-registry subject (SPEC §4: a product's Kafka subjects belong to its
-/// team). A subject `<topic>-value` or `<topic>-key` (Confluent's TopicNameStrategy) whose topic
-/// is a Kafka topic of a registered contract belongs to that contract's team; other subjects need
-/// an admin unless the registry is configured with `openSubjects`.
+/// Who may write a schema-registry subject: a product's Kafka subjects belong to its team, like
+/// its contracts (docs/ARCHITECTURE.md, "Ownership"). A subject `<topic>-value` or `<topic>-key`
+/// (Confluent's TopicNameStrategy) whose topic is a Kafka topic of a registered contract belongs to
+/// that contract's team; other subjects need an admin unless the registry is configured with
+/// `openSubjects`.
 struct SubjectOwnership {
     let store: RegistryStore
     let actor: Principal

@@ -3,7 +3,7 @@ import HTTPProtocol
 import JSON
 import Registry
 
-/// `/apis/ccompat/v7`: the Confluent Schema Registry REST subset Kafka serializers use (SPEC §9):
+/// `/apis/ccompat/v7`: the Confluent Schema Registry REST subset Kafka serializers use:
 /// subjects and versions, schemas by id, compatibility tests, compatibility levels and modes.
 /// Unknown routes under the prefix answer 404, and wrong methods 405, with Confluent's error body
 /// (see `ConfluentResponse.translatingProblem`).

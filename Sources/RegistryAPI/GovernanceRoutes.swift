@@ -3,7 +3,8 @@ import JSON
 import Policy
 import Registry
 
-/// `/api/v1/policies`, `/api/v1/policies/evaluate` and `/api/v1/audit*` (SPEC §6, §7).
+/// `/api/v1/policies`, `/api/v1/policies/evaluate` and `/api/v1/audit*` (docs/ARCHITECTURE.md,
+/// "Policies" and "Audit log").
 enum GovernanceRoutes {
     static func routes(registry: Registry) -> [Route] {
         [

@@ -4,9 +4,10 @@ import Lineage
 import MeshModel
 import Registry
 
-/// `/api/v1/lineage` and `/api/v1/impact` (SPEC §8, §9): OpenLineage ingestion as Marquez takes
+/// `/api/v1/lineage` and `/api/v1/impact`: OpenLineage ingestion as Marquez takes
 /// it, Marquez's lineage read shape, product lineage as JSON, DOT or Mermaid, column lineage
 /// of a contract property, and the impact of a proposed contract change.
+/// See docs/ARCHITECTURE.md, "Lineage".
 enum LineageRoutes {
     static func routes(registry: Registry) -> [Route] {
         let opened = Result<LineageService, RegistryError>(catching: { () throws(RegistryError) in try LineageService(registry: registry) })

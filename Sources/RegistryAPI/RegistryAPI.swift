@@ -4,8 +4,9 @@ import HTTPServer
 import JSON
 import Registry
 
-/// The registry's HTTP API (SPEC §9) as one `HTTPResponder`: authentication, routing, errors as
+/// The registry's HTTP API as one `HTTPResponder`: authentication, routing, errors as
 /// problem+json, metrics and a log line per request. Testable by calling `respond(to:)` directly.
+/// See docs/ARCHITECTURE.md, "Request path".
 public final class RegistryAPI: HTTPResponder {
     /// One finished request, for the access log: the route template, never the raw path.
     public struct LogRecord: Sendable {

@@ -1,6 +1,6 @@
 import CSQLite
 
-/// One SQLite connection, configured for a service (HARD-PARTS §1.2): WAL, foreign keys,
+/// One SQLite connection, configured for a service (docs/ARCHITECTURE.md, "Write path"): WAL, foreign keys,
 /// a busy timeout, no double-quoted strings, extended result codes, a statement cache.
 ///
 /// Not thread-safe by design: a connection is used by one thread at a time, which

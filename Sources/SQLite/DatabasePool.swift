@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 /// One writer connection and a small pool of reader connections over one database file
-/// (HARD-PARTS §1.2): writes are serialized on the writer, reads run in `BEGIN DEFERRED`
+/// (docs/ARCHITECTURE.md, "Write path"): writes are serialized on the writer, reads run in `BEGIN DEFERRED`
 /// transactions on their own connections and see one snapshot each.
 ///
 /// Writes are group-committed: concurrent writes queue, and whichever caller finds no batch

@@ -1,4 +1,4 @@
-/// The CLI's exit codes (SPEC §9): 0 ok, 1 a check failed, 2 usage or input error.
+/// The CLI's exit codes: 0 ok, 1 a check failed, 2 usage or input error.
 enum ExitStatus: Int32 {
     case success = 0
     case checkFailed = 1

@@ -3,7 +3,7 @@ import JSON
 import Lineage
 import Registry
 
-/// `meshreg impact`: what a proposed contract version breaks downstream (SPEC §8, §9).
+/// `meshreg impact`: what a proposed contract version breaks downstream (docs/ARCHITECTURE.md, "Lineage").
 enum ImpactCommand: Command {
     static let specification = CommandSpecification(
         name: "impact", summary: "Show the downstream products, teams and columns a proposed contract change breaks.",

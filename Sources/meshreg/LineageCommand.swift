@@ -3,7 +3,7 @@ import JSON
 import Lineage
 import Registry
 
-/// `meshreg lineage`: a product's upstream and downstream, as a table, JSON, DOT or Mermaid (SPEC §8, §9).
+/// `meshreg lineage`: a product's upstream and downstream, as a table, JSON, DOT or Mermaid.
 enum LineageCommand: Command {
     static let specification = CommandSpecification(
         name: "lineage", summary: "Show a product's upstream and downstream lineage.",

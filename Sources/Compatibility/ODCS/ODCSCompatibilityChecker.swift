@@ -1,6 +1,6 @@
 import MeshModel
 
-/// Compatibility of the `schema` of two ODCS data contracts (SPEC §5): objects and properties matched
+/// Compatibility of the `schema` of two ODCS data contracts: objects and properties matched
 /// by `id` when both have one, else by name; the reader contract must describe every row the writer
 /// contract allows.
 ///

@@ -1,5 +1,5 @@
 /// Pairs the elements of two versions by identity: the same `id` when both have one, else the same
-/// name when either lacks an id (SPEC §5 "identity by property id when present, else by name").
+/// name when either lacks an id.
 struct ODCSIdentityMatcher {
     /// Pairs of (reader index, writer index).
     var pairs: [(reader: Int, writer: Int)] = []

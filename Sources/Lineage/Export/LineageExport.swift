@@ -1,6 +1,6 @@
 import JSON
 
-/// Renders a lineage subgraph as JSON, Graphviz DOT, Mermaid or Marquez's lineage shape (SPEC §8, §9 `format`).
+/// Renders a lineage subgraph as JSON, Graphviz DOT, Mermaid or Marquez's lineage shape (the `format` option).
 ///
 /// Every export sorts nodes and edges by id, so the same graph always renders the same text.
 public enum LineageExport {

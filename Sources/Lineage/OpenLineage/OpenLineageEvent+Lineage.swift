@@ -1,5 +1,5 @@
 extension OpenLineageEvent {
-    /// The event's lineage (SPEC §8): dataset → job (`readBy`) for inputs, job → dataset
+    /// The event's lineage: dataset → job (`readBy`) for inputs, job → dataset
     /// (`writes`) for outputs, `sameAs` for `symlinks` (between datasets and between their known
     /// fields) and column → column (`derives`) for `columnLineage`, where dataset-level inputs feed
     /// every known field of the output. A DatasetEvent gives its dataset's part alone.
