@@ -5,7 +5,7 @@ import Testing
 /// Random mutations of the examples: reading never traps, and every issue points into the document.
 @Suite struct MutationFuzzTests {
     @Test(arguments: Fixture.officialProducts + Fixture.registryProducts + Fixture.officialContracts + Fixture.registryContracts
-        + ["SPEC §2 domain"])
+        + ["Domain document"])
     func randomMutationsNeverTrapAndIssuesPointIntoTheDocument(name: String) throws {
         let original = name.hasSuffix(".json") ? try Fixture.json(name) : Fixture.domain
         var random = SplitMix64(seed: UInt64(name.utf8.count) &* 0x9E37_79B9)
