@@ -188,6 +188,8 @@ def writer(index, port, token, ledger, log, stop, products, counter):
         except CONNECTION_ERRORS as error:
             log.error(kind, f"{type(error).__name__}: {error}")
             time.sleep(0.01)
+        except (KeyError, TypeError, ValueError) as error:  # an answer without the fields a 2xx promises
+            log.fail(f"{kind}: the answer lacks what it should hold ({type(error).__name__}: {error})")
 
 
 def check(port, token, ledger, database, meshreg):
@@ -245,7 +247,8 @@ def main():
     parser.add_argument("--seed", type=int, default=int(time.time()))
     parser.add_argument("--floor", type=int, default=100, help="writes of each kind every round must acknowledge (default 100)")
     # A round lasts until every kind reached the floor, then the kill comes 0-2 s later, at a random moment.
-    # Rounds are as long as the machine needs: 4-6 s with a debug build on 2 busy cores.
+    # Rounds are as long as the machine needs: 3-9 s with a debug build on 2 busy cores, longer as the
+    # database grows over the rounds.
     parser.add_argument("--round-seconds", type=float, default=60,
                         help="a round that has not reached the floor of every kind by then fails (default 60)")
     parser.add_argument("--policies", default=os.path.join(ROOT, "Policies"), help="the policies the server enforces (default Policies/)")
