@@ -70,17 +70,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--meshreg", required=True)
     arguments = parser.parse_args()
-    work = tempfile.mkdtemp(prefix="meshreg-crash-fails-")
-    denying = os.path.join(work, "policies")
-    os.mkdir(denying)
-    for name, text in DENYING_POLICIES.items():
-        with open(os.path.join(denying, name + ".yaml"), "w") as policy:
-            policy.write(text)
-    # (name, crash-safety.py arguments, texts the output must hold)
+    with tempfile.TemporaryDirectory(prefix="meshreg-crash-fails-") as denying:
+        for name, text in DENYING_POLICIES.items():
+            with open(os.path.join(denying, name + ".yaml"), "w") as policy:
+                policy.write(text)
+        return run_cases(arguments.meshreg, denying)
+
+
+def run_cases(meshreg, denying):
+    # (name, crash-safety.py arguments, texts the output must hold: the reason, and for a refusal its body)
     cases = [
-        ("every write denied", ["--meshreg", arguments.meshreg, "--policies", denying],
-         ["below the floor of 100", "answered 422", "refuses every write"]),
-        ("floor out of reach", ["--meshreg", arguments.meshreg, "--floor", "1000000", "--round-seconds", "1"],
+        ("every write denied", ["--meshreg", meshreg, "--policies", denying],
+         ["below the floor of 100", "answered 4", "refuses every write"]),
+        ("floor out of reach", ["--meshreg", meshreg, "--floor", "1000000", "--round-seconds", "1"],
          ["below the floor of 1000000"]),
         ("server answers 500", ["--meshreg", os.path.abspath(__file__)],
          ["below the floor of 100", "500 while the server was up"]),
