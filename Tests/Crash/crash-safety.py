@@ -8,31 +8,40 @@ kills the server with SIGKILL at a random moment, restarts it and checks that:
   - nothing is half there: each product's current revision is the last of its history, and the
     database passes `PRAGMA integrity_check` and `PRAGMA foreign_key_check`;
   - `meshreg audit verify` finds the hash chain intact.
-Usage: crash-safety.py --meshreg PATH [--rounds 20] [--seed N]. Standard library only.
+It also checks that the writes happened, so that a server refusing everything cannot pass:
+  - each round, every kind of write is acknowledged at least --floor times before the kill (a round
+    writes until it has, then the kill comes at a random moment in the next 2 s);
+  - a connection error or a 5xx is tolerated only once the kill has begun (the server is going
+    away); before that it fails the run, and so does every answer a writer does not expect (a 4xx
+    refusal included), printed with its body.
+Usage: crash-safety.py --meshreg PATH [--rounds 20] [--seed N] [--floor 100]. Standard library only.
+Tests/Crash/crash-safety-fails.py shows that this script fails against a server that refuses writes.
 """
-import argparse, json, os, random, re, signal, sqlite3, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request, uuid
+import argparse, http.client, itertools, json, os, random, re, signal, sqlite3, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 class Server:
-    def __init__(self, meshreg, database):
+    def __init__(self, meshreg, database, policies):
         self.process = subprocess.Popen(
             [meshreg, "serve", "--db", database, "--port", "0", "--domains", os.path.join(ROOT, "Domains"),
-             "--policies", os.path.join(ROOT, "Policies")],
+             "--policies", policies],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         deadline = time.time() + 60
         self.port = None
+        output = []
         while time.time() < deadline and self.port is None:
             line = self.process.stderr.readline()
             if not line:
                 break
+            output.append(line)
             match = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
             if match:
                 self.port = int(match.group(1))
         if self.port is None:
             self.process.kill()
-            raise SystemExit("meshreg serve did not start")
+            raise SystemExit("meshreg serve did not start:\n" + "".join(output[-20:]))
         threading.Thread(target=lambda: self.process.stderr.read(), daemon=True).start()
 
     def kill(self):
@@ -49,9 +58,14 @@ def call(port, method, path, token, body=None, content_type="application/json"):
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             text = response.read()
-            return response.status, (json.loads(text) if text else {})
+            return response.status, (json.loads(text) if text else {}), text
     except urllib.error.HTTPError as error:
-        return error.code, None
+        return error.code, None, error.read()
+
+
+# What a request can raise when the server goes away under it (urllib.error.URLError is an OSError).
+CONNECTION_ERRORS = (OSError, http.client.HTTPException)
+KINDS = ("products", "contracts", "subjects", "lineage runs", "access requests")
 
 
 class Ledger:
@@ -74,80 +88,133 @@ class Ledger:
                 getattr(self, kind).add(key)
 
 
-def writer(index, port, token, ledger, stop, products, counter):
+class RoundLog:
+    """What happened to the writes of one round: acknowledged per kind, errors, unexpected answers."""
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.acknowledged = {kind: 0 for kind in KINDS}
+        self.errors_in_kill_window = 0
+        self.unexpected = []    # descriptions of answers or errors that fail the run
+        self.killing = threading.Event()  # set just before SIGKILL: from then on the server may vanish
+
+    def acknowledge(self, kind):
+        with self.lock:
+            self.acknowledged[kind] += 1
+
+    def reached(self, floor):
+        with self.lock:
+            return min(self.acknowledged.values()) >= floor
+
+    def answer(self, kind, method, path, status, text, expected):
+        """Whether `status` is one of `expected`; records a 5xx as an error, any other answer as unexpected."""
+        if status in expected:
+            return True
+        if status >= 500:
+            self.error(kind, f"{method} {path}: {status}", text)
+        else:
+            self.fail(f"{kind}: {method} {path} answered {status}, expected {'/'.join(map(str, expected))}", text)
+        return False
+
+    def error(self, kind, description, text=b""):
+        """A connection error or 5xx: expected once the kill has begun, a failure before."""
+        if self.killing.is_set():
+            with self.lock:
+                self.errors_in_kill_window += 1
+        else:
+            self.fail(f"{kind}: {description} while the server was up", text)
+
+    def fail(self, description, text=b""):
+        body = text.decode(errors="replace").strip() if isinstance(text, bytes) else str(text)
+        with self.lock:
+            self.unexpected.append(description + (f"\n    body: {body[:400]}" if body else ""))
+
+
+def writer(index, port, token, ledger, log, stop, products, counter):
     rng = random.Random(index)
     product = products[index % len(products)]
     while not stop.is_set():
-        counter[0] += 1
-        n = counter[0]
-        choice = rng.randrange(5)
+        n = next(counter)
+        kind = KINDS[rng.randrange(len(KINDS))]
         try:
-            if choice == 0:
-                status, stored = call(port, "GET", f"/api/v1/products/{product}", token)
-                if status != 200:
+            if kind == "products":
+                path = f"/api/v1/products/{product}"
+                status, stored, text = call(port, "GET", path, token)
+                if not log.answer(kind, "GET", path, status, text, (200,)):
                     continue
                 document = stored["document"]
                 document.setdefault("description", {})["usage"] = f"crash-test marker {index}-{n}"
-                status, written = call(port, "PUT", f"/api/v1/products/{product}", token, document)
-                if status in (200, 201):
+                status, written, text = call(port, "PUT", path, token, document)
+                if log.answer(kind, "PUT", path, status, text, (200, 201)):
                     ledger.add("product", product, (f"{index}-{n}", written["revision"]))
-            elif choice == 1:
+                    log.acknowledge(kind)
+            elif kind == "contracts":
                 contract = {"apiVersion": "v3.1.0", "kind": "DataContract", "id": f"orders.crash-client-{index}", "name": "Crash test",
                             "version": f"0.{n}.0", "status": "draft", "domain": "orders", "team": {"name": "order-platform"},
                             "schema": [{"name": "t", "properties": [{"name": "id", "logicalType": "string", "classification": "internal"}]}]}
-                status, _ = call(port, "PUT", f"/api/v1/contracts/orders.crash-client-{index}", token, contract)
-                if status in (200, 201):
+                path = f"/api/v1/contracts/orders.crash-client-{index}"
+                status, _, text = call(port, "PUT", path, token, contract)
+                if log.answer(kind, "PUT", path, status, text, (200, 201)):
                     ledger.add("contracts", (f"orders.crash-client-{index}", f"0.{n}.0"))
-            elif choice == 2:
+                    log.acknowledge(kind)
+            elif kind == "subjects":
                 schema = {"type": "record", "name": "Crash", "fields": [{"name": f"f{i}", "type": "int", "default": 0} for i in range(n % 7 + 1)]}
                 subject = f"crash-client-{index}-value"
-                status, body = call(port, "POST", f"/apis/ccompat/v7/subjects/{subject}/versions", token,
-                                    {"schema": json.dumps(schema)}, "application/vnd.schemaregistry.v1+json")
-                if status == 200 and body and "id" in body:
+                path = f"/apis/ccompat/v7/subjects/{subject}/versions"
+                status, body, text = call(port, "POST", path, token, {"schema": json.dumps(schema)}, "application/vnd.schemaregistry.v1+json")
+                if log.answer(kind, "POST", path, status, text, (200,)):
+                    if not body or "id" not in body:
+                        log.fail(f"{kind}: POST {path} answered 200 without an id", text)
+                        continue
                     ledger.add("subject", subject, body["id"])
-            elif choice == 3:
+                    log.acknowledge(kind)
+            elif kind == "lineage runs":
                 run = str(uuid.uuid4())
                 event = {"eventType": "COMPLETE", "eventTime": "2026-11-25T12:00:00Z", "producer": "https://example.com/crash-test",
                          "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
                          "run": {"runId": run}, "job": {"namespace": "crash", "name": f"job-{index}"},
                          "inputs": [{"namespace": "kafka://kafka-1.retail.internal:9092", "name": "orders.order-events.v1"}],
                          "outputs": [{"namespace": "s3://crash", "name": f"out/{index}/{n}"}]}
-                status, _ = call(port, "POST", "/api/v1/lineage", token, event)
-                if status == 201:
+                status, _, text = call(port, "POST", "/api/v1/lineage", token, event)
+                if log.answer(kind, "POST", "/api/v1/lineage", status, text, (201,)):
                     ledger.add("runs", run)
+                    log.acknowledge(kind)
             else:
-                status, body = call(port, "POST", "/api/v1/access-requests", token,
-                                    {"product": "web-clickstream", "port": "page-views", "team": "campaign-analytics",
-                                     "purpose": f"Crash test request {index}-{n} for campaign analysis"})
-                if status == 201:
+                status, body, text = call(port, "POST", "/api/v1/access-requests", token,
+                                          {"product": "web-clickstream", "port": "page-views", "team": "campaign-analytics",
+                                           "purpose": f"Crash test request {index}-{n} for campaign analysis"})
+                if log.answer(kind, "POST", "/api/v1/access-requests", status, text, (201,)):
                     ledger.add("requests", body["id"])
-        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+                    log.acknowledge(kind)
+        except CONNECTION_ERRORS as error:
+            log.error(kind, f"{type(error).__name__}: {error}")
             time.sleep(0.01)
+        except (KeyError, TypeError, ValueError) as error:  # an answer without the fields a 2xx promises
+            log.fail(f"{kind}: the answer lacks what it should hold ({type(error).__name__}: {error})")
 
 
 def check(port, token, ledger, database, meshreg):
     problems = []
     for product, markers in ledger.products.items():
-        status, history = call(port, "GET", f"/api/v1/products/{product}/revisions", token)
+        status, history, _ = call(port, "GET", f"/api/v1/products/{product}/revisions", token)
         revisions = {item["revision"] for item in history["items"]}
         for marker, revision in markers.items():
             if revision not in revisions:
                 problems.append(f"acknowledged revision {revision} of {product} ({marker}) is missing")
                 continue
-            _, stored = call(port, "GET", f"/api/v1/products/{product}/revisions/{revision}", token)
+            _, stored, _ = call(port, "GET", f"/api/v1/products/{product}/revisions/{revision}", token)
             if stored["document"].get("description", {}).get("usage") != f"crash-test marker {marker}":
                 problems.append(f"revision {revision} of {product} does not hold the acknowledged content {marker}")
-        _, current = call(port, "GET", f"/api/v1/products/{product}", token)
+        _, current, _ = call(port, "GET", f"/api/v1/products/{product}", token)
         if current["revision"] != max(revisions):
             problems.append(f"{product} is at revision {current['revision']} but its history ends at {max(revisions)}")
     for contract, version in ledger.contracts:
         if call(port, "GET", f"/api/v1/contracts/{contract}/versions/{version}", token)[0] != 200:
             problems.append(f"acknowledged contract {contract}@{version} is missing")
     for subject, ids in ledger.subjects.items():
-        status, versions = call(port, "GET", f"/apis/ccompat/v7/subjects/{subject}/versions", token)
+        status, versions, _ = call(port, "GET", f"/apis/ccompat/v7/subjects/{subject}/versions", token)
         found = set()
         for version in versions or []:
-            _, body = call(port, "GET", f"/apis/ccompat/v7/subjects/{subject}/versions/{version}", token)
+            _, body, _ = call(port, "GET", f"/apis/ccompat/v7/subjects/{subject}/versions/{version}", token)
             found.add(body["id"])
         if not ids <= found:
             problems.append(f"subject {subject} lost acknowledged schema ids {sorted(ids - found)}")
@@ -178,35 +245,56 @@ def main():
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--clients", type=int, default=6)
     parser.add_argument("--seed", type=int, default=int(time.time()))
+    parser.add_argument("--floor", type=int, default=100, help="writes of each kind every round must acknowledge (default 100)")
+    # A round lasts until every kind reached the floor, then the kill comes 0-2 s later, at a random moment.
+    # Rounds are as long as the machine needs: 3-9 s with a debug build on 2 busy cores, longer as the
+    # database grows over the rounds.
+    parser.add_argument("--round-seconds", type=float, default=60,
+                        help="a round that has not reached the floor of every kind by then fails (default 60)")
+    parser.add_argument("--policies", default=os.path.join(ROOT, "Policies"), help="the policies the server enforces (default Policies/)")
     arguments = parser.parse_args()
     rng = random.Random(arguments.seed)
     workdir = tempfile.mkdtemp(prefix="meshreg-crash-")
     database = os.path.join(workdir, "crash.sqlite")
     ledger = Ledger()
     products = ["order-history", "web-sessions", "product-catalog", "user-features", "product-similarity", "web-clickstream"]
-    print(f"seed {arguments.seed}, database {database}")
+    print(f"seed {arguments.seed}, database {database}, floor {arguments.floor} acknowledged writes of each kind per round")
+    counter = itertools.count(1)
     for round_number in range(1, arguments.rounds + 1):
-        server = Server(arguments.meshreg, database)
+        server = Server(arguments.meshreg, database, arguments.policies)
         token = open(database + ".admin-token").read().strip()
         stop = threading.Event()
-        counter = [round_number * 100_000]
-        threads = [threading.Thread(target=writer, args=(i, server.port, token, ledger, stop, products, counter)) for i in range(arguments.clients)]
+        log = RoundLog()
+        threads = [threading.Thread(target=writer, args=(i, server.port, token, ledger, log, stop, products, counter))
+                   for i in range(arguments.clients)]
         for thread in threads:
             thread.start()
-        time.sleep(rng.uniform(0.3, 2.0))
+        started = time.monotonic()
+        while not (log.reached(arguments.floor) or log.unexpected or time.monotonic() - started > arguments.round_seconds):
+            time.sleep(0.02)
+        if not log.unexpected:
+            time.sleep(rng.uniform(0, 2))
+        seconds = time.monotonic() - started
+        log.killing.set()
         server.kill()
         stop.set()
         for thread in threads:
             thread.join()
-        server = Server(arguments.meshreg, database)
-        problems = check(server.port, token, ledger, database, arguments.meshreg)
+        problems = list(log.unexpected)
+        problems += [f"{count} {kind} acknowledged in {seconds:.1f} s, below the floor of {arguments.floor} per round (--floor)"
+                     for kind, count in log.acknowledged.items() if count < arguments.floor]
+        server = Server(arguments.meshreg, database, arguments.policies)
+        problems += check(server.port, token, ledger, database, arguments.meshreg)
         server.kill()
-        counts = (f"{sum(len(m) for m in ledger.products.values())} product revisions, {len(ledger.contracts)} contract versions, "
-                  f"{sum(len(i) for i in ledger.subjects.values())} subject schemas, {len(ledger.runs)} OpenLineage runs, {len(ledger.requests)} access requests")
-        print(f"round {round_number}: killed and restarted; acknowledged so far: {counts}; {len(problems)} problems")
+        counts = ", ".join(f"{count} {kind}" for kind, count in log.acknowledged.items())
+        early = " (stopped at the first unexpected answer)" if log.unexpected else ""
+        print(f"round {round_number}: killed after {seconds:.1f} s{early}; acknowledged {counts}; "
+              f"{log.errors_in_kill_window} connection errors in the kill window; {len(problems)} problems", flush=True)
         if problems:
             for problem in problems[:20]:
                 print("  " + problem)
+            if len(problems) > 20:
+                print(f"  ... and {len(problems) - 20} more")
             return 1
     print(f"{arguments.rounds} passed, 0 failed")
     return 0

@@ -5,7 +5,13 @@
 # SWIFT_SCRATCH_PATH builds somewhere other than .build.
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "${work:-}"; }
+cleanup() {
+  if [ -n "$server" ]; then
+    kill "$server" 2>/dev/null || true
+  fi
+  wait 2>/dev/null || true
+  rm -rf "${work:-}"
+}
 trap cleanup EXIT
 
 start_meshreg() {
@@ -17,7 +23,10 @@ start_meshreg() {
   if [ $# -gt 0 ]; then
     "$venv/bin/pip" install --quiet --disable-pip-version-check "$@" || { echo "$name: pip install $* failed" >&2; exit 1; }
   fi
-  local scratch=(); [ -n "${SWIFT_SCRATCH_PATH:-}" ] && scratch=(--scratch-path "$SWIFT_SCRATCH_PATH")
+  local scratch=()
+  if [ -n "${SWIFT_SCRATCH_PATH:-}" ]; then
+    scratch=(--scratch-path "$SWIFT_SCRATCH_PATH")
+  fi
   swift build "${scratch[@]}" --product meshreg >&2
   binary="$(swift build "${scratch[@]}" --show-bin-path)/meshreg"
   work=$(mktemp -d)
