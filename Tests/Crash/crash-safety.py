@@ -17,7 +17,7 @@ It also checks that the writes happened, so that a server refusing everything ca
 Usage: crash-safety.py --meshreg PATH [--rounds 20] [--seed N] [--floor 100]. Standard library only.
 Tests/Crash/crash-safety-fails.py shows that this script fails against a server that refuses writes.
 """
-import argparse, http.client, itertools, json, os, random, re, signal, sqlite3, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request, uuid
+import argparse, http.client, itertools, json, os, random, re, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -295,7 +295,9 @@ def main():
                 print("  " + problem)
             if len(problems) > 20:
                 print(f"  ... and {len(problems) - 20} more")
+            print(f"the database is kept for a look: {database}")
             return 1
+    shutil.rmtree(workdir, ignore_errors=True)
     print(f"{arguments.rounds} passed, 0 failed")
     return 0
 
