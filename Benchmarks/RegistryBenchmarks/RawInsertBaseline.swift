@@ -64,7 +64,8 @@ struct RawInsertBaseline {
     private static let at = "2026-01-01T00:00:00.000Z"
     private static let digest = String(repeating: "a", count: 64)
 
-    /// Every row of `mesh`'s contracts, then of its products, in the order the registry writes them.
+    /// Every row of `mesh`'s contracts, then of its products, in the order the registry writes them
+    /// (each kind sorted by id).
     private static func operations(_ mesh: GeneratedMesh) -> [(statement: Int, values: [String?])] {
         var operations: [(statement: Int, values: [String?])] = []
         func add(_ table: Table, _ values: [String?]) { operations.append((table.rawValue, values)) }
@@ -77,7 +78,7 @@ struct RawInsertBaseline {
                               "added": .array(added.map { .array($0.map(JSONValue.string)) }), "removed": []]).encoded()
         }
         func team(_ domain: String) -> String { domain.replacingOccurrences(of: "domain", with: "team") }
-        for item in mesh.contractDocuments {
+        for item in mesh.contractDocuments.sorted(by: { $0.id < $1.id }) {
             let text = item.document.encoded()
             let key = "\(item.id)@1.0.0"
             let node = "contract:\(key)"
@@ -88,7 +89,7 @@ struct RawInsertBaseline {
             add(.change, [node, change(nodes: [[node, label, team(item.domain)]], added: []), at])
             add(.audit, [at, "contract.publish", "contract", key, item.domain, decision("contract.publish"), digest, digest])
         }
-        for item in mesh.productDocuments {
+        for item in mesh.productDocuments.sorted(by: { $0.id < $1.id }) {
             let text = item.document.encoded()
             let source = "product:\(item.id)"
             let port = "port:\(item.id)/events@1.0.0"
