@@ -7,6 +7,7 @@ import Registry
 //   apply [products] [rounds]  issue 2: apply a generated mesh of contracts and products through the
 //                              registry (validation, ownership, references, revisions, audit chain, one
 //                              transaction) vs the same rows inserted with raw SQLite, same run
+//                              (row counts per table asserted equal; values encoded before timing)
 //   policy [products]          issue 5: an access rule, the shipped policy set, and an audit scan
 //   cel-loop N                 the access rule evaluated N times, for callgrind instruction counts
 //   get-loop N                 GET /api/v1/products/{id} through the API in-process N times, for
@@ -42,6 +43,9 @@ for round in 1...rounds {
     let registryPath = directory.appendingPathComponent("registry-\(round).sqlite").path
     let registry = try Registry(path: registryPath)
     try registry.apply(mesh.domains, actor: .localAdmin)
+    // The baseline starts from the registry's database as it is before the timed apply.
+    let rawPath = directory.appendingPathComponent("raw-\(round).sqlite").path
+    try RawInsertBaseline.copy(registryPath, to: rawPath)
     let submissions = mesh.contracts + mesh.products
     let start = DispatchTime.now().uptimeNanoseconds
     let results = try registry.apply(submissions, actor: .localAdmin)
@@ -49,9 +53,22 @@ for round in 1...rounds {
     precondition(results.count == submissions.count && results.allSatisfy { $0.change == .created })
     registryRates.append(Double(count) / seconds)
 
-    let rawPath = directory.appendingPathComponent("raw-\(round).sqlite").path
-    let rawSeconds = try RawInsertBaseline(path: rawPath, schemaFrom: registryPath).insert(mesh)
+    let rawSeconds = try RawInsertBaseline(path: rawPath, mesh: mesh).insert()
     rawRates.append(Double(count) / rawSeconds)
+    // Both must have written the same rows: as many in every table.
+    let registryRows = try RawInsertBaseline.rowCounts(registryPath)
+    let rawRows = try RawInsertBaseline.rowCounts(rawPath)
+    if round == 1 {
+        print("rows per table after apply (the baseline's are asserted equal): "
+              + registryRows.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    }
+    guard registryRows == rawRows else {
+        let differing = Set(registryRows.keys).union(rawRows.keys).sorted().filter { registryRows[$0] != rawRows[$0] }
+        print("FAILED: the baseline wrote other rows than apply: "
+              + differing.map { "\($0): apply \(registryRows[$0] ?? 0), baseline \(rawRows[$0] ?? 0)" }.joined(separator: "; "))
+        try? FileManager.default.removeItem(at: directory)
+        exit(1)
+    }
     print(String(format: "round %d: meshreg apply %.2f s (%.0f products/s) · raw SQLite inserts %.2f s (%.0f products/s)",
                  round, seconds, Double(count) / seconds, rawSeconds, Double(count) / rawSeconds))
 }
