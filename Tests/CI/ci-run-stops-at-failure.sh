@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Tests the text of .ci/run itself: a failing step must fail CI and stop it there.
 # A copy of the real .ci/run runs in a skeleton of the repository where every step it can call
-# (.ci/setup, every script under Tests/, and the `swift` and `python3` commands) is a stub that
+# (.ci/setup, every script under Tests/ and docs/, Benchmarks/report, and the `swift` and `python3` commands) is a stub that
 # logs its call. With no stub failing, .ci/run must exit 0 after at least $minimum_steps steps;
 # then for each step k, making call k fail must make .ci/run exit non-zero after exactly k calls.
 # PATH holds only the stubs and the tools listed in `tools`: a new command in .ci/run makes the
 # first run fail here until it is stubbed or listed, so this test never runs a real CI step.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-minimum_steps=9  # the steps .ci/run has today: removing one is a decision, made here too
+minimum_steps=10  # the steps .ci/run has today: removing one is a decision, made here too
 tools=(bash dirname)
 
 work=$(mktemp -d)
@@ -30,7 +30,7 @@ fi'
 stubbed=(.ci/setup)
 while IFS= read -r script; do
   stubbed+=("$script")
-done < <(find Tests -name '*.sh' -o -name '*.py')
+done < <(find Tests docs \( -name '*.sh' -o -name '*.py' \); echo Benchmarks/report)
 for path in "${stubbed[@]}"; do
   mkdir -p "$skeleton/$(dirname "$path")"
   printf '%s\n' "$stub" > "$skeleton/$path"
