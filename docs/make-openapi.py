@@ -1,4 +1,13 @@
+"""Writes the OpenAPI 3.1 document of meshreg's HTTP API: docs/openapi.json, and the same text embedded
+in Sources/RegistryAPI/OpenAPIDocument.swift, which `GET /openapi.json` serves. Paths are relative to
+this repository; `OpenAPITests` checks the document against the router's routes.
+
+Usage: python3 docs/make-openapi.py            rewrite both files
+       python3 docs/make-openapi.py --check    write nothing; exit 1 when either file differs
+"""
 import json
+import sys
+from pathlib import Path
 problem = {"$ref": "#/components/responses/Problem"}
 def resp(desc, schema=None, headers=None):
     r = {"description": desc}
@@ -261,8 +270,20 @@ doc = {"openapi": "3.1.0",
    "responses": {"Problem": {"description": "an error (RFC 9457 problem details)", "content": {"application/problem+json": {"schema": ref("Problem")}}},
                  "ConfluentError": {"description": "a Confluent Schema Registry error", "content": {cc_type: {"schema": ref("ConfluentError")}}}},
    "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}, "basic": {"type": "http", "scheme": "basic", "description": "any username, the token as password"}}}}
-text = json.dumps(doc, indent=1)
-open("/work/main/Sources/RegistryAPI/OpenAPIDocument.swift", "w").write(
- "/// The OpenAPI 3.1 description of every route, served at `/openapi.json`. Kept by hand beside\n"
- "/// the routes; `OpenAPITests` fails when a route and this document disagree.\n"
- "enum OpenAPIDocument {\n    static let text = #\"\"\"\n" + text + "\n\"\"\"#\n}\n")
+text = json.dumps(doc, indent=1) + "\n"
+# The Swift raw string ends at `"""#` and interpolates at `\#(`: neither may occur in the JSON.
+assert '"""#' not in text and "\\#" not in text
+swift = ("/// The OpenAPI 3.1 description of every route, served at `/openapi.json`. Generated with\n"
+         "/// docs/openapi.json by `python3 docs/make-openapi.py`: edit the script, never this file.\n"
+         "enum OpenAPIDocument {\n    static let text = #\"\"\"\n" + text + "\"\"\"#\n}\n")
+root = Path(__file__).resolve().parent.parent
+outputs = {root / "docs" / "openapi.json": text, root / "Sources" / "RegistryAPI" / "OpenAPIDocument.swift": swift}
+if sys.argv[1:] == ["--check"]:
+    stale = [str(path.relative_to(root)) for path, content in outputs.items() if not path.exists() or path.read_text() != content]
+    if stale:
+        sys.exit(f"out of date with docs/make-openapi.py: {', '.join(stale)}; run python3 docs/make-openapi.py and commit")
+elif sys.argv[1:]:
+    sys.exit("usage: python3 docs/make-openapi.py [--check]")
+else:
+    for path, content in outputs.items():
+        path.write_text(content)

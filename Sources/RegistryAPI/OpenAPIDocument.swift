@@ -1,5 +1,5 @@
-/// The OpenAPI 3.1 description of every route, served at `/openapi.json`. Kept by hand beside
-/// the routes; `OpenAPITests` fails when a route and this document disagree.
+/// The OpenAPI 3.1 description of every route, served at `/openapi.json`. Generated with
+/// docs/openapi.json by `python3 docs/make-openapi.py`: edit the script, never this file.
 enum OpenAPIDocument {
     static let text = #"""
 {
