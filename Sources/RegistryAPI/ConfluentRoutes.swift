@@ -187,7 +187,8 @@ enum ConfluentRoutes {
         return level
     }
 
-    /// A route under the prefix whose refusals are Confluent error bodies.
+    /// A route under the prefix whose refusals are Confluent error bodies; a store failure is the
+    /// API's to conceal and log, and reaches the client as 50001 with the request id.
     private static func route(_ method: HTTPMethod, _ path: String,
                               _ handler: @escaping @Sendable (ConfluentRequest, Principal) throws(SubjectError) -> HTTPResponse) -> Route {
         Route(method, prefix + path) { context in
@@ -196,6 +197,8 @@ enum ConfluentRoutes {
             }
             do throws(SubjectError) {
                 return try handler(ConfluentRequest(context: context), actor)
+            } catch where error.code == .storeError {
+                throw ServerFailure(cause: error)
             } catch {
                 return ConfluentResponse.error(error)
             }

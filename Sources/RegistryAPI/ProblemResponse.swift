@@ -20,6 +20,13 @@ public enum ProblemResponse {
         make(status: error.status, code: error.code, detail: error.message)
     }
 
+    /// The answer to a server failure: its summary and the request id, never its cause.
+    static func make(_ failure: ServerFailure, requestID: String) -> HTTPResponse {
+        make(status: failure.status, code: failure.code,
+             detail: "\(failure.summary); the server's log has the cause under request id \(requestID)",
+             extra: ["requestId": .string(requestID)])
+    }
+
     public static func make(_ error: RegistryError) -> HTTPResponse {
         var extra = JSONObject()
         if !error.issues.isEmpty {
