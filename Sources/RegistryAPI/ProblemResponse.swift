@@ -27,7 +27,9 @@ public enum ProblemResponse {
              extra: ["requestId": .string(requestID)])
     }
 
-    public static func make(_ error: RegistryError) -> HTTPResponse {
+    /// A registry refusal at its usual status, or at `status` where an API answers otherwise
+    /// (Marquez's 400 for an invalid OpenLineage event); the body's `status` always matches.
+    public static func make(_ error: RegistryError, status: HTTPStatus? = nil) -> HTTPResponse {
         var extra = JSONObject()
         if !error.issues.isEmpty {
             extra["issues"] = .array(error.issues.map { located in
@@ -41,7 +43,7 @@ public enum ProblemResponse {
         }
         if !error.dependants.isEmpty { extra["dependants"] = .array(error.dependants.map(JSONValue.string)) }
         for (key, value) in error.details { extra[key] = value }
-        var response = make(status: status(for: error), code: error.code.rawValue, detail: error.message, extra: extra)
+        var response = make(status: status ?? Self.status(for: error), code: error.code.rawValue, detail: error.message, extra: extra)
         if error.code == .busy { response.headers.add(name: "Retry-After", value: "1") }
         return response
     }
