@@ -24,8 +24,8 @@ enum ConfluentRoutes {
                     let live = Set(try registry.subjects(includeDeleted: false, prefix: prefix))
                     names.removeAll { live.contains($0) }
                 }
-                let offset = max(0, Int(request.request.queryValue("offset") ?? "") ?? 0)
-                let limit = Int(request.request.queryValue("limit") ?? "") ?? -1
+                let offset = max(0, try request.integerQuery("offset") ?? 0)
+                let limit = try request.integerQuery("limit") ?? -1
                 let page = names.dropFirst(offset).prefix(limit < 0 ? Int.max : limit)
                 return ConfluentResponse.json(.array(page.map(JSONValue.string)))
             },
