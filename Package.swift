@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "HTTPProtocolTests", dependencies: ["HTTPProtocol"]),
         .target(name: "HTTPTestClient", path: "Tests/HTTPTestClient"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPProtocol", "HTTPTestClient"]),
-        .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON", "Policy", "Lineage"]),
+        .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON", "Policy", "Lineage", "SQLite"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "SQLite", "JSON", "Compatibility", "Lineage"]),
         .testTarget(name: "EndToEndTests", dependencies: ["meshreg", "JSON", "HTTPTestClient"]),
     ],

@@ -1,4 +1,13 @@
-import json, os
+"""Writes the OpenAPI 3.1 document of meshreg's HTTP API: docs/openapi.json, and the same text embedded
+in Sources/RegistryAPI/OpenAPIDocument.swift, which `GET /openapi.json` serves. Paths are relative to
+this repository; `OpenAPITests` checks the document against the router's routes.
+
+Usage: python3 docs/make-openapi.py            rewrite both files
+       python3 docs/make-openapi.py --check    write nothing; exit 1 when either file differs
+"""
+import json
+import sys
+from pathlib import Path
 problem = {"$ref": "#/components/responses/Problem"}
 def resp(desc, schema=None, headers=None):
     r = {"description": desc}
@@ -8,6 +17,10 @@ def resp(desc, schema=None, headers=None):
 errors = {k: problem for k in ["400", "401", "403", "404", "409", "412", "415", "422", "503"]}
 def errs(*codes): return {c: problem for c in codes}
 ref = lambda n: {"$ref": f"#/components/schemas/{n}"}
+# An answer the server builds: no other members, and all of them present unless `required` says otherwise.
+def closed(properties, required=None):
+    return {"type": "object", "required": list(properties) if required is None else required, "properties": properties, "additionalProperties": False}
+items_of = lambda schema: closed({"items": {"type": "array", "items": schema}})
 param = lambda name, where="path", schema=None, desc="": {"name": name, "in": where, "required": where == "path", "schema": schema or {"type": "string"}, "description": desc}
 doc_body = {"required": True, "content": {
     "application/json": {"schema": {"type": "object"}},
@@ -19,7 +32,7 @@ paths = {
  "/readyz": {"get": {"summary": "Readiness: the database can be read", "security": [], "responses": {"200": resp("ready", ref("Status")), **errs("503")}}},
  "/openapi.json": {"get": {"summary": "This document", "security": [], "responses": {"200": resp("OpenAPI 3.1", {"type": "object"})}}},
  "/metrics": {"get": {"summary": "Prometheus metrics", "responses": {"200": {"description": "text exposition format", "content": {"text/plain": {"schema": {"type": "string"}}}}, **errs("401")}}},
- "/api/v1/domains": {"get": {"summary": "List domains", "responses": {"200": resp("domains", {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": ref("DomainSummary")}}}), **errs("401")}}},
+ "/api/v1/domains": {"get": {"summary": "List domains", "responses": {"200": resp("domains", items_of(ref("DomainSummary"))), **errs("401")}}},
  "/api/v1/domains/{name}": {
    "parameters": [param("name")],
    "get": {"summary": "Get a domain with its teams", "responses": {"200": resp("the domain", ref("Envelope"), etag), **errs("401", "404")}},
@@ -39,7 +52,7 @@ paths = {
            "responses": {"200": resp("updated or unchanged", ref("Envelope"), etag), "201": resp("registered", ref("Envelope"), etag), **errs("400", "401", "403", "409", "412", "415", "422", "503")}},
    "delete": {"summary": "Retire a product (refused while others read it)", "responses": {"200": resp("retired", ref("Envelope"), etag), **errs("401", "403", "404", "409", "503")}}},
  "/api/v1/products/{id}/revisions": {"parameters": [param("id")], "get": {"summary": "A product's revisions, oldest first",
-   "responses": {"200": resp("revisions", {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": ref("RevisionSummary")}}}), **errs("401", "404")}}},
+   "responses": {"200": resp("revisions", items_of(ref("RevisionSummary"))), **errs("401", "404")}}},
  "/api/v1/products/{id}/revisions/{revision}": {"parameters": [param("id"), param("revision", schema={"type": "integer", "minimum": 1})],
    "get": {"summary": "One revision of a product", "responses": {"200": resp("the revision", ref("Envelope"), etag), **errs("401", "404")}}},
  "/api/v1/contracts/{id}": {
@@ -50,7 +63,7 @@ paths = {
  "/api/v1/access-requests": {
    "get": {"summary": "List access requests, newest first", "parameters": [param("product", "query"), param("team", "query"),
      param("status", "query", {"type": "string", "enum": ["pending", "approved", "rejected", "revoked"]}), param("limit", "query", {"type": "integer", "minimum": 1, "maximum": 1000})],
-     "responses": {"200": resp("requests", {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": ref("AccessRequest")}}}), **errs("400", "401")}},
+     "responses": {"200": resp("requests", items_of(ref("AccessRequest"))), **errs("400", "401")}},
    "post": {"summary": "Request access to an output port for a team, with a purpose (public ports are granted at once)",
      "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["product", "port", "team", "purpose"], "properties": {
         "product": {"type": "string"}, "port": {"type": "string"}, "portVersion": {"type": "string"}, "team": {"type": "string"}, "purpose": {"type": "string"},
@@ -60,16 +73,19 @@ paths = {
  "/api/v1/access-requests/{id}/approve": {"parameters": [param("id")], "post": {"summary": "Approve (owning team only; access.approve policies apply)", "responses": {"200": resp("the request", ref("AccessRequest")), **errs("401", "403", "404", "409", "422", "503")}}},
  "/api/v1/access-requests/{id}/reject": {"parameters": [param("id")], "post": {"summary": "Reject (owning team only)", "responses": {"200": resp("the request", ref("AccessRequest")), **errs("401", "403", "404", "409", "503")}}},
  "/api/v1/access-requests/{id}/revoke": {"parameters": [param("id")], "post": {"summary": "Revoke a grant or withdraw a request (owning or consumer team)", "responses": {"200": resp("the request", ref("AccessRequest")), **errs("401", "403", "404", "409", "503")}}},
- "/api/v1/policies": {"get": {"summary": "The enforced policy set: version and policies", "responses": {"200": resp("policies", {"type": "object", "required": ["version", "items"], "properties": {"version": {"type": "string"}, "items": {"type": "array"}}}), **errs("401")}}},
+ "/api/v1/policies": {"get": {"summary": "The enforced policy set: version and policies", "responses": {"200": resp("policies", closed({"version": {"type": "string"}, "items": {"type": "array", "items": closed({"name": {"type": "string"}, "description": {"type": "string"},
+     "events": {"type": "array", "items": {"type": "string"}}, "validationActions": {"type": "array", "items": {"type": "string"}}, "digest": {"type": ["string", "null"]}})}})), **errs("401")}}},
  "/api/v1/policies/evaluate": {"post": {"summary": "Dry-run the policies of one event on an input; writes nothing",
    "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["event"], "properties": {"event": {"type": "string"}, "input": {"type": "object"}}}}}},
    "responses": {"200": resp("the decision", ref("Decision")), **errs("400", "401", "415", "422")}}},
  "/api/v1/audit": {"get": {"summary": "The audit log, oldest first", "parameters": [param("since", "query"), param("until", "query"), param("actor", "query"), param("domain", "query"),
      param("policy", "query"), param("outcome", "query", {"type": "string", "enum": ["allowed", "warned", "denied", "refused", "failed"]}), param("action", "query"),
      param("limit", "query", {"type": "integer", "minimum": 1, "maximum": 1000}), param("cursor", "query", {"type": "integer", "minimum": 1})],
-   "responses": {"200": resp("entries", {"type": "object", "required": ["items", "nextCursor"], "properties": {"items": {"type": "array", "items": ref("AuditEntry")}, "nextCursor": {"type": ["string", "null"]}}}), **errs("400", "401")}}},
- "/api/v1/audit/verify": {"get": {"summary": "Recompute the audit log's hash chain", "responses": {"200": resp("the verification", {"type": "object", "required": ["intact", "entries"], "properties": {"intact": {"type": "boolean"}, "entries": {"type": "integer"}, "firstBroken": {"type": "object"}}}), **errs("401")}}},
- "/api/v1/audit/violations": {"get": {"summary": "Every current document evaluated against the current policies", "responses": {"200": resp("violations", {"type": "object", "required": ["policySetVersion", "documents", "items"], "properties": {"policySetVersion": {"type": "string"}, "documents": {"type": "integer"}, "items": {"type": "array"}}}), **errs("401")}}},
+   "responses": {"200": resp("entries", closed({"items": {"type": "array", "items": ref("AuditEntry")}, "nextCursor": {"type": ["string", "null"]}})), **errs("400", "401")}}},
+ "/api/v1/audit/verify": {"get": {"summary": "Recompute the audit log's hash chain", "responses": {"200": resp("the verification", closed({"intact": {"type": "boolean"}, "entries": {"type": "integer"},
+     "firstBroken": closed({"sequence": {"type": "integer"}, "reason": {"type": "string"}})}, required=["intact", "entries"])), **errs("401")}}},
+ "/api/v1/audit/violations": {"get": {"summary": "Every current document evaluated against the current policies", "responses": {"200": resp("violations", closed({"policySetVersion": {"type": "string"}, "documents": {"type": "integer"},
+     "items": {"type": "array", "items": closed({"kind": {"type": "string"}, "key": {"type": "string"}, "violations": {"type": "array", "items": ref("PolicyViolation")}})}})), **errs("401")}}},
  "/api/v1/compatibility": {"post": {"summary": "Check a proposed schema or contract without writing: an ODCS contract against its registered major line (with the semver gate), or {type, schema, against, mode}",
    "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "properties": {
        "type": {"type": "string", "enum": ["avro", "json", "odcs"]}, "mode": {"type": "string", "enum": ["NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE"]},
@@ -89,14 +105,16 @@ def cc_resp(desc, schema):
 # Every ccompat operation may answer 400 to a body or parameter it cannot read.
 def cc_errs(*codes): return {c: {"$ref": "#/components/responses/ConfluentError"} for c in ("400",) + codes}
 cc_body = lambda schema: {"required": True, "content": {cc_type: {"schema": schema}, "application/json": {"schema": schema}}}
-flag = lambda name, desc: param(name, "query", {"type": "string", "enum": ["true", "false"]}, desc + " (true or false, any case)")
+# As Confluent reads them: `true` in any case is true, any other value false.
+flag = lambda name, desc: param(name, "query", {"type": "string"}, desc + " (true in any case; anything else is false)")
 subject_p = param("subject", desc="e.g. <topic>-value; writes need the team owning the topic's contract, else an admin")
 version_p = param("version", desc="a version number, `latest` or `-1`")
 id_p = param("id", schema={"type": "integer", "minimum": 1})
 ints = {"type": "array", "items": {"type": "integer"}}
 level = {"type": "string", "enum": ["NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE"]}
 mode_body = {"type": "object", "required": ["mode"], "properties": {"mode": {"type": "string", "enum": ["READWRITE", "READONLY"]}}}
-compat = {"type": "object", "required": ["is_compatible"], "properties": {"is_compatible": {"type": "boolean"}, "messages": {"type": "array", "items": {"type": "string"}}}}
+mode_answer = closed({"mode": {"type": "string", "enum": ["READWRITE", "READONLY"]}})
+compat = closed({"is_compatible": {"type": "boolean"}, "messages": {"type": "array", "items": {"type": "string"}}}, required=["is_compatible"])
 compat_post = {"summary": "Test a schema's compatibility (verbose=true adds messages)", "parameters": [flag("verbose", "list why it is incompatible"), flag("normalize", "")],
     "requestBody": cc_body(ref("ConfluentSchemaRequest")), "responses": {"200": cc_resp("the verdict", compat), **cc_errs("401", "404", "415", "422")}}
 paths.update({
@@ -112,7 +130,7 @@ paths.update({
    "get": {"summary": "A subject's versions", "parameters": [flag("deleted", "include soft-deleted versions")], "responses": {"200": cc_resp("version numbers", ints), **cc_errs("401", "404")}},
    "post": {"summary": "Register a schema (the same schema has the same id in every subject)", "parameters": [flag("normalize", "match by the Avro Parsing Canonical Form")],
             "requestBody": cc_body(ref("ConfluentSchemaRequest")),
-            "responses": {"200": cc_resp("its global id", {"type": "object", "required": ["id"], "properties": {"id": {"type": "integer"}}}), **cc_errs("401", "403", "409", "415", "422", "500")}}},
+            "responses": {"200": cc_resp("its global id", closed({"id": {"type": "integer"}})), **cc_errs("401", "403", "409", "415", "422", "500")}}},
  cc + "/subjects/{subject}/versions/{version}": {"parameters": [subject_p, version_p],
    "get": {"summary": "One version", "parameters": [flag("deleted", "include soft-deleted versions")], "responses": {"200": cc_resp("the version", ref("ConfluentSubjectVersion")), **cc_errs("401", "404", "422")}},
    "delete": {"summary": "Soft-delete a version, or with permanent=true remove a soft-deleted one", "parameters": [flag("permanent", "hard delete")],
@@ -123,83 +141,95 @@ paths.update({
    "get": {"summary": "Ids of schemas referencing this version (always empty: references are not supported yet)", "responses": {"200": cc_resp("schema ids", ints), **cc_errs("401", "404", "422")}}},
  cc + "/schemas/ids/{id}": {"parameters": [id_p],
    "get": {"summary": "A schema by global id", "parameters": [param("subject", "query", desc="accepted and ignored: ids are global")],
-           "responses": {"200": cc_resp("the schema", {"type": "object", "required": ["schema"], "properties": {"schema": {"type": "string"}, "schemaType": {"type": "string", "enum": ["JSON"]}}}), **cc_errs("401", "404")}}},
+           "responses": {"200": cc_resp("the schema", closed({"schema": {"type": "string"}, "schemaType": {"type": "string", "enum": ["JSON"]}}, required=["schema"])), **cc_errs("401", "404")}}},
  cc + "/schemas/ids/{id}/schema": {"parameters": [id_p], "get": {"summary": "A schema by global id, raw", "responses": {"200": cc_resp("the schema", {}), **cc_errs("401", "404")}}},
  cc + "/schemas/ids/{id}/subjects": {"parameters": [id_p], "get": {"summary": "Subjects using a schema", "parameters": [flag("deleted", "include soft-deleted versions")],
    "responses": {"200": cc_resp("subject names", {"type": "array", "items": {"type": "string"}}), **cc_errs("401", "404")}}},
  cc + "/schemas/ids/{id}/versions": {"parameters": [id_p], "get": {"summary": "Subject versions using a schema", "parameters": [flag("deleted", "include soft-deleted versions")],
-   "responses": {"200": cc_resp("subject versions", {"type": "array", "items": {"type": "object", "required": ["subject", "version"], "properties": {"subject": {"type": "string"}, "version": {"type": "integer"}}}}), **cc_errs("401", "404")}}},
+   "responses": {"200": cc_resp("subject versions", {"type": "array", "items": closed({"subject": {"type": "string"}, "version": {"type": "integer"}})}), **cc_errs("401", "404")}}},
  cc + "/schemas/types": {"get": {"summary": "Supported schema types", "responses": {"200": cc_resp("AVRO and JSON", {"type": "array", "items": {"type": "string"}}), **cc_errs("401")}}},
  cc + "/compatibility/subjects/{subject}/versions/{version}": {"parameters": [subject_p, version_p], "post": compat_post},
  cc + "/compatibility/subjects/{subject}/versions": {"parameters": [subject_p], "post": {**compat_post, "summary": "Test a schema against what registration checks (the latest version, or all under a transitive level)"}},
  cc + "/config": {
-   "get": {"summary": "The global compatibility level (BACKWARD unless set)", "responses": {"200": cc_resp("the level", {"type": "object", "properties": {"compatibilityLevel": level}}), **cc_errs("401")}},
+   "get": {"summary": "The global compatibility level (BACKWARD unless set)", "responses": {"200": cc_resp("the level", closed({"compatibilityLevel": level})), **cc_errs("401")}},
    "put": {"summary": "Set the global compatibility level (admin)", "requestBody": cc_body({"type": "object", "required": ["compatibility"], "properties": {"compatibility": level}}),
-           "responses": {"200": cc_resp("the level set", {"type": "object", "properties": {"compatibility": level}}), **cc_errs("401", "403", "422")}}},
+           "responses": {"200": cc_resp("the level set", closed({"compatibility": level})), **cc_errs("401", "403", "422")}}},
  cc + "/config/{subject}": {"parameters": [subject_p],
    "get": {"summary": "A subject's compatibility level", "parameters": [flag("defaultToGlobal", "fall back to the global level instead of 40408")],
-           "responses": {"200": cc_resp("the level", {"type": "object", "properties": {"compatibilityLevel": level}}), **cc_errs("401", "404")}},
+           "responses": {"200": cc_resp("the level", closed({"compatibilityLevel": level})), **cc_errs("401", "404")}},
    "put": {"summary": "Set a subject's compatibility level", "requestBody": cc_body({"type": "object", "required": ["compatibility"], "properties": {"compatibility": level}}),
-           "responses": {"200": cc_resp("the level set", {"type": "object", "properties": {"compatibility": level}}), **cc_errs("401", "403", "422")}},
-   "delete": {"summary": "Remove a subject's compatibility level", "responses": {"200": cc_resp("the removed level", {"type": "object", "properties": {"compatibilityLevel": level}}), **cc_errs("401", "403", "404")}}},
+           "responses": {"200": cc_resp("the level set", closed({"compatibility": level})), **cc_errs("401", "403", "422")}},
+   "delete": {"summary": "Remove a subject's compatibility level", "responses": {"200": cc_resp("the removed level", closed({"compatibilityLevel": level})), **cc_errs("401", "403", "404")}}},
  cc + "/mode": {
-   "get": {"summary": "The global mode", "responses": {"200": cc_resp("the mode", mode_body), **cc_errs("401")}},
-   "put": {"summary": "Set the global mode (admin); IMPORT is not supported", "requestBody": cc_body(mode_body), "responses": {"200": cc_resp("the mode set", mode_body), **cc_errs("401", "403", "422")}}},
+   "get": {"summary": "The global mode", "responses": {"200": cc_resp("the mode", mode_answer), **cc_errs("401")}},
+   "put": {"summary": "Set the global mode (admin); IMPORT is not supported", "requestBody": cc_body(mode_body), "responses": {"200": cc_resp("the mode set", mode_answer), **cc_errs("401", "403", "422")}}},
  cc + "/mode/{subject}": {"parameters": [subject_p],
-   "get": {"summary": "A subject's mode (the global one unless set)", "responses": {"200": cc_resp("the mode", mode_body), **cc_errs("401")}},
-   "put": {"summary": "Set a subject's mode; READONLY refuses registration (42205)", "requestBody": cc_body(mode_body), "responses": {"200": cc_resp("the mode set", mode_body), **cc_errs("401", "403", "422")}},
-   "delete": {"summary": "Remove a subject's mode", "responses": {"200": cc_resp("the removed mode", mode_body), **cc_errs("401", "403", "404")}}},
+   "get": {"summary": "A subject's mode (the global one unless set)", "responses": {"200": cc_resp("the mode", mode_answer), **cc_errs("401")}},
+   "put": {"summary": "Set a subject's mode; READONLY refuses registration (42205)", "requestBody": cc_body(mode_body), "responses": {"200": cc_resp("the mode set", mode_answer), **cc_errs("401", "403", "422")}},
+   "delete": {"summary": "Remove a subject's mode", "responses": {"200": cc_resp("the removed mode", mode_answer), **cc_errs("401", "403", "404")}}},
 })
+# Response shapes are closed (additionalProperties: false) wherever the server builds them, so a
+# field added to an answer but not here fails the schemathesis run; documents and inputs stay open.
+violation = closed({"policy": {"type": "string"}, "severity": {"type": "string"}, "path": {"type": "string"}, "reason": {"type": "string"}, "message": {"type": "string"}},
+    required=["policy", "severity", "message"])
+violations = {"type": "array", "items": ref("PolicyViolation")}
 schemas = {
- "Status": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}},
- "Problem": {"type": "object", "required": ["type", "title", "status", "code", "detail"], "properties": {
+ "Status": closed({"status": {"type": "string"}}),
+ "Problem": closed({
     "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "code": {"type": "string"}, "detail": {"type": "string"},
-    "issues": {"type": "array", "items": {"type": "object", "required": ["pointer", "code", "message"], "properties": {
-        "pointer": {"type": "string"}, "code": {"type": "string"}, "message": {"type": "string"}, "location": {"type": "string"}}}},
+    "issues": {"type": "array", "items": closed({"pointer": {"type": "string"}, "code": {"type": "string"}, "message": {"type": "string"}, "location": {"type": "string"}},
+        required=["pointer", "code", "message"])},
     "dependants": {"type": "array", "items": {"type": "string"}},
-    "report": ref("CompatibilityReport"), "suggestedVersion": {"type": "string"}, "decision": ref("Decision"),
-    "violations": {"type": "array", "items": {"type": "object", "properties": {"policy": {"type": "string"}, "severity": {"type": "string"}, "path": {"type": "string"}, "message": {"type": "string"}}}}}},
- "Envelope": {"type": "object", "required": ["kind", "key", "revision", "registeredAt", "registeredBy", "digest", "document"], "properties": {
+    "report": ref("CompatibilityReport"), "suggestedVersion": {"type": "string"}, "decision": ref("Decision"), "violations": violations,
+    "requestId": {"type": "string", "description": "on 500 (code internal) and failed readiness: the id under which the server logged the cause"}},
+    required=["type", "title", "status", "code", "detail"]),
+ "PolicyViolation": violation,
+ "Envelope": closed({
     "kind": {"type": "string", "enum": ["domain", "product", "contract"]}, "key": {"type": "string"}, "revision": {"type": "integer", "minimum": 1},
     "registeredAt": {"type": "string", "format": "date-time"}, "registeredBy": {"type": "string"}, "digest": {"type": "string"},
-    "document": {"type": "object", "description": "the ODPS, ODCS or Domain document as registered"},
-    "change": {"type": "string", "enum": ["created", "updated", "unchanged", "retired"]},
-    "teams": {"type": "array", "items": ref("Team")}, "warnings": {"type": "array"}}},
- "DomainSummary": {"type": "object", "required": ["name", "teams"], "properties": {"name": {"type": "string"}, "description": {"type": ["string", "null"]}, "teams": {"type": "array", "items": {"type": "string"}}}},
- "Team": {"type": "object", "required": ["name", "domain", "members"], "properties": {"name": {"type": "string"}, "domain": {"type": "string"},
-    "members": {"type": "array", "items": {"type": "object", "required": ["username", "role"], "properties": {"username": {"type": "string"}, "role": {"type": "string"}}}}}},
- "ProductSummary": {"type": "object", "required": ["id", "name", "domain", "team", "version", "status", "revision", "updatedAt"], "properties": {
-    "id": {"type": "string"}, "name": {"type": "string"}, "domain": {"type": "string"}, "team": {"type": "string"}, "version": {"type": "string"},
-    "status": {"type": "string"}, "revision": {"type": "integer"}, "updatedAt": {"type": "string"}}},
- "ProductPage": {"type": "object", "required": ["items", "nextCursor"], "properties": {"items": {"type": "array", "items": ref("ProductSummary")}, "nextCursor": {"type": ["string", "null"]}}},
- "RevisionSummary": {"type": "object", "required": ["revision", "registeredAt", "registeredBy", "digest"], "properties": {
-    "revision": {"type": "integer"}, "registeredAt": {"type": "string"}, "registeredBy": {"type": "string"}, "digest": {"type": "string"}, "version": {}, "status": {}}},
- "CompatibilityReport": {"type": "object", "required": ["mode", "isCompatible", "changeClass", "findings"], "properties": {
+    "change": {"type": "string", "enum": ["created", "updated", "unchanged", "retired"], "description": "what a write did"},
+    "warnings": {**violations, "description": "Warn policies a write met"},
+    "teams": {"type": "array", "items": ref("Team"), "description": "a domain's teams"},
+    "document": {"type": "object", "description": "the ODPS, ODCS or Domain document as registered"}},
+    required=["kind", "key", "revision", "registeredAt", "registeredBy", "digest", "document"]),
+ "DomainSummary": closed({"name": {"type": "string"}, "description": {"type": ["string", "null"]}, "teams": {"type": "array", "items": {"type": "string"}}}),
+ "Team": closed({"name": {"type": "string"}, "domain": {"type": "string"},
+    "members": {"type": "array", "items": closed({"username": {"type": "string"}, "role": {"type": "string"}})}}),
+ "ProductSummary": closed({"id": {"type": "string"}, "name": {"type": "string"}, "domain": {"type": "string"}, "team": {"type": "string"},
+    "version": {"type": "string"}, "status": {"type": "string"}, "revision": {"type": "integer"}, "updatedAt": {"type": "string"}}),
+ "ProductPage": closed({"items": {"type": "array", "items": ref("ProductSummary")}, "nextCursor": {"type": ["string", "null"]}}),
+ "RevisionSummary": closed({"revision": {"type": "integer"}, "registeredAt": {"type": "string"}, "registeredBy": {"type": "string"}, "digest": {"type": "string"},
+    "version": {"description": "the document's version, null when it has none"}, "status": {"description": "the document's status, null when it has none"}}),
+ "CompatibilityReport": closed({
     "mode": {"type": "string"}, "isCompatible": {"type": "boolean"}, "changeClass": {"type": "string", "enum": ["none", "metadata", "additive", "breaking"]},
-    "findings": {"type": "array", "items": {"type": "object", "required": ["rule", "verdict", "message"], "properties": {
+    "findings": {"type": "array", "items": closed({
         "rule": {"type": "string"}, "oldPath": {"type": ["string", "null"]}, "newPath": {"type": ["string", "null"]}, "expected": {"type": "string"}, "found": {"type": "string"},
-        "verdict": {"type": "string", "enum": ["metadata", "additive", "breaking"]}, "message": {"type": "string"}, "direction": {"type": "string"}, "previousIndex": {"type": "integer"}}}},
+        "verdict": {"type": "string", "enum": ["metadata", "additive", "breaking"]}, "message": {"type": "string"}, "direction": {"type": "string"}, "previousIndex": {"type": "integer"}})},
     "contractId": {"type": "string"}, "version": {"type": "string"}, "previousVersion": {"type": ["string", "null"]},
-    "semver": {"type": "object", "properties": {"allowed": {"type": "boolean"}, "needed": {"type": "string"}, "suggestedVersion": {"type": "string"}}}}},
- "AccessRequest": {"type": "object", "required": ["id", "product", "port", "portVersion", "team", "purpose", "requestedBy", "requestedAt", "status"], "properties": {
+    "semver": closed({"allowed": {"type": "boolean"}, "needed": {"type": "string"}, "suggestedVersion": {"type": "string"}}, required=["allowed"])},
+    required=["mode", "isCompatible", "changeClass", "findings"]),
+ "AccessRequest": closed({
     "id": {"type": "string"}, "product": {"type": "string"}, "port": {"type": "string"}, "portVersion": {"type": "string"}, "team": {"type": "string"},
     "purpose": {"type": "string"}, "requestedBy": {"type": "string"}, "requestedAt": {"type": "string"}, "expiresAt": {"type": ["string", "null"]},
     "status": {"type": "string", "enum": ["pending", "approved", "rejected", "revoked", "expired"]}, "decidedBy": {"type": ["string", "null"]},
-    "decidedAt": {"type": ["string", "null"]}, "note": {"type": ["string", "null"]}, "warnings": {"type": "array"}}},
- "Decision": {"type": "object", "required": ["event", "policySetVersion", "outcome", "violations", "policies"], "properties": {
+    "decidedAt": {"type": ["string", "null"]}, "note": {"type": ["string", "null"]}, "warnings": {**violations, "description": "Warn policies the request met"}},
+    required=["id", "product", "port", "portVersion", "team", "purpose", "requestedBy", "requestedAt", "expiresAt", "status", "decidedBy", "decidedAt", "note"]),
+ "Decision": closed({
     "event": {"type": "string"}, "policySetVersion": {"type": "string"}, "outcome": {"type": "string", "enum": ["allowed", "warned", "denied"]},
-    "violations": {"type": "array"}, "policies": {"type": "array"}}},
- "AuditEntry": {"type": "object", "required": ["sequence", "at", "actor", "action", "targetKind", "target", "outcome", "detail"], "properties": {
+    "violations": violations, "policies": {"type": "array", "items": closed({"name": {"type": "string"}, "digest": {"type": "string"},
+        "outcome": {"type": "string", "enum": ["passed", "violated", "skipped", "error-ignored"]}, "violations": violations,
+        "ignoredErrors": {"type": "array", "items": {"type": "string"}}}, required=["name", "digest", "outcome", "violations"])}}),
+ "AuditEntry": closed({
     "sequence": {"type": "integer"}, "at": {"type": "string"}, "actor": {"type": "string"}, "action": {"type": "string"}, "targetKind": {"type": "string"},
-    "target": {"type": "string"}, "revision": {"type": ["integer", "null"]}, "domain": {"type": ["string", "null"]}, "outcome": {"type": "string"},
-    "code": {"type": ["string", "null"]}, "detail": {"type": "object"}}},
- "ContractVersions": {"type": "object", "required": ["id", "versions"], "properties": {"id": {"type": "string"}, "versions": {"type": "array", "items": {
-    "type": "object", "required": ["version", "status"], "properties": {"version": {"type": "string"}, "status": {"type": "string"}}}}}},
+    "target": {"type": "string"}, "revision": {"type": ["integer", "null"]}, "domain": {"type": ["string", "null"]},
+    "outcome": {"type": "string", "enum": ["allowed", "warned", "denied", "refused", "failed"]}, "code": {"type": ["string", "null"]}, "detail": {"type": "object"}}),
+ "ContractVersions": closed({"id": {"type": "string"}, "versions": {"type": "array", "items": closed({"version": {"type": "string"}, "status": {"type": "string"}})}}),
  "ConfluentSchemaRequest": {"type": "object", "required": ["schema"], "properties": {"schema": {"type": "string", "description": "the schema as JSON text"},
     "schemaType": {"type": "string", "enum": ["AVRO", "JSON"], "default": "AVRO"}, "references": {"type": "array", "maxItems": 0, "description": "not supported yet: must be empty"}}},
- "ConfluentSubjectVersion": {"type": "object", "required": ["subject", "version", "id", "schema"], "properties": {"subject": {"type": "string"}, "version": {"type": "integer"},
-    "id": {"type": "integer"}, "schemaType": {"type": "string", "enum": ["JSON"], "description": "omitted for AVRO"}, "schema": {"type": "string"}}},
- "ConfluentError": {"type": "object", "required": ["error_code", "message"], "properties": {"error_code": {"type": "integer", "description": "e.g. 40401 subject not found; the HTTP status is its first three digits"}, "message": {"type": "string"}}},
+ "ConfluentSubjectVersion": closed({"subject": {"type": "string"}, "version": {"type": "integer"},
+    "id": {"type": "integer"}, "schemaType": {"type": "string", "enum": ["JSON"], "description": "omitted for AVRO"}, "schema": {"type": "string"}},
+    required=["subject", "version", "id", "schema"]),
+ "ConfluentError": closed({"error_code": {"type": "integer", "description": "e.g. 40401 subject not found; the HTTP status is its first three digits"}, "message": {"type": "string"}}),
 }
 # Lineage (docs/ARCHITECTURE.md, "Lineage"): OpenLineage ingestion and reads as Marquez, product lineage, column lineage, impact.
 depth_param = param("depth", "query", {"type": "integer", "minimum": 0}, "edges to walk; larger values are capped at 20")
@@ -207,7 +237,7 @@ paths.update({
  "/api/v1/lineage": {
    "post": {"summary": "Ingest one OpenLineage RunEvent, JobEvent or DatasetEvent (2-0-x), as Marquez does; a resent event is accepted again and changes nothing",
             "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "description": "an OpenLineage event", "required": ["eventTime", "producer", "schemaURL"]}}}},
-            "responses": {"201": resp("accepted (empty object)", {"type": "object"}), **errs("400", "401", "503")}},
+            "responses": {"201": resp("accepted (empty object)", closed({})), **errs("400", "401", "503")}},
    "get": {"summary": "Marquez's lineage read: the graph around a node, both ways",
            "parameters": [param("nodeId", "query", desc="dataset:NAMESPACE:NAME, job:NAMESPACE:NAME (namespaces may hold colons) or a canonical id such as product:ID"), depth_param],
            "responses": {"200": resp("the graph", ref("MarquezLineage")), **errs("400", "401", "404")}}},
@@ -231,27 +261,25 @@ paths.update({
        "application/yaml": {"schema": {"type": "string"}}}},
    "responses": {"200": resp("the impact, nearest first", ref("Impact")), **errs("400", "401", "404", "415", "422")}}},
 })
-lineage_node = {"type": "object", "required": ["id", "kind", "label", "distance"], "properties": {"id": {"type": "string"}, "kind": {"type": "string"},
-    "label": {"type": "string"}, "team": {"type": "string"}, "distance": {"type": "integer"}}}
-column = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}, "namespace": {"type": "string"}, "name": {"type": "string"}, "field": {"type": "string"},
-    "distance": {"type": "integer"}, "direction": {"type": "string"}, "product": {"type": ["string", "null"]}}}
+lineage_node = closed({"id": {"type": "string"}, "kind": {"type": "string"}, "label": {"type": "string"}, "team": {"type": "string"}, "distance": {"type": "integer"}},
+    required=["id", "kind", "label", "distance"])
+column = closed({"id": {"type": "string"}, "namespace": {"type": "string"}, "name": {"type": "string"}, "field": {"type": "string"},
+    "distance": {"type": "integer"}, "direction": {"type": "string", "enum": ["upstream", "downstream"]}, "product": {"type": ["string", "null"]}}, required=["id"])
+marquez_edges = {"type": "array", "items": closed({"origin": {"type": "string"}, "destination": {"type": "string"}})}
 schemas.update({
- "LineageTraversal": {"type": "object", "required": ["root", "direction", "depth", "nodes", "edges"], "properties": {"root": {"type": "string"}, "direction": {"type": "string"},
-    "depth": {"type": "integer"}, "nodes": {"type": "array", "items": lineage_node},
-    "edges": {"type": "array", "items": {"type": "object", "required": ["from", "to", "kind"], "properties": {"from": {"type": "string"}, "to": {"type": "string"}, "kind": {"type": "string"}}}}}},
- "MarquezLineage": {"type": "object", "required": ["graph"], "properties": {"graph": {"type": "array", "items": {"type": "object", "required": ["id", "type", "data", "inEdges", "outEdges"], "properties": {
-    "id": {"type": "string"}, "type": {"type": "string", "enum": ["PRODUCT", "PORT", "CONTRACT", "DATASET", "JOB", "COLUMN", "TEAM"]}, "data": {"type": "object"},
-    "inEdges": {"type": "array", "items": {"type": "object", "properties": {"origin": {"type": "string"}, "destination": {"type": "string"}}}},
-    "outEdges": {"type": "array", "items": {"type": "object", "properties": {"origin": {"type": "string"}, "destination": {"type": "string"}}}}}}}}},
- "LineageRun": {"type": "object", "required": ["runId", "job", "status"], "properties": {"runId": {"type": "string"}, "job": {"type": "object"}, "status": {"type": "string"},
-    "statusTime": {"type": "string"}, "startTime": {"type": ["string", "null"]}, "endTime": {"type": ["string", "null"]}, "inputs": {"type": "integer"}, "outputs": {"type": "integer"}}},
- "ColumnLineage": {"type": "object", "required": ["contractId", "version", "property", "columns"], "properties": {"contractId": {"type": "string"}, "version": {"type": "string"},
-    "property": {"type": "string"}, "columns": {"type": "array", "items": column}}},
- "Impact": {"type": "object", "required": ["breaks", "broken", "products", "columns", "teams"], "properties": {"breaks": {"type": "boolean"},
-    "broken": {"type": "array", "items": {"type": "object", "properties": {"contractId": {"type": "string"}, "version": {"type": "string"}, "properties": {"type": "array", "items": {"type": "string"}}}}},
-    "products": {"type": "array", "items": {"type": "object", "required": ["id", "distance"], "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "team": {"type": ["string", "null"]},
-        "distance": {"type": "integer"}, "ports": {"type": "array", "items": {"type": "string"}}, "columns": {"type": "array", "items": column}}}},
-    "columns": {"type": "array", "items": column}, "teams": {"type": "array", "items": {"type": "string"}}}},
+ "LineageTraversal": closed({"root": {"type": "string"}, "direction": {"type": "string"}, "depth": {"type": "integer"}, "nodes": {"type": "array", "items": lineage_node},
+    "edges": {"type": "array", "items": closed({"from": {"type": "string"}, "to": {"type": "string"}, "kind": {"type": "string"}})}}),
+ "MarquezLineage": closed({"graph": {"type": "array", "items": closed({
+    "id": {"type": "string"}, "type": {"type": "string", "enum": ["PRODUCT", "PORT", "CONTRACT", "DATASET", "JOB", "COLUMN", "TEAM"]},
+    "data": {"type": "object", "description": "the node's id parts, label and team"}, "inEdges": marquez_edges, "outEdges": marquez_edges})}}),
+ "LineageRun": closed({"runId": {"type": "string"}, "job": closed({"namespace": {"type": "string"}, "name": {"type": "string"}}), "status": {"type": "string"},
+    "statusTime": {"type": "string"}, "startTime": {"type": ["string", "null"]}, "endTime": {"type": ["string", "null"]}, "inputs": {"type": "integer"}, "outputs": {"type": "integer"}}),
+ "ColumnLineage": closed({"contractId": {"type": "string"}, "version": {"type": "string"}, "property": {"type": "string"}, "columns": {"type": "array", "items": column}}),
+ "Impact": closed({"breaks": {"type": "boolean"},
+    "broken": {"type": "array", "items": closed({"contractId": {"type": "string"}, "version": {"type": "string"}, "properties": {"type": "array", "items": {"type": "string"}}})},
+    "products": {"type": "array", "items": closed({"id": {"type": "string"}, "name": {"type": "string"}, "team": {"type": ["string", "null"]},
+        "distance": {"type": "integer"}, "ports": {"type": "array", "items": {"type": "string"}}, "columns": {"type": "array", "items": column}})},
+    "columns": {"type": "array", "items": column}, "teams": {"type": "array", "items": {"type": "string"}}}),
 })
 doc = {"openapi": "3.1.0",
  "info": {"title": "meshreg", "version": "0.1.0", "description": "Data-mesh registry: domains, teams, data products (ODPS v1.0.0), contracts (ODCS v3.1.0)."},
@@ -261,8 +289,20 @@ doc = {"openapi": "3.1.0",
    "responses": {"Problem": {"description": "an error (RFC 9457 problem details)", "content": {"application/problem+json": {"schema": ref("Problem")}}},
                  "ConfluentError": {"description": "a Confluent Schema Registry error", "content": {cc_type: {"schema": ref("ConfluentError")}}}},
    "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}, "basic": {"type": "http", "scheme": "basic", "description": "any username, the token as password"}}}}
-text = json.dumps(doc, indent=1)
-open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "RegistryAPI", "OpenAPIDocument.swift"), "w").write(
- "/// The OpenAPI 3.1 description of every route, served at `/openapi.json`. Kept by hand beside\n"
- "/// the routes; `OpenAPITests` fails when a route and this document disagree.\n"
- "enum OpenAPIDocument {\n    static let text = #\"\"\"\n" + text + "\n\"\"\"#\n}\n")
+text = json.dumps(doc, indent=1) + "\n"
+# The Swift raw string ends at `"""#` and interpolates at `\#(`: neither may occur in the JSON.
+assert '"""#' not in text and "\\#" not in text
+swift = ("/// The OpenAPI 3.1 description of every route, served at `/openapi.json`. Generated with\n"
+         "/// docs/openapi.json by `python3 docs/make-openapi.py`: edit the script, never this file.\n"
+         "enum OpenAPIDocument {\n    static let text = #\"\"\"\n" + text + "\"\"\"#\n}\n")
+root = Path(__file__).resolve().parent.parent
+outputs = {root / "docs" / "openapi.json": text, root / "Sources" / "RegistryAPI" / "OpenAPIDocument.swift": swift}
+if sys.argv[1:] == ["--check"]:
+    stale = [str(path.relative_to(root)) for path, content in outputs.items() if not path.exists() or path.read_text() != content]
+    if stale:
+        sys.exit(f"out of date with docs/make-openapi.py: {', '.join(stale)}; run python3 docs/make-openapi.py and commit")
+elif sys.argv[1:]:
+    sys.exit("usage: python3 docs/make-openapi.py [--check]")
+else:
+    for path, content in outputs.items():
+        path.write_text(content)

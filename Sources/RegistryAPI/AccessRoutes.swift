@@ -14,9 +14,16 @@ enum AccessRoutes {
                     }
                     return value
                 }
+                func optionalField(_ name: String) throws(APIError) -> String? {
+                    guard let value = body[name] else { return nil }
+                    guard let text = value.stringValue else {
+                        throw APIError(.unprocessableContent, "invalid-request", "`\(name)` must be a string, or left out")
+                    }
+                    return text
+                }
                 let submission = AccessRequestSubmission(
-                    product: try field("product"), port: try field("port"), portVersion: body["portVersion"]?.stringValue,
-                    team: try field("team"), purpose: try field("purpose"), expires: body["expires"]?.stringValue)
+                    product: try field("product"), port: try field("port"), portVersion: try optionalField("portVersion"),
+                    team: try field("team"), purpose: try field("purpose"), expires: try optionalField("expires"))
                 let (request, warnings) = try registry.requestAccess(submission, actor: try context.actor)
                 guard case .object(var object) = request.json else { return .json(request.json) }
                 if !warnings.isEmpty { object["warnings"] = .array(warnings.map(\.json)) }
@@ -26,8 +33,10 @@ enum AccessRoutes {
             },
             Route(.get, "/api/v1/access-requests") { context in
                 let request = context.request
+                // `expired` is not stored (an expired grant is stored as approved), so it is no filter.
+                let stored = AccessRequest.Status.allCases.filter { $0 != .expired }.map(\.rawValue)
                 let items = try registry.accessRequests(product: request.queryValue("product"), team: request.queryValue("team"),
-                                                        status: request.queryValue("status"),
+                                                        status: try context.choiceQuery("status", from: stored),
                                                         limit: try context.integerQuery("limit", maximum: 1_000) ?? 100)
                 return .json(["items": .array(items.map(\.json))])
             },

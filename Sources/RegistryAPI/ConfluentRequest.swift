@@ -14,6 +14,13 @@ struct ConfluentRequest {
         request.queryValue(name)?.lowercased() == "true"
     }
 
+    /// A whole-number query parameter, nil when absent; anything else is 400.
+    func integerQuery(_ name: String) throws(SubjectError) -> Int? {
+        guard let text = request.queryValue(name) else { return nil }
+        guard let value = Int(text) else { throw SubjectError(.badRequest, "The query parameter \(name) must be a whole number, not '\(text)'") }
+        return value
+    }
+
     func subject() -> String { context.parameter("subject") }
 
     func version() throws(SubjectError) -> SubjectVersionSelector {

@@ -24,8 +24,8 @@ enum ConfluentRoutes {
                     let live = Set(try registry.subjects(includeDeleted: false, prefix: prefix))
                     names.removeAll { live.contains($0) }
                 }
-                let offset = max(0, Int(request.request.queryValue("offset") ?? "") ?? 0)
-                let limit = Int(request.request.queryValue("limit") ?? "") ?? -1
+                let offset = max(0, try request.integerQuery("offset") ?? 0)
+                let limit = try request.integerQuery("limit") ?? -1
                 let page = names.dropFirst(offset).prefix(limit < 0 ? Int.max : limit)
                 return ConfluentResponse.json(.array(page.map(JSONValue.string)))
             },
@@ -187,7 +187,8 @@ enum ConfluentRoutes {
         return level
     }
 
-    /// A route under the prefix whose refusals are Confluent error bodies.
+    /// A route under the prefix whose refusals are Confluent error bodies; a store failure is the
+    /// API's to conceal and log, and reaches the client as 50001 with the request id.
     private static func route(_ method: HTTPMethod, _ path: String,
                               _ handler: @escaping @Sendable (ConfluentRequest, Principal) throws(SubjectError) -> HTTPResponse) -> Route {
         Route(method, prefix + path) { context in
@@ -196,6 +197,8 @@ enum ConfluentRoutes {
             }
             do throws(SubjectError) {
                 return try handler(ConfluentRequest(context: context), actor)
+            } catch where error.code == .storeError {
+                throw ServerFailure(cause: error)
             } catch {
                 return ConfluentResponse.error(error)
             }

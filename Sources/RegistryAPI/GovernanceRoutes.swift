@@ -35,7 +35,7 @@ enum GovernanceRoutes {
                 let request = context.request
                 let query = AuditQuery(
                     since: request.queryValue("since"), until: request.queryValue("until"), actor: request.queryValue("actor"),
-                    domain: request.queryValue("domain"), policy: request.queryValue("policy"), outcome: request.queryValue("outcome"),
+                    domain: request.queryValue("domain"), policy: request.queryValue("policy"), outcome: try context.choiceQuery("outcome", from: AuditEntry.Outcome.allCases.map(\.rawValue)),
                     action: request.queryValue("action"), limit: try context.integerQuery("limit", maximum: 1_000) ?? 100,
                     cursor: try context.integerQuery("cursor").map(Int64.init))
                 let page = try registry.auditEntries(query)

@@ -12,7 +12,7 @@ enum HealthRoutes {
                     _ = try registry.statistics()
                     return .json(["status": "ready"])
                 } catch {
-                    return ProblemResponse.make(status: .serviceUnavailable, code: "not-ready", detail: "the database cannot be read: \(error)")
+                    throw ServerFailure(status: .serviceUnavailable, code: "not-ready", summary: "the database cannot be read", cause: error)
                 }
             },
             Route(.get, "/openapi.json", authenticated: false) { _ in

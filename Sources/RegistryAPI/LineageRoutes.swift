@@ -25,9 +25,7 @@ enum LineageRoutes {
                 do {
                     _ = try service.ingest(json, original: String(decoding: context.request.body, as: UTF8.self), actor: actor)
                 } catch let error as RegistryError where error.code == .invalidDocument {
-                    var response = ProblemResponse.make(error)
-                    response.status = .badRequest
-                    return response
+                    return ProblemResponse.make(error, status: .badRequest)
                 }
                 return .json(.object(JSONObject()), status: .created)
             },

@@ -1,5 +1,5 @@
-/// The OpenAPI 3.1 description of every route, served at `/openapi.json`. Kept by hand beside
-/// the routes; `OpenAPITests` fails when a route and this document disagree.
+/// The OpenAPI 3.1 description of every route, served at `/openapi.json`. Generated with
+/// docs/openapi.json by `python3 docs/make-openapi.py`: edit the script, never this file.
 enum OpenAPIDocument {
     static let text = #"""
 {
@@ -115,7 +115,8 @@ enum OpenAPIDocument {
             "$ref": "#/components/schemas/DomainSummary"
            }
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -569,7 +570,8 @@ enum OpenAPIDocument {
             "$ref": "#/components/schemas/RevisionSummary"
            }
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -812,7 +814,8 @@ enum OpenAPIDocument {
             "$ref": "#/components/schemas/AccessRequest"
            }
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -1087,9 +1090,47 @@ enum OpenAPIDocument {
            "type": "string"
           },
           "items": {
-           "type": "array"
+           "type": "array",
+           "items": {
+            "type": "object",
+            "required": [
+             "name",
+             "description",
+             "events",
+             "validationActions",
+             "digest"
+            ],
+            "properties": {
+             "name": {
+              "type": "string"
+             },
+             "description": {
+              "type": "string"
+             },
+             "events": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "validationActions": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "digest": {
+              "type": [
+               "string",
+               "null"
+              ]
+             }
+            },
+            "additionalProperties": false
+           }
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -1270,7 +1311,8 @@ enum OpenAPIDocument {
             "null"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -1306,9 +1348,23 @@ enum OpenAPIDocument {
            "type": "integer"
           },
           "firstBroken": {
-           "type": "object"
+           "type": "object",
+           "required": [
+            "sequence",
+            "reason"
+           ],
+           "properties": {
+            "sequence": {
+             "type": "integer"
+            },
+            "reason": {
+             "type": "string"
+            }
+           },
+           "additionalProperties": false
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -1342,9 +1398,33 @@ enum OpenAPIDocument {
            "type": "integer"
           },
           "items": {
-           "type": "array"
+           "type": "array",
+           "items": {
+            "type": "object",
+            "required": [
+             "kind",
+             "key",
+             "violations"
+            ],
+            "properties": {
+             "kind": {
+              "type": "string"
+             },
+             "key": {
+              "type": "string"
+             },
+             "violations": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/PolicyViolation"
+              }
+             }
+            },
+            "additionalProperties": false
+           }
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -1523,26 +1603,18 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": "include soft-deleted subjects (true or false, any case)"
+      "description": "include soft-deleted subjects (true in any case; anything else is false)"
      },
      {
       "name": "deleted_only",
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": "only soft-deleted subjects (true or false, any case)"
+      "description": "only soft-deleted subjects (true in any case; anything else is false)"
      },
      {
       "name": "subjectPrefix",
@@ -1623,26 +1695,18 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": "match by the Avro Parsing Canonical Form (true or false, any case)"
+      "description": "match by the Avro Parsing Canonical Form (true in any case; anything else is false)"
      },
      {
       "name": "deleted",
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": "include soft-deleted versions (true or false, any case)"
+      "description": "include soft-deleted versions (true in any case; anything else is false)"
      }
     ],
     "requestBody": {
@@ -1701,13 +1765,9 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": "hard delete (true or false, any case)"
+      "description": "hard delete (true in any case; anything else is false)"
      }
     ],
     "responses": {
@@ -1770,13 +1830,9 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": "include soft-deleted versions (true or false, any case)"
+      "description": "include soft-deleted versions (true in any case; anything else is false)"
      }
     ],
     "responses": {
@@ -1820,13 +1876,9 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": "match by the Avro Parsing Canonical Form (true or false, any case)"
+      "description": "match by the Avro Parsing Canonical Form (true in any case; anything else is false)"
      }
     ],
     "requestBody": {
@@ -1858,7 +1910,8 @@ enum OpenAPIDocument {
           "id": {
            "type": "integer"
           }
-         }
+         },
+         "additionalProperties": false
         }
        },
        "application/json": {
@@ -1871,7 +1924,8 @@ enum OpenAPIDocument {
           "id": {
            "type": "integer"
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -1929,13 +1983,9 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": "include soft-deleted versions (true or false, any case)"
+      "description": "include soft-deleted versions (true in any case; anything else is false)"
      }
     ],
     "responses": {
@@ -1976,13 +2026,9 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": "hard delete (true or false, any case)"
+      "description": "hard delete (true in any case; anything else is false)"
      }
     ],
     "responses": {
@@ -2051,13 +2097,9 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": "include soft-deleted versions (true or false, any case)"
+      "description": "include soft-deleted versions (true in any case; anything else is false)"
      }
     ],
     "responses": {
@@ -2193,7 +2235,8 @@ enum OpenAPIDocument {
             "JSON"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        },
        "application/json": {
@@ -2212,7 +2255,8 @@ enum OpenAPIDocument {
             "JSON"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -2289,13 +2333,9 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": "include soft-deleted versions (true or false, any case)"
+      "description": "include soft-deleted versions (true in any case; anything else is false)"
      }
     ],
     "responses": {
@@ -2353,13 +2393,9 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": "include soft-deleted versions (true or false, any case)"
+      "description": "include soft-deleted versions (true in any case; anything else is false)"
      }
     ],
     "responses": {
@@ -2382,7 +2418,8 @@ enum OpenAPIDocument {
            "version": {
             "type": "integer"
            }
-          }
+          },
+          "additionalProperties": false
          }
         }
        },
@@ -2402,7 +2439,8 @@ enum OpenAPIDocument {
            "version": {
             "type": "integer"
            }
-          }
+          },
+          "additionalProperties": false
          }
         }
        }
@@ -2483,26 +2521,18 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": "list why it is incompatible (true or false, any case)"
+      "description": "list why it is incompatible (true in any case; anything else is false)"
      },
      {
       "name": "normalize",
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": " (true or false, any case)"
+      "description": " (true in any case; anything else is false)"
      }
     ],
     "requestBody": {
@@ -2540,7 +2570,8 @@ enum OpenAPIDocument {
             "type": "string"
            }
           }
-         }
+         },
+         "additionalProperties": false
         }
        },
        "application/json": {
@@ -2559,7 +2590,8 @@ enum OpenAPIDocument {
             "type": "string"
            }
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -2602,26 +2634,18 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": "list why it is incompatible (true or false, any case)"
+      "description": "list why it is incompatible (true in any case; anything else is false)"
      },
      {
       "name": "normalize",
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": " (true or false, any case)"
+      "description": " (true in any case; anything else is false)"
      }
     ],
     "requestBody": {
@@ -2659,7 +2683,8 @@ enum OpenAPIDocument {
             "type": "string"
            }
           }
-         }
+         },
+         "additionalProperties": false
         }
        },
        "application/json": {
@@ -2678,7 +2703,8 @@ enum OpenAPIDocument {
             "type": "string"
            }
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -2711,6 +2737,9 @@ enum OpenAPIDocument {
        "application/vnd.schemaregistry.v1+json": {
         "schema": {
          "type": "object",
+         "required": [
+          "compatibilityLevel"
+         ],
          "properties": {
           "compatibilityLevel": {
            "type": "string",
@@ -2724,12 +2753,16 @@ enum OpenAPIDocument {
             "FULL_TRANSITIVE"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        },
        "application/json": {
         "schema": {
          "type": "object",
+         "required": [
+          "compatibilityLevel"
+         ],
          "properties": {
           "compatibilityLevel": {
            "type": "string",
@@ -2743,7 +2776,8 @@ enum OpenAPIDocument {
             "FULL_TRANSITIVE"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -2814,6 +2848,9 @@ enum OpenAPIDocument {
        "application/vnd.schemaregistry.v1+json": {
         "schema": {
          "type": "object",
+         "required": [
+          "compatibility"
+         ],
          "properties": {
           "compatibility": {
            "type": "string",
@@ -2827,12 +2864,16 @@ enum OpenAPIDocument {
             "FULL_TRANSITIVE"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        },
        "application/json": {
         "schema": {
          "type": "object",
+         "required": [
+          "compatibility"
+         ],
          "properties": {
           "compatibility": {
            "type": "string",
@@ -2846,7 +2887,8 @@ enum OpenAPIDocument {
             "FULL_TRANSITIVE"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -2886,13 +2928,9 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
+       "type": "string"
       },
-      "description": "fall back to the global level instead of 40408 (true or false, any case)"
+      "description": "fall back to the global level instead of 40408 (true in any case; anything else is false)"
      }
     ],
     "responses": {
@@ -2902,6 +2940,9 @@ enum OpenAPIDocument {
        "application/vnd.schemaregistry.v1+json": {
         "schema": {
          "type": "object",
+         "required": [
+          "compatibilityLevel"
+         ],
          "properties": {
           "compatibilityLevel": {
            "type": "string",
@@ -2915,12 +2956,16 @@ enum OpenAPIDocument {
             "FULL_TRANSITIVE"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        },
        "application/json": {
         "schema": {
          "type": "object",
+         "required": [
+          "compatibilityLevel"
+         ],
          "properties": {
           "compatibilityLevel": {
            "type": "string",
@@ -2934,7 +2979,8 @@ enum OpenAPIDocument {
             "FULL_TRANSITIVE"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -3008,6 +3054,9 @@ enum OpenAPIDocument {
        "application/vnd.schemaregistry.v1+json": {
         "schema": {
          "type": "object",
+         "required": [
+          "compatibility"
+         ],
          "properties": {
           "compatibility": {
            "type": "string",
@@ -3021,12 +3070,16 @@ enum OpenAPIDocument {
             "FULL_TRANSITIVE"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        },
        "application/json": {
         "schema": {
          "type": "object",
+         "required": [
+          "compatibility"
+         ],
          "properties": {
           "compatibility": {
            "type": "string",
@@ -3040,7 +3093,8 @@ enum OpenAPIDocument {
             "FULL_TRANSITIVE"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -3068,6 +3122,9 @@ enum OpenAPIDocument {
        "application/vnd.schemaregistry.v1+json": {
         "schema": {
          "type": "object",
+         "required": [
+          "compatibilityLevel"
+         ],
          "properties": {
           "compatibilityLevel": {
            "type": "string",
@@ -3081,12 +3138,16 @@ enum OpenAPIDocument {
             "FULL_TRANSITIVE"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        },
        "application/json": {
         "schema": {
          "type": "object",
+         "required": [
+          "compatibilityLevel"
+         ],
          "properties": {
           "compatibilityLevel": {
            "type": "string",
@@ -3100,7 +3161,8 @@ enum OpenAPIDocument {
             "FULL_TRANSITIVE"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -3141,7 +3203,8 @@ enum OpenAPIDocument {
             "READONLY"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        },
        "application/json": {
@@ -3158,7 +3221,8 @@ enum OpenAPIDocument {
             "READONLY"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -3230,7 +3294,8 @@ enum OpenAPIDocument {
             "READONLY"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        },
        "application/json": {
@@ -3247,7 +3312,8 @@ enum OpenAPIDocument {
             "READONLY"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -3299,7 +3365,8 @@ enum OpenAPIDocument {
             "READONLY"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        },
        "application/json": {
@@ -3316,7 +3383,8 @@ enum OpenAPIDocument {
             "READONLY"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -3388,7 +3456,8 @@ enum OpenAPIDocument {
             "READONLY"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        },
        "application/json": {
@@ -3405,7 +3474,8 @@ enum OpenAPIDocument {
             "READONLY"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -3444,7 +3514,8 @@ enum OpenAPIDocument {
             "READONLY"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        },
        "application/json": {
@@ -3461,7 +3532,8 @@ enum OpenAPIDocument {
             "READONLY"
            ]
           }
-         }
+         },
+         "additionalProperties": false
         }
        }
       }
@@ -3506,7 +3578,10 @@ enum OpenAPIDocument {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object"
+         "type": "object",
+         "required": [],
+         "properties": {},
+         "additionalProperties": false
         }
        }
       }
@@ -3844,7 +3919,8 @@ enum OpenAPIDocument {
      "status": {
       "type": "string"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "Problem": {
     "type": "object",
@@ -3893,7 +3969,8 @@ enum OpenAPIDocument {
         "location": {
          "type": "string"
         }
-       }
+       },
+       "additionalProperties": false
       }
      },
      "dependants": {
@@ -3914,24 +3991,41 @@ enum OpenAPIDocument {
      "violations": {
       "type": "array",
       "items": {
-       "type": "object",
-       "properties": {
-        "policy": {
-         "type": "string"
-        },
-        "severity": {
-         "type": "string"
-        },
-        "path": {
-         "type": "string"
-        },
-        "message": {
-         "type": "string"
-        }
-       }
+       "$ref": "#/components/schemas/PolicyViolation"
       }
+     },
+     "requestId": {
+      "type": "string",
+      "description": "on 500 (code internal) and failed readiness: the id under which the server logged the cause"
      }
-    }
+    },
+    "additionalProperties": false
+   },
+   "PolicyViolation": {
+    "type": "object",
+    "required": [
+     "policy",
+     "severity",
+     "message"
+    ],
+    "properties": {
+     "policy": {
+      "type": "string"
+     },
+     "severity": {
+      "type": "string"
+     },
+     "path": {
+      "type": "string"
+     },
+     "reason": {
+      "type": "string"
+     },
+     "message": {
+      "type": "string"
+     }
+    },
+    "additionalProperties": false
    },
    "Envelope": {
     "type": "object",
@@ -3970,10 +4064,6 @@ enum OpenAPIDocument {
      "digest": {
       "type": "string"
      },
-     "document": {
-      "type": "object",
-      "description": "the ODPS, ODCS or Domain document as registered"
-     },
      "change": {
       "type": "string",
       "enum": [
@@ -3981,23 +4071,35 @@ enum OpenAPIDocument {
        "updated",
        "unchanged",
        "retired"
-      ]
+      ],
+      "description": "what a write did"
+     },
+     "warnings": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/PolicyViolation"
+      },
+      "description": "Warn policies a write met"
      },
      "teams": {
       "type": "array",
       "items": {
        "$ref": "#/components/schemas/Team"
-      }
+      },
+      "description": "a domain's teams"
      },
-     "warnings": {
-      "type": "array"
+     "document": {
+      "type": "object",
+      "description": "the ODPS, ODCS or Domain document as registered"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "DomainSummary": {
     "type": "object",
     "required": [
      "name",
+     "description",
      "teams"
     ],
     "properties": {
@@ -4016,7 +4118,8 @@ enum OpenAPIDocument {
        "type": "string"
       }
      }
-    }
+    },
+    "additionalProperties": false
    },
    "Team": {
     "type": "object",
@@ -4047,10 +4150,12 @@ enum OpenAPIDocument {
         "role": {
          "type": "string"
         }
-       }
+       },
+       "additionalProperties": false
       }
      }
-    }
+    },
+    "additionalProperties": false
    },
    "ProductSummary": {
     "type": "object",
@@ -4089,7 +4194,8 @@ enum OpenAPIDocument {
      "updatedAt": {
       "type": "string"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "ProductPage": {
     "type": "object",
@@ -4110,7 +4216,8 @@ enum OpenAPIDocument {
        "null"
       ]
      }
-    }
+    },
+    "additionalProperties": false
    },
    "RevisionSummary": {
     "type": "object",
@@ -4118,7 +4225,9 @@ enum OpenAPIDocument {
      "revision",
      "registeredAt",
      "registeredBy",
-     "digest"
+     "digest",
+     "version",
+     "status"
     ],
     "properties": {
      "revision": {
@@ -4133,9 +4242,14 @@ enum OpenAPIDocument {
      "digest": {
       "type": "string"
      },
-     "version": {},
-     "status": {}
-    }
+     "version": {
+      "description": "the document's version, null when it has none"
+     },
+     "status": {
+      "description": "the document's status, null when it has none"
+     }
+    },
+    "additionalProperties": false
    },
    "CompatibilityReport": {
     "type": "object",
@@ -4167,8 +4281,14 @@ enum OpenAPIDocument {
        "type": "object",
        "required": [
         "rule",
+        "oldPath",
+        "newPath",
+        "expected",
+        "found",
         "verdict",
-        "message"
+        "message",
+        "direction",
+        "previousIndex"
        ],
        "properties": {
         "rule": {
@@ -4209,7 +4329,8 @@ enum OpenAPIDocument {
         "previousIndex": {
          "type": "integer"
         }
-       }
+       },
+       "additionalProperties": false
       }
      },
      "contractId": {
@@ -4226,6 +4347,9 @@ enum OpenAPIDocument {
      },
      "semver": {
       "type": "object",
+      "required": [
+       "allowed"
+      ],
       "properties": {
        "allowed": {
         "type": "boolean"
@@ -4236,9 +4360,11 @@ enum OpenAPIDocument {
        "suggestedVersion": {
         "type": "string"
        }
-      }
+      },
+      "additionalProperties": false
      }
-    }
+    },
+    "additionalProperties": false
    },
    "AccessRequest": {
     "type": "object",
@@ -4251,7 +4377,11 @@ enum OpenAPIDocument {
      "purpose",
      "requestedBy",
      "requestedAt",
-     "status"
+     "expiresAt",
+     "status",
+     "decidedBy",
+     "decidedAt",
+     "note"
     ],
     "properties": {
      "id": {
@@ -4313,9 +4443,14 @@ enum OpenAPIDocument {
       ]
      },
      "warnings": {
-      "type": "array"
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/PolicyViolation"
+      },
+      "description": "Warn policies the request met"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "Decision": {
     "type": "object",
@@ -4342,12 +4477,55 @@ enum OpenAPIDocument {
       ]
      },
      "violations": {
-      "type": "array"
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/PolicyViolation"
+      }
      },
      "policies": {
-      "type": "array"
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "name",
+        "digest",
+        "outcome",
+        "violations"
+       ],
+       "properties": {
+        "name": {
+         "type": "string"
+        },
+        "digest": {
+         "type": "string"
+        },
+        "outcome": {
+         "type": "string",
+         "enum": [
+          "passed",
+          "violated",
+          "skipped",
+          "error-ignored"
+         ]
+        },
+        "violations": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/PolicyViolation"
+         }
+        },
+        "ignoredErrors": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        }
+       },
+       "additionalProperties": false
+      }
      }
-    }
+    },
+    "additionalProperties": false
    },
    "AuditEntry": {
     "type": "object",
@@ -4358,7 +4536,10 @@ enum OpenAPIDocument {
      "action",
      "targetKind",
      "target",
+     "revision",
+     "domain",
      "outcome",
+     "code",
      "detail"
     ],
     "properties": {
@@ -4393,7 +4574,14 @@ enum OpenAPIDocument {
       ]
      },
      "outcome": {
-      "type": "string"
+      "type": "string",
+      "enum": [
+       "allowed",
+       "warned",
+       "denied",
+       "refused",
+       "failed"
+      ]
      },
      "code": {
       "type": [
@@ -4404,7 +4592,8 @@ enum OpenAPIDocument {
      "detail": {
       "type": "object"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "ContractVersions": {
     "type": "object",
@@ -4431,10 +4620,12 @@ enum OpenAPIDocument {
         "status": {
          "type": "string"
         }
-       }
+       },
+       "additionalProperties": false
       }
      }
-    }
+    },
+    "additionalProperties": false
    },
    "ConfluentSchemaRequest": {
     "type": "object",
@@ -4489,7 +4680,8 @@ enum OpenAPIDocument {
      "schema": {
       "type": "string"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "ConfluentError": {
     "type": "object",
@@ -4505,7 +4697,8 @@ enum OpenAPIDocument {
      "message": {
       "type": "string"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "LineageTraversal": {
     "type": "object",
@@ -4552,7 +4745,8 @@ enum OpenAPIDocument {
         "distance": {
          "type": "integer"
         }
-       }
+       },
+       "additionalProperties": false
       }
      },
      "edges": {
@@ -4574,10 +4768,12 @@ enum OpenAPIDocument {
         "kind": {
          "type": "string"
         }
-       }
+       },
+       "additionalProperties": false
       }
      }
-    }
+    },
+    "additionalProperties": false
    },
    "MarquezLineage": {
     "type": "object",
@@ -4613,12 +4809,17 @@ enum OpenAPIDocument {
          ]
         },
         "data": {
-         "type": "object"
+         "type": "object",
+         "description": "the node's id parts, label and team"
         },
         "inEdges": {
          "type": "array",
          "items": {
           "type": "object",
+          "required": [
+           "origin",
+           "destination"
+          ],
           "properties": {
            "origin": {
             "type": "string"
@@ -4626,13 +4827,18 @@ enum OpenAPIDocument {
            "destination": {
             "type": "string"
            }
-          }
+          },
+          "additionalProperties": false
          }
         },
         "outEdges": {
          "type": "array",
          "items": {
           "type": "object",
+          "required": [
+           "origin",
+           "destination"
+          ],
           "properties": {
            "origin": {
             "type": "string"
@@ -4640,27 +4846,48 @@ enum OpenAPIDocument {
            "destination": {
             "type": "string"
            }
-          }
+          },
+          "additionalProperties": false
          }
         }
-       }
+       },
+       "additionalProperties": false
       }
      }
-    }
+    },
+    "additionalProperties": false
    },
    "LineageRun": {
     "type": "object",
     "required": [
      "runId",
      "job",
-     "status"
+     "status",
+     "statusTime",
+     "startTime",
+     "endTime",
+     "inputs",
+     "outputs"
     ],
     "properties": {
      "runId": {
       "type": "string"
      },
      "job": {
-      "type": "object"
+      "type": "object",
+      "required": [
+       "namespace",
+       "name"
+      ],
+      "properties": {
+       "namespace": {
+        "type": "string"
+       },
+       "name": {
+        "type": "string"
+       }
+      },
+      "additionalProperties": false
      },
      "status": {
       "type": "string"
@@ -4686,7 +4913,8 @@ enum OpenAPIDocument {
      "outputs": {
       "type": "integer"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "ColumnLineage": {
     "type": "object",
@@ -4730,7 +4958,11 @@ enum OpenAPIDocument {
          "type": "integer"
         },
         "direction": {
-         "type": "string"
+         "type": "string",
+         "enum": [
+          "upstream",
+          "downstream"
+         ]
         },
         "product": {
          "type": [
@@ -4738,10 +4970,12 @@ enum OpenAPIDocument {
           "null"
          ]
         }
-       }
+       },
+       "additionalProperties": false
       }
      }
-    }
+    },
+    "additionalProperties": false
    },
    "Impact": {
     "type": "object",
@@ -4760,6 +4994,11 @@ enum OpenAPIDocument {
       "type": "array",
       "items": {
        "type": "object",
+       "required": [
+        "contractId",
+        "version",
+        "properties"
+       ],
        "properties": {
         "contractId": {
          "type": "string"
@@ -4773,7 +5012,8 @@ enum OpenAPIDocument {
           "type": "string"
          }
         }
-       }
+       },
+       "additionalProperties": false
       }
      },
      "products": {
@@ -4782,7 +5022,11 @@ enum OpenAPIDocument {
        "type": "object",
        "required": [
         "id",
-        "distance"
+        "name",
+        "team",
+        "distance",
+        "ports",
+        "columns"
        ],
        "properties": {
         "id": {
@@ -4830,7 +5074,11 @@ enum OpenAPIDocument {
             "type": "integer"
            },
            "direction": {
-            "type": "string"
+            "type": "string",
+            "enum": [
+             "upstream",
+             "downstream"
+            ]
            },
            "product": {
             "type": [
@@ -4838,10 +5086,12 @@ enum OpenAPIDocument {
              "null"
             ]
            }
-          }
+          },
+          "additionalProperties": false
          }
         }
-       }
+       },
+       "additionalProperties": false
       }
      },
      "columns": {
@@ -4868,7 +5118,11 @@ enum OpenAPIDocument {
          "type": "integer"
         },
         "direction": {
-         "type": "string"
+         "type": "string",
+         "enum": [
+          "upstream",
+          "downstream"
+         ]
         },
         "product": {
          "type": [
@@ -4876,7 +5130,8 @@ enum OpenAPIDocument {
           "null"
          ]
         }
-       }
+       },
+       "additionalProperties": false
       }
      },
      "teams": {
@@ -4885,7 +5140,8 @@ enum OpenAPIDocument {
        "type": "string"
       }
      }
-    }
+    },
+    "additionalProperties": false
    }
   },
   "responses": {

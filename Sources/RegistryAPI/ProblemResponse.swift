@@ -20,7 +20,16 @@ public enum ProblemResponse {
         make(status: error.status, code: error.code, detail: error.message)
     }
 
-    public static func make(_ error: RegistryError) -> HTTPResponse {
+    /// The answer to a server failure: its summary and the request id, never its cause.
+    static func make(_ failure: ServerFailure, requestID: String) -> HTTPResponse {
+        make(status: failure.status, code: failure.code,
+             detail: "\(failure.summary); the server's log has the cause under request id \(requestID)",
+             extra: ["requestId": .string(requestID)])
+    }
+
+    /// A registry refusal at its usual status, or at `status` where an API answers otherwise
+    /// (Marquez's 400 for an invalid OpenLineage event); the body's `status` always matches.
+    public static func make(_ error: RegistryError, status: HTTPStatus? = nil) -> HTTPResponse {
         var extra = JSONObject()
         if !error.issues.isEmpty {
             extra["issues"] = .array(error.issues.map { located in
@@ -34,7 +43,7 @@ public enum ProblemResponse {
         }
         if !error.dependants.isEmpty { extra["dependants"] = .array(error.dependants.map(JSONValue.string)) }
         for (key, value) in error.details { extra[key] = value }
-        var response = make(status: status(for: error), code: error.code.rawValue, detail: error.message, extra: extra)
+        var response = make(status: status ?? Self.status(for: error), code: error.code.rawValue, detail: error.message, extra: extra)
         if error.code == .busy { response.headers.add(name: "Retry-After", value: "1") }
         return response
     }

@@ -10,7 +10,7 @@ enum ProductRoutes {
             Route(.get, "/api/v1/products") { context in
                 let request = context.request
                 let query = ProductQuery(
-                    domain: request.queryValue("domain"), status: request.queryValue("status"), team: request.queryValue("team"),
+                    domain: request.queryValue("domain"), status: try context.choiceQuery("status", from: LifecycleStatus.allCases.map(\.rawValue)), team: request.queryValue("team"),
                     text: request.queryValue("q"), limit: try context.integerQuery("limit", maximum: 1_000) ?? 100,
                     cursor: request.queryValue("cursor"))
                 let page = try registry.products(query)

@@ -5,23 +5,15 @@ import JSON
 import Registry
 
 /// The registry's HTTP API as one `HTTPResponder`: authentication, routing, errors as
-/// problem+json, metrics and a log line per request. Testable by calling `respond(to:)` directly.
-/// See docs/ARCHITECTURE.md, "Request path".
+/// problem+json, metrics and a log line per request, each request named by an `X-Request-Id`.
+/// Testable by calling `respond(to:)` directly. See docs/ARCHITECTURE.md, "Request path".
 public final class RegistryAPI: HTTPResponder {
-    /// One finished request, for the access log: the route template, never the raw path.
-    public struct LogRecord: Sendable {
-        public var method: String
-        public var route: String
-        public var status: Int
-        public var seconds: Double
-        public var principal: String?
-    }
-
     public let registry: Registry
     public let router: Router
     public let metrics: Metrics
     private let authenticator: Authenticator
     private let throttle = AuthenticationThrottle()
+    private let requestIdentifiers = RequestIdentifiers()
     private let log: (@Sendable (LogRecord) -> Void)?
 
     public init(registry: Registry, log: (@Sendable (LogRecord) -> Void)? = nil) {
@@ -35,8 +27,10 @@ public final class RegistryAPI: HTTPResponder {
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         let start = DispatchTime.now().uptimeNanoseconds
+        let requestID = requestIdentifiers.next()
         var route = "unmatched"
         var principal: Principal?
+        var failure: String?
         var response: HTTPResponse
         switch router.match(request.method, rawPath: request.rawPath) {
         case .notFound:
@@ -49,19 +43,22 @@ public final class RegistryAPI: HTTPResponder {
             response = refusal
         case .found(let matched, let parameters):
             route = matched.template
-            response = handle(request, matched, parameters, principal: &principal)
+            response = handle(request, matched, parameters, requestID: requestID, principal: &principal, failure: &failure)
         }
         if request.rawPath.hasPrefix(ConfluentRoutes.prefix + "/") || request.rawPath == ConfluentRoutes.prefix {
             response = ConfluentResponse.translatingProblem(response)
         }
+        response.headers.add(name: "X-Request-Id", value: requestID)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         metrics.record(route: route, method: request.method.rawValue, status: response.status.code, seconds: seconds)
-        log?(LogRecord(method: request.method.rawValue, route: route, status: response.status.code, seconds: seconds,
-                       principal: principal?.description))
+        log?(LogRecord(requestID: requestID, method: request.method.rawValue, route: route, status: response.status.code, seconds: seconds,
+                       principal: principal?.description, failure: failure))
         return response
     }
 
-    private func handle(_ request: HTTPRequest, _ route: Route, _ parameters: [String: String], principal: inout Principal?) -> HTTPResponse {
+    /// The route's answer; a server failure answers without its cause, which goes to `failure` for the log.
+    private func handle(_ request: HTTPRequest, _ route: Route, _ parameters: [String: String], requestID: String,
+                        principal: inout Principal?, failure: inout String?) -> HTTPResponse {
         do {
             if route.requiresAuthentication {
                 switch try authenticator.authenticate(request) {
@@ -74,12 +71,14 @@ public final class RegistryAPI: HTTPResponder {
                 }
             }
             return try route.handler(RequestContext(request: request, parameters: parameters, principal: principal))
-        } catch let error as RegistryError {
+        } catch let error as RegistryError where error.code != .storageFailure {
             return ProblemResponse.make(error)
         } catch let error as APIError {
             return ProblemResponse.make(error)
         } catch {
-            return ProblemResponse.make(status: .internalServerError, code: "internal-error", detail: "the server failed: \(error)")
+            let serverFailure = error as? ServerFailure ?? ServerFailure(cause: error)
+            failure = serverFailure.cause
+            return ProblemResponse.make(serverFailure, requestID: requestID)
         }
     }
 

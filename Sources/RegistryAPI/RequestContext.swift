@@ -29,6 +29,15 @@ public struct RequestContext: Sendable {
         return value
     }
 
+    /// A query parameter that must be one of `choices`, or nil when absent.
+    public func choiceQuery(_ name: String, from choices: [String]) throws(APIError) -> String? {
+        guard let text = request.queryValue(name) else { return nil }
+        guard choices.contains(text) else {
+            throw APIError(.badRequest, "invalid-parameter", "the query parameter \(name) must be one of \(choices.joined(separator: ", ")), not '\(text)'")
+        }
+        return text
+    }
+
     /// The media type of a Content-Type value, lowercased, without parameters.
     static func mediaType(_ contentType: String) -> String {
         contentType.prefix { $0 != ";" }.trimmingOptionalWhitespace.lowercased()

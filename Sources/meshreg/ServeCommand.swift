@@ -2,7 +2,6 @@ import Arguments
 import Dispatch
 import Foundation
 import HTTPServer
-import JSON
 import Registry
 import RegistryAPI
 
@@ -99,20 +98,12 @@ enum ServeCommand: Command {
     }
 }
 
-/// One line per request on stderr: time, method, route template, status, duration, principal.
+/// One line per request on stderr: time, method, route template, status, duration, principal,
+/// request id, and why the server failed when it did.
 struct AccessLog: Sendable {
     let json: Bool
 
     func write(_ record: RegistryAPI.LogRecord) {
-        let time = Timestamp.now
-        let milliseconds = (record.seconds * 1000 * 100).rounded() / 100
-        if json {
-            let line: JSONValue = ["time": .string(time), "method": .string(record.method), "route": .string(record.route),
-                                   "status": .integer(Int64(record.status)), "durationMs": .double(milliseconds),
-                                   "principal": record.principal.map(JSONValue.string) ?? .null]
-            Terminal.writeError(line.encoded() + "\n")
-        } else {
-            Terminal.writeError("\(time) \(record.method) \(record.route) \(record.status) \(milliseconds)ms \(record.principal ?? "-")\n")
-        }
+        Terminal.writeError(record.line(time: Timestamp.now, json: json))
     }
 }

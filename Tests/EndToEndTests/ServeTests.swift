@@ -24,10 +24,12 @@ import Testing
         let put = try server.send("PUT", "/api/v1/products/order-history", token: token, contentType: "application/yaml", body: yaml)
         #expect(put.status == 200, "\(put.body)")
         #expect(put.headers["etag"] == "\"2\"")
+        let requestID = try #require(put.headers["x-request-id"])
 
         #expect(server.stop() == 0)
         let log = server.standardError
-        #expect(log.contains("PUT /api/v1/products/{id} 200"))
+        #expect(log.split(separator: "\n").contains { $0.contains("PUT /api/v1/products/{id} 200") && $0.hasSuffix(" admin \(requestID)") },
+                "the access log names the request by the id its answer carried")
         #expect(log.components(separatedBy: token).count == 2, "the token is printed once at first start, never in the access log")
         #expect(log.contains("meshreg stopped"))
 

@@ -17,7 +17,10 @@ final class APIFixture {
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    init(configuration: RegistryConfiguration = RegistryConfiguration()) throws {
+    /// The database file, for tests that break it behind the registry's back.
+    var databasePath: String { directory.appendingPathComponent("api.sqlite").path }
+
+    init(configuration: RegistryConfiguration = RegistryConfiguration(), log: (@Sendable (RegistryAPI.LogRecord) -> Void)? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("meshreg-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         registry = try Registry(path: directory.appendingPathComponent("api.sqlite").path, configuration: configuration)
@@ -25,7 +28,7 @@ final class APIFixture {
         adminToken = try registry.issueToken(for: .user("admin", isAdmin: true), actor: .localAdmin).token
         ordersOwnerToken = try registry.issueToken(for: .user("david.kim"), actor: .localAdmin).token
         outsiderToken = try registry.issueToken(for: .user("sam.lee"), actor: .localAdmin).token
-        api = RegistryAPI(registry: registry)
+        api = RegistryAPI(registry: registry, log: log)
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }

@@ -49,6 +49,7 @@ import Testing
         let response = fixture.send(.post, "/api/v1/lineage", token: fixture.adminToken, body: body)
         #expect(response.status == .badRequest)
         #expect(response.headers["Content-Type"] == "application/problem+json")
+        #expect(response.json["status"] == 400 && response.json["title"] == "Bad Request")
         let pointers = Set((response.json["issues"]?.arrayValue ?? []).compactMap { $0["pointer"]?.stringValue })
         #expect(pointers == ["/producer", "/run/runId"])
         #expect(fixture.send(.post, "/api/v1/lineage", token: fixture.adminToken, body: "{not json").status == .badRequest)

@@ -1,3 +1,4 @@
+import Foundation
 import JSON
 import Testing
 @testable import RegistryAPI
@@ -23,5 +24,11 @@ import Testing
             let operation = document["paths"]?[route.template]?[route.method.rawValue.lowercased()]
             #expect((operation?["security"] == []) == !route.requiresAuthentication, "\(route.method) \(route.template)")
         }
+    }
+
+    @Test func servedDocumentIsTheCommittedOpenAPIFile() throws {
+        let file = APIFixture.repositoryRoot.appendingPathComponent("docs/openapi.json")
+        let committed = try JSONParser.parse(Array(try Data(contentsOf: file)))
+        #expect(try JSONParser.parse(OpenAPIDocument.text) == committed, "run python3 docs/make-openapi.py and commit both files")
     }
 }
