@@ -126,6 +126,16 @@ import Testing
         #expect(broken.standardOutput.hasPrefix(#"{"error":"1:4:"#))
     }
 
+    @Test func anExpressionThatStartsWithADashGoesAfterTheDoubleDash() throws {
+        let afterDoubleDash = try MeshregProcess.run(["cel", "--", "-1 + 2"])
+        #expect(afterDoubleDash.status == 0)
+        #expect(afterDoubleDash.standardOutput == #"{"value":1,"type":"int"}"# + "\n")
+        let refused = try MeshregProcess.run(["cel", "-1 + 2"])
+        #expect(refused.status == 2)
+        #expect(refused.standardOutput.isEmpty)
+        #expect(refused.standardError.contains("unknown option '-1 + 2'; to pass a value that starts with '-', put it after '--'"))
+    }
+
     @Test func bindsIntegersAsIntAndFractionsAsDouble() throws {
         let workspace = try Workspace()
         let vars = try workspace.write("vars.json", #"{"port": {"classification": "pii"}, "n": 2, "x": 2.5}"#)
