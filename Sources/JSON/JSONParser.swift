@@ -26,9 +26,9 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
 
 /// A strict RFC 8259 parser: no comments, no trailing commas, no duplicate keys, valid UTF-8 only.
 public struct JSONParser {
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     private let limits: JSONLimits
-    private var index = 0
+    var index = 0
     private var depth = 0
 
     /// Parses one JSON text; whitespace may surround it, nothing else may follow.
@@ -41,7 +41,7 @@ public struct JSONParser {
         try parse(Array(text.utf8), limits: limits)
     }
 
-    private init(bytes: [UInt8], limits: JSONLimits) {
+    init(bytes: [UInt8], limits: JSONLimits) {
         self.bytes = bytes
         self.limits = limits
     }
@@ -58,7 +58,7 @@ public struct JSONParser {
         return value
     }
 
-    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+    mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
         guard index < bytes.count else { throw error("unexpected end of input; expected a value") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
@@ -129,7 +129,7 @@ public struct JSONParser {
         return .array(elements)
     }
 
-    private mutating func parseString() throws(JSONSyntaxError) -> String {
+    mutating func parseString() throws(JSONSyntaxError) -> String {
         let start = index
         index += 1
         var buffer: [UInt8] = []
@@ -246,7 +246,7 @@ public struct JSONParser {
         index += expected.count
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -255,7 +255,7 @@ public struct JSONParser {
         }
     }
 
-    private func peek(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
+    func peek(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
 
     private func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
@@ -267,10 +267,17 @@ public struct JSONParser {
     }
 
     private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
-        let position = min(offset ?? index, bytes.count)
+        let (line, column) = Self.lineAndColumn(at: offset ?? index, in: bytes)
+        let atEnd = offset == nil && index >= bytes.count && !message.hasPrefix("unexpected end")
+        return JSONSyntaxError(line: line, column: column, message: atEnd ? "unexpected end of input; " + message : message)
+    }
+
+    /// The 1-based line and column (in Unicode scalars) of byte `offset`, counted from the start:
+    /// positions are worked out only when a message needs one, so parsing keeps none.
+    static func lineAndColumn(at offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
-        for byte in bytes[..<position] {
+        for byte in bytes[..<min(max(offset, 0), bytes.count)] {
             if byte == 0x0A {
                 line += 1
                 column = 1
@@ -278,8 +285,7 @@ public struct JSONParser {
                 column += 1
             }
         }
-        let atEnd = offset == nil && index >= bytes.count && !message.hasPrefix("unexpected end")
-        return JSONSyntaxError(line: line, column: column, message: atEnd ? "unexpected end of input; " + message : message)
+        return (line, column)
     }
 }
 

@@ -1,0 +1,69 @@
+import Testing
+@testable import JSON
+
+/// `file:line:column` for a validation error in a JSON file: the position of a JSON Pointer.
+@Suite struct JSONLocationTests {
+    static let document = """
+        {
+          "name": "orders",
+          "tags": ["a", {"é": "ü"}],
+          "a/b~c": {"nested": [10, 20]},
+          "fields": [
+            {"name": "id", "type": "long"},
+            {"name": "total", "type": {"type": "bytes", "logicalType": "decimal"}}
+          ]
+        }
+        """
+
+    @Test(arguments: [
+        ("", 1, 1),
+        ("/name", 2, 11),
+        ("/tags/1", 3, 17),
+        ("/tags/1/é", 3, 23),
+        ("/a~1b~0c/nested/1", 4, 28),
+        ("/fields/1/type/logicalType", 7, 64),
+    ])
+    func pointsAtTheValue(pointer: String, line: Int, column: Int) throws {
+        let location = try #require(JSONParser.location(of: JSONPointer(pointer)!, in: Array(Self.document.utf8)))
+        #expect(location.line == line)
+        #expect(location.column == column)
+    }
+
+    @Test(arguments: [
+        ("/fields/1/type/precision", 7, 31),
+        ("/fields/2", 5, 13),
+        ("/fields/01", 5, 13),
+        ("/fields/-", 5, 13),
+        ("/name/first", 2, 11),
+        ("/missing/deeper", 1, 1),
+    ])
+    func pointsAtTheNearestAncestorOfAMissingValue(pointer: String, line: Int, column: Int) throws {
+        let location = try #require(JSONParser.location(of: JSONPointer(pointer)!, in: Array(Self.document.utf8)))
+        #expect(location.line == line)
+        #expect(location.column == column)
+    }
+
+    @Test func everyPointerOfAOneLineDocumentStartsItsOwnValue() throws {
+        let text = #"{"a":[1,{"b":[true,null,"x,]}"]},-2.5],"c":{"":{"d":"\"}"}},"e":[[],{}]}"#
+        let document = try JSONParser.parse(text)
+        for pointer in pointers(in: document) {
+            let location = try #require(JSONParser.location(of: pointer, in: Array(text.utf8)))
+            let value = try #require(document.value(at: pointer))
+            #expect(location.line == 1)
+            #expect(String(text.dropFirst(location.column - 1)).hasPrefix(value.encoded()), "\(pointer)")
+        }
+    }
+
+    @Test(arguments: ["", "{\"a\": }", "{\"a\": 1", "[1, 2,]"])
+    func hasNoLocationsInTextThatIsNotJSON(text: String) {
+        #expect(JSONParser.location(of: JSONPointer.root / "a", in: Array(text.utf8)) == nil)
+    }
+
+    private func pointers(in value: JSONValue, at pointer: JSONPointer = .root) -> [JSONPointer] {
+        switch value {
+        case .object(let object): [pointer] + object.keys.flatMap { pointers(in: object[$0]!, at: pointer / $0) }
+        case .array(let elements): [pointer] + elements.indices.flatMap { pointers(in: elements[$0], at: pointer / $0) }
+        default: [pointer]
+        }
+    }
+}
