@@ -39,14 +39,28 @@ public struct DocumentSubmission: Sendable {
         }
     }
 
-    /// The media type for a file name: JSON for `.json`, YAML otherwise.
-    public static func mediaType(forPath path: String) -> MediaType {
-        path.lowercased().hasSuffix(".json") ? .json : .yaml
+    /// Parses a file named `path`: `.json` and `.avsc` (Avro schemas are JSON) as JSON, others as
+    /// YAML. Content that starts like JSON (`{` or `[`) is read as JSON first, the same value at a
+    /// fraction of the cost, and as YAML only when it is not JSON (a flow mapping like `{kind: Domain}`).
+    public static func decode(_ bytes: [UInt8], path: String) throws(RegistryError) -> DocumentSubmission {
+        let name = path.lowercased()
+        if name.hasSuffix(".json") || name.hasSuffix(".avsc") { return try decode(bytes, mediaType: .json, source: path) }
+        let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "["), let submission = try? decode(bytes, mediaType: .json, source: path) {
+            return submission
+        }
+        return try decode(bytes, mediaType: .yaml, source: path)
     }
 
-    /// `file:line:column` of the node at `pointer` (or of its nearest ancestor), when known.
+    /// `file:line:column` of the node at `pointer` (or of its nearest ancestor), when known. For
+    /// JSON the text is read again here, so only documents with errors pay for positions.
     func location(of pointer: JSONPointer) -> String? {
-        guard let location = yaml?.location(of: pointer) else { return source }
+        let location: (line: Int, column: Int)?
+        switch mediaType {
+        case .yaml: location = yaml?.location(of: pointer).map { ($0.line, $0.column) }
+        case .json: location = JSONParser.location(of: pointer, in: original)
+        }
+        guard let location else { return source }
         return "\(source ?? "line"):\(location.line):\(location.column)"
     }
 

@@ -77,6 +77,24 @@ import Testing
         #expect(result.standardOutput.contains("/unknownKey"))
     }
 
+    @Test(arguments: ["bad.odps.json", "bad.odps.yaml"])
+    func validateSaysFileLineAndColumnInJSONToo(name: String) throws {
+        let workspace = try Workspace()
+        let bad = try workspace.write(name, """
+            {
+              "apiVersion": "v1.0.0",
+              "kind": "DataProduct",
+              "id": "../etc",
+              "status": "active",
+              "unknownKey": 1
+            }
+            """)
+        let result = try MeshregProcess.run(["validate", bad])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("\(name):4:9: /id:"), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("\(name):6:17: /unknownKey:"), "\(result.standardOutput)")
+    }
+
     @Test func writesByNonMembersAreRefused() throws {
         let workspace = try Workspace()
         let database = workspace.path("owned.sqlite")
@@ -171,5 +189,14 @@ import Testing
         let invalid = try workspace.write("bad.avsc", #"{"type":"enum","name":"E","symbols":["A"],"default":"Z"}"#)
         #expect(try MeshregProcess.run(["compat", invalid, "--against", old]).status == 2)
         #expect(try MeshregProcess.run(["compat", new]).status == 2)
+    }
+
+    @Test func aSchemaThatIsNotJSONIsRefusedWithFileLineAndColumn() throws {
+        let workspace = try Workspace()
+        let old = try workspace.write("v1.avsc", #"{"type":"record","name":"R","fields":[{"name":"a","type":"int"}]}"#)
+        let trailingComma = try workspace.write("v2.avsc", "{\"type\": \"record\",\n \"name\": \"R\",\n \"fields\": [{\"name\": \"a\", \"type\": \"int\"},]}")
+        let result = try MeshregProcess.run(["compat", trailingComma, "--against", old])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("v2.avsc:3:42: the document is not valid JSON"), "\(result.standardError)")
     }
 }
