@@ -129,30 +129,39 @@ public struct JSONParser {
         return .array(elements)
     }
 
+    /// Reads a string; runs of bytes without escapes are taken whole, and a string without
+    /// escapes (most keys and values) is made straight from the input.
     mutating func parseString() throws(JSONSyntaxError) -> String {
         let start = index
         index += 1
         var buffer: [UInt8] = []
+        var run = index
         while true {
             guard index < bytes.count else { throw error("unterminated string", at: start) }
-            let byte = bytes[index]
-            if buffer.count > limits.maxStringBytes {
+            if buffer.count + index - run > limits.maxStringBytes {
                 throw error("a string is longer than \(limits.maxStringBytes) bytes", at: start)
             }
+            let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
-                index += 1
-                guard let string = String(validating: buffer, as: UTF8.self) else {
-                    throw error("the string is not valid UTF-8", at: start)
+                let string: String?
+                if buffer.isEmpty {
+                    string = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[run..<index]), as: UTF8.self) }
+                } else {
+                    buffer += bytes[run..<index]
+                    string = String(validating: buffer, as: UTF8.self)
                 }
+                index += 1
+                guard let string else { throw error("the string is not valid UTF-8", at: start) }
                 return string
             case UInt8(ascii: "\\"):
+                buffer += bytes[run..<index]
                 index += 1
                 try parseEscape(into: &buffer)
+                run = index
             case 0..<0x20:
                 throw error("control character \(describe(byte)) in a string; escape it")
             default:
-                buffer.append(byte)
                 index += 1
             }
         }
