@@ -1,55 +1,66 @@
 extension JSONParser {
-    /// Where the value at `pointer` starts in `text`, a JSON text that parses: its 1-based line and
-    /// column (in Unicode scalars), or those of its nearest existing ancestor when the pointer does
-    /// not exist; nil when `text` is not JSON.
+    /// Where the values at `pointers` start in `text`, a JSON text that parses: the 1-based line
+    /// and column (in Unicode scalars) of each, or of its nearest existing ancestor when it does
+    /// not exist; nil for each when `text` is not JSON.
     ///
-    /// The text is read again for each call, so parsing keeps no positions: ask only when a message
-    /// needs one (a validation error), as `file:line:column`.
-    public static func location(of pointer: JSONPointer, in text: some Collection<UInt8>) -> (line: Int, column: Int)? {
+    /// Parsing keeps no positions. This reads the text again, once for all the pointers, so a
+    /// document with many validation errors costs one more parse, not one per error.
+    public static func locations(of pointers: [JSONPointer], in text: some Collection<UInt8>) -> [(line: Int, column: Int)?] {
         let bytes = Array(text)
-        guard (try? parse(bytes)) != nil else { return nil }
-        var parser = JSONParser(bytes: bytes, limits: .default)
-        guard let offset = try? parser.offset(of: pointer) else { return nil }
-        return lineAndColumn(at: offset, in: bytes)
-    }
-
-    /// The byte offset of the value at `pointer`, or of its nearest existing ancestor.
-    private mutating func offset(of pointer: JSONPointer) throws(JSONSyntaxError) -> Int {
-        skipWhitespace()
-        var found = index
-        for token in pointer.tokens {
-            guard let child = try childOffset(named: token) else { break }
-            index = child
-            found = child
+        guard (try? parse(bytes)) != nil else { return pointers.map { _ in nil } }
+        var wanted: Set<[String]> = []
+        for pointer in pointers {
+            for length in 0...pointer.tokens.count { wanted.insert(Array(pointer.tokens.prefix(length))) }
         }
-        return found
+        var parser = JSONParser(bytes: bytes, limits: .default)
+        var offsets: [[String]: Int] = [:]
+        parser.skipWhitespace()
+        try? parser.recordOffsets(at: [], wanted: wanted, into: &offsets)
+        let positions = lineAndColumns(at: offsets.values, in: bytes)
+        return pointers.map { pointer in
+            var tokens = pointer.tokens
+            while true {
+                if let offset = offsets[tokens] { return positions[offset] }
+                if tokens.isEmpty { return nil }
+                tokens.removeLast()
+            }
+        }
     }
 
-    /// The offset of the member `token` of the object (or the element `token` of the array) that
-    /// starts at `index`; nil when there is none. Moves `index` past what it reads.
-    private mutating func childOffset(named token: String) throws(JSONSyntaxError) -> Int? {
+    /// Records the offset of the value at `index`, whose path is `path`, then of those of its
+    /// members and elements that lead to a wanted path; reads past the value.
+    private mutating func recordOffsets(at path: [String], wanted: Set<[String]>, into offsets: inout [[String]: Int]) throws(JSONSyntaxError) {
+        offsets[path] = index
         let isObject = peek(UInt8(ascii: "{"))
-        guard isObject || peek(UInt8(ascii: "[")) else { return nil }
-        let position = isObject ? nil : Int(token).flatMap { $0 >= 0 && String($0) == token ? $0 : nil }
+        guard isObject || peek(UInt8(ascii: "[")) else {
+            _ = try parseValue()
+            return
+        }
         index += 1
         var count = 0
         while true {
             skipWhitespace()
-            if peek(UInt8(ascii: "}")) || peek(UInt8(ascii: "]")) { return nil }
+            if peek(UInt8(ascii: "}")) || peek(UInt8(ascii: "]")) {
+                index += 1
+                return
+            }
+            var child = path
             if isObject {
-                let key = try parseString()
+                child.append(try parseString())
                 skipWhitespace()
                 index += 1
                 skipWhitespace()
-                if key == token { return index }
-            } else if position == count {
-                return index
+            } else {
+                child.append(String(count))
             }
-            _ = try parseValue()
+            if wanted.contains(child) {
+                try recordOffsets(at: child, wanted: wanted, into: &offsets)
+            } else {
+                _ = try parseValue()
+            }
             count += 1
             skipWhitespace()
-            guard peek(UInt8(ascii: ",")) else { return nil }
-            index += 1
+            if peek(UInt8(ascii: ",")) { index += 1 }
         }
     }
 }

@@ -276,25 +276,32 @@ public struct JSONParser {
     }
 
     private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
-        let (line, column) = Self.lineAndColumn(at: offset ?? index, in: bytes)
+        let position = offset ?? index
+        let location = Self.lineAndColumns(at: [position], in: bytes)[position] ?? (1, 1)
         let atEnd = offset == nil && index >= bytes.count && !message.hasPrefix("unexpected end")
-        return JSONSyntaxError(line: line, column: column, message: atEnd ? "unexpected end of input; " + message : message)
+        return JSONSyntaxError(line: location.line, column: location.column, message: atEnd ? "unexpected end of input; " + message : message)
     }
 
-    /// The 1-based line and column (in Unicode scalars) of byte `offset`, counted from the start:
-    /// positions are worked out only when a message needs one, so parsing keeps none.
-    static func lineAndColumn(at offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+    /// The 1-based line and column (in Unicode scalars) of each byte offset, in one pass over
+    /// `bytes`: positions are worked out only when a message needs them, so parsing keeps none.
+    static func lineAndColumns(at offsets: some Sequence<Int>, in bytes: [UInt8]) -> [Int: (line: Int, column: Int)] {
+        var locations: [Int: (line: Int, column: Int)] = [:]
         var line = 1
         var column = 1
-        for byte in bytes[..<min(max(offset, 0), bytes.count)] {
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
+        var position = 0
+        for offset in Set(offsets).sorted() {
+            while position < min(max(offset, 0), bytes.count) {
+                if bytes[position] == 0x0A {
+                    line += 1
+                    column = 1
+                } else if bytes[position] & 0xC0 != 0x80 {
+                    column += 1
+                }
+                position += 1
             }
+            locations[offset] = (line, column)
         }
-        return (line, column)
+        return locations
     }
 }
 

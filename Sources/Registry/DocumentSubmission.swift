@@ -52,21 +52,18 @@ public struct DocumentSubmission: Sendable {
         return try decode(bytes, mediaType: .yaml, source: path)
     }
 
-    /// `file:line:column` of the node at `pointer` (or of its nearest ancestor), when known. For
-    /// JSON the text is read again here, so only documents with errors pay for positions.
-    func location(of pointer: JSONPointer) -> String? {
-        let location: (line: Int, column: Int)?
-        switch mediaType {
-        case .yaml: location = yaml?.location(of: pointer).map { ($0.line, $0.column) }
-        case .json: location = JSONParser.location(of: pointer, in: original)
-        }
-        guard let location else { return source }
-        return "\(source ?? "line"):\(location.line):\(location.column)"
-    }
-
-    /// The issues with their `file:line:column`.
+    /// The issues with their `file:line:column` (of the node at each pointer, or of its nearest
+    /// ancestor). For JSON the text is read again here, once for all of them, so only documents
+    /// with errors pay for positions.
     public func locate(_ issues: [ValidationIssue]) -> [LocatedIssue] {
-        issues.map { LocatedIssue($0, source: location(of: $0.pointer)) }
+        let locations: [(line: Int, column: Int)?]
+        switch mediaType {
+        case .yaml: locations = issues.map { issue in yaml?.location(of: issue.pointer).map { ($0.line, $0.column) } }
+        case .json: locations = JSONParser.locations(of: issues.map(\.pointer), in: original)
+        }
+        return zip(issues, locations).map { issue, location in
+            LocatedIssue(issue, source: location.map { "\(source ?? "line"):\($0.line):\($0.column)" } ?? source)
+        }
     }
 
     private static func syntaxError(_ location: String, _ message: String, format: String) -> RegistryError {

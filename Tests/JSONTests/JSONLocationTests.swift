@@ -31,7 +31,7 @@ import Testing
         ("/missing/deeper", 1, 1),
     ])
     func pointsAtTheValueOrItsNearestAncestor(pointer: String, line: Int, column: Int) throws {
-        let location = try #require(JSONParser.location(of: JSONPointer(pointer)!, in: Array(Self.document.utf8)))
+        let location = try #require(JSONParser.locations(of: [JSONPointer(pointer)!], in: Array(Self.document.utf8))[0])
         #expect(location.line == line)
         #expect(location.column == column)
     }
@@ -39,8 +39,11 @@ import Testing
     @Test func everyPointerOfAOneLineDocumentStartsItsOwnValue() throws {
         let text = #"{"a":[1,{"b":[true,null,"x,]}"]},-2.5],"c":{"":{"d":"\"}"}},"e":[[],{}]}"#
         let document = try JSONParser.parse(text)
-        for pointer in pointers(in: document) {
-            let location = try #require(JSONParser.location(of: pointer, in: Array(text.utf8)))
+        let pointers = pointers(in: document)
+        let locations = JSONParser.locations(of: pointers + pointers.reversed(), in: Array(text.utf8))
+        #expect(locations.count == 2 * pointers.count)
+        for (pointer, location) in zip(pointers + pointers.reversed(), locations) {
+            let location = try #require(location)
             let value = try #require(document.value(at: pointer))
             #expect(location.line == 1)
             #expect(String(text.dropFirst(location.column - 1)).hasPrefix(value.encoded()), "\(pointer)")
@@ -49,7 +52,20 @@ import Testing
 
     @Test(arguments: ["", "{\"a\": }", "{\"a\": 1", "[1, 2,]"])
     func hasNoLocationsInTextThatIsNotJSON(text: String) {
-        #expect(JSONParser.location(of: JSONPointer.root / "a", in: Array(text.utf8)) == nil)
+        let locations = JSONParser.locations(of: [.root, JSONPointer.root / "a"], in: Array(text.utf8))
+        #expect(locations.count == 2)
+        #expect(locations.allSatisfy { $0 == nil })
+    }
+
+    @Test func manyPointersCostOneMoreParseNotOneEach() {
+        let count = 20_000
+        let text = "[" + (0..<count).map { "{\"id\": \($0)}" }.joined(separator: ",\n") + "]"
+        let pointers = (0..<count).map { JSONPointer.root / $0 / "id" }
+        var locations: [(line: Int, column: Int)?] = []
+        let elapsed = ContinuousClock().measure { locations = JSONParser.locations(of: pointers, in: Array(text.utf8)) }
+        #expect(locations.last??.line == count)
+        #expect(locations.last??.column == 8)
+        #expect(elapsed < .seconds(5), "one pass for all pointers, not a parse per pointer")
     }
 
     private func pointers(in value: JSONValue, at pointer: JSONPointer = .root) -> [JSONPointer] {
