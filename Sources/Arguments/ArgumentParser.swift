@@ -1,7 +1,9 @@
 /// Parses a command's arguments against its specification.
 ///
 /// Accepts `--name value`, `--name=value`, `-n value`, grouped short flags (`-fq`), flags, and
-/// `--` to end options. Unknown options are refused with the closest known name.
+/// `--` to end options. Unknown options are refused with the closest known name, or with the hint
+/// to put a value that starts with `-` after `--`; an option's own value may start with `-`
+/// (`--limit -1`).
 public struct ArgumentParser: Sendable {
     public var specification: CommandSpecification
     public static let maximumArgumentCount = 10_000
@@ -28,17 +30,10 @@ public struct ArgumentParser: Sendable {
                 let body = argument.dropFirst(2)
                 let name = String(body.prefix { $0 != "=" })
                 let inline = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
-                try apply(try option(named: name), inline: inline, arguments, &index, &result)
+                try apply(try option(named: name, in: argument), inline: inline, arguments, &index, &result)
             } else {
-                let letters = Array(argument.dropFirst())
-                for (position, letter) in letters.enumerated() {
-                    let option = try option(short: letter)
-                    let isLast = position == letters.count - 1
-                    if !option.isFlag && !isLast {
-                        try apply(option, inline: String(letters[(position + 1)...]), arguments, &index, &result)
-                        break
-                    }
-                    try apply(option, inline: nil, arguments, &index, &result)
+                for (option, inline) in try shortOptions(in: argument) {
+                    try apply(option, inline: inline, arguments, &index, &result)
                 }
             }
         }
@@ -75,18 +70,37 @@ public struct ArgumentParser: Sendable {
         result.values[option.name, default: []].append(value)
     }
 
-    private func option(named name: String) throws(ArgumentError) -> OptionSpecification {
+    /// The option `--name`; `argument` is the whole word, for the message when there is none.
+    private func option(named name: String, in argument: String) throws(ArgumentError) -> OptionSpecification {
         if let option = specification.options.first(where: { $0.name == name }) { return option }
         let closest = specification.options.map(\.name).min { editDistance($0, name) < editDistance($1, name) }
-        let hint = closest.flatMap { editDistance($0, name) <= 3 ? " — did you mean --\($0)?" : nil } ?? "; see `\(specification.name) --help`"
-        throw ArgumentError("unknown option --\(name)\(hint)")
+        if let closest, editDistance(closest, name) <= 3 {
+            throw ArgumentError("unknown option --\(name) — did you mean --\(closest)?")
+        }
+        throw unknownOption(argument)
     }
 
-    private func option(short letter: Character) throws(ArgumentError) -> OptionSpecification {
-        guard let option = specification.options.first(where: { $0.shortName == letter }) else {
-            throw ArgumentError("unknown option -\(letter); see `\(specification.name) --help`")
+    /// The options of `-abc` (grouped flags), each with its inline value: a short option that takes
+    /// a value takes the rest of the word (`-fjson`). The whole word is refused unless every
+    /// letter up to that point is a known short option.
+    private func shortOptions(in argument: String) throws(ArgumentError) -> [(OptionSpecification, inline: String?)] {
+        let letters = Array(argument.dropFirst())
+        var options: [(OptionSpecification, inline: String?)] = []
+        for (position, letter) in letters.enumerated() {
+            guard let option = specification.options.first(where: { $0.shortName == letter }) else { throw unknownOption(argument) }
+            if !option.isFlag && position < letters.count - 1 {
+                options.append((option, String(letters[(position + 1)...])))
+                break
+            }
+            options.append((option, nil))
         }
-        return option
+        return options
+    }
+
+    /// Refuses a word that looks like an option but is none, e.g. the expression `-1 + 2`.
+    private func unknownOption(_ argument: String) -> ArgumentError {
+        ArgumentError("unknown option '\(argument)'; to pass a value that starts with '-', put it after '--'; "
+                      + "see `\(specification.name) --help` for the options")
     }
 }
 

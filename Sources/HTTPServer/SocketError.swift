@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A failed system call on a socket: which call, and the errno it set.
 public struct SocketError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -26,9 +26,9 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
 
 /// A strict RFC 8259 parser: no comments, no trailing commas, no duplicate keys, valid UTF-8 only.
 public struct JSONParser {
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     private let limits: JSONLimits
-    private var index = 0
+    var index = 0
     private var depth = 0
 
     /// Parses one JSON text; whitespace may surround it, nothing else may follow.
@@ -41,7 +41,7 @@ public struct JSONParser {
         try parse(Array(text.utf8), limits: limits)
     }
 
-    private init(bytes: [UInt8], limits: JSONLimits) {
+    init(bytes: [UInt8], limits: JSONLimits) {
         self.bytes = bytes
         self.limits = limits
     }
@@ -58,7 +58,7 @@ public struct JSONParser {
         return value
     }
 
-    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+    mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
         guard index < bytes.count else { throw error("unexpected end of input; expected a value") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
@@ -129,30 +129,39 @@ public struct JSONParser {
         return .array(elements)
     }
 
-    private mutating func parseString() throws(JSONSyntaxError) -> String {
+    /// Reads a string; runs of bytes without escapes are taken whole, and a string without
+    /// escapes (most keys and values) is made straight from the input.
+    mutating func parseString() throws(JSONSyntaxError) -> String {
         let start = index
         index += 1
         var buffer: [UInt8] = []
+        var run = index
         while true {
             guard index < bytes.count else { throw error("unterminated string", at: start) }
-            let byte = bytes[index]
-            if buffer.count > limits.maxStringBytes {
+            if buffer.count + index - run > limits.maxStringBytes {
                 throw error("a string is longer than \(limits.maxStringBytes) bytes", at: start)
             }
+            let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
-                index += 1
-                guard let string = String(validating: buffer, as: UTF8.self) else {
-                    throw error("the string is not valid UTF-8", at: start)
+                let string: String?
+                if buffer.isEmpty {
+                    string = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[run..<index]), as: UTF8.self) }
+                } else {
+                    buffer += bytes[run..<index]
+                    string = String(validating: buffer, as: UTF8.self)
                 }
+                index += 1
+                guard let string else { throw error("the string is not valid UTF-8", at: start) }
                 return string
             case UInt8(ascii: "\\"):
+                buffer += bytes[run..<index]
                 index += 1
                 try parseEscape(into: &buffer)
+                run = index
             case 0..<0x20:
                 throw error("control character \(describe(byte)) in a string; escape it")
             default:
-                buffer.append(byte)
                 index += 1
             }
         }
@@ -246,7 +255,7 @@ public struct JSONParser {
         index += expected.count
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -255,7 +264,7 @@ public struct JSONParser {
         }
     }
 
-    private func peek(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
+    func peek(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
 
     private func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
@@ -267,19 +276,32 @@ public struct JSONParser {
     }
 
     private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
-        let position = min(offset ?? index, bytes.count)
+        let position = offset ?? index
+        let location = Self.lineAndColumns(at: [position], in: bytes)[position] ?? (1, 1)
+        let atEnd = offset == nil && index >= bytes.count && !message.hasPrefix("unexpected end")
+        return JSONSyntaxError(line: location.line, column: location.column, message: atEnd ? "unexpected end of input; " + message : message)
+    }
+
+    /// The 1-based line and column (in Unicode scalars) of each byte offset, in one pass over
+    /// `bytes`: positions are worked out only when a message needs them, so parsing keeps none.
+    static func lineAndColumns(at offsets: some Sequence<Int>, in bytes: [UInt8]) -> [Int: (line: Int, column: Int)] {
+        var locations: [Int: (line: Int, column: Int)] = [:]
         var line = 1
         var column = 1
-        for byte in bytes[..<position] {
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
+        var position = 0
+        for offset in Set(offsets).sorted() {
+            while position < min(max(offset, 0), bytes.count) {
+                if bytes[position] == 0x0A {
+                    line += 1
+                    column = 1
+                } else if bytes[position] & 0xC0 != 0x80 {
+                    column += 1
+                }
+                position += 1
             }
+            locations[offset] = (line, column)
         }
-        let atEnd = offset == nil && index >= bytes.count && !message.hasPrefix("unexpected end")
-        return JSONSyntaxError(line: line, column: column, message: atEnd ? "unexpected end of input; " + message : message)
+        return locations
     }
 }
 

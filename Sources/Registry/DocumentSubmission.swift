@@ -39,20 +39,31 @@ public struct DocumentSubmission: Sendable {
         }
     }
 
-    /// The media type for a file name: JSON for `.json`, YAML otherwise.
-    public static func mediaType(forPath path: String) -> MediaType {
-        path.lowercased().hasSuffix(".json") ? .json : .yaml
+    /// Parses a file named `path`: `.json` and `.avsc` (Avro schemas are JSON) as JSON, others as
+    /// YAML. Content that starts like JSON (`{` or `[`) is read as JSON first, the same value at a
+    /// fraction of the cost, and as YAML only when it is not JSON (a flow mapping like `{kind: Domain}`).
+    public static func decode(_ bytes: [UInt8], path: String) throws(RegistryError) -> DocumentSubmission {
+        let name = path.lowercased()
+        if name.hasSuffix(".json") || name.hasSuffix(".avsc") { return try decode(bytes, mediaType: .json, source: path) }
+        let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "["), let submission = try? decode(bytes, mediaType: .json, source: path) {
+            return submission
+        }
+        return try decode(bytes, mediaType: .yaml, source: path)
     }
 
-    /// `file:line:column` of the node at `pointer` (or of its nearest ancestor), when known.
-    func location(of pointer: JSONPointer) -> String? {
-        guard let location = yaml?.location(of: pointer) else { return source }
-        return "\(source ?? "line"):\(location.line):\(location.column)"
-    }
-
-    /// The issues with their `file:line:column`.
+    /// The issues with their `file:line:column` (of the node at each pointer, or of its nearest
+    /// ancestor). For JSON the text is read again here, once for all of them, so only documents
+    /// with errors pay for positions.
     public func locate(_ issues: [ValidationIssue]) -> [LocatedIssue] {
-        issues.map { LocatedIssue($0, source: location(of: $0.pointer)) }
+        let locations: [(line: Int, column: Int)?]
+        switch mediaType {
+        case .yaml: locations = issues.map { issue in yaml?.location(of: issue.pointer).map { ($0.line, $0.column) } }
+        case .json: locations = JSONParser.locations(of: issues.map(\.pointer), in: original)
+        }
+        return zip(issues, locations).map { issue, location in
+            LocatedIssue(issue, source: location.map { "\(source ?? "line"):\($0.line):\($0.column)" } ?? source)
+        }
     }
 
     private static func syntaxError(_ location: String, _ message: String, format: String) -> RegistryError {

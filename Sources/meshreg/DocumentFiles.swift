@@ -47,7 +47,7 @@ enum DocumentFiles {
                 throw CommandError("\(file) is \(data.count) bytes; documents are limited to \(maximumFileBytes) bytes")
             }
             do {
-                submissions.append(try DocumentSubmission.decode(Array(data), mediaType: DocumentSubmission.mediaType(forPath: file), source: file))
+                submissions.append(try DocumentSubmission.decode(Array(data), path: file))
             } catch {
                 errors.append(error)
             }

@@ -25,6 +25,25 @@ private let apply = CommandSpecification(
         #expect(parsed.flag("dry-run") == dryRun)
     }
 
+    @Test(arguments: [
+        ["a", "--db", "-1"],
+        ["a", "--db=-1"],
+        ["a", "--format", "json", "--db", "-1"],
+    ])
+    func takesAValueThatStartsWithADashForAnOptionThatNeedsOne(input: [String]) throws {
+        let parsed = try ArgumentParser(apply).parse(input)
+        #expect(parsed.value("db") == "-1")
+        #expect(parsed.arguments == ["a"])
+    }
+
+    @Test func takesEverythingAfterTheDoubleDashAsArguments() throws {
+        let parsed = try ArgumentParser(apply).parse(["--", "-1 + 2", "--help", "--db", "-n"])
+        #expect(parsed.arguments == ["-1 + 2", "--help", "--db", "-n"])
+        #expect(!parsed.wantsHelp)
+        #expect(parsed.value("db") == nil)
+        #expect(!parsed.flag("dry-run"))
+    }
+
     @Test func collectsRepeatableOptionsInOrder() throws {
         let parsed = try ArgumentParser(apply).parse(["new", "--against", "v1", "--against", "v2"])
         #expect(parsed.allValues("against") == ["v1", "v2"])
@@ -36,7 +55,10 @@ private let apply = CommandSpecification(
         (["a", "--db", "x", "--db", "y"], "given twice"),
         (["a", "--dry-run=yes"], "takes no value"),
         ([] as [String], "apply needs <dir|file>..."),
-        (["a", "-z"], "unknown option -z"),
+        (["a", "-z"], "unknown option '-z'; to pass a value that starts with '-', put it after '--'"),
+        (["a", "-nz"], "unknown option '-nz'"),
+        (["a", "--zzzzzzzzzz=1"], "unknown option '--zzzzzzzzzz=1'; to pass a value that starts with '-', put it after '--'"),
+        (["-1 + 2"], "unknown option '-1 + 2'; to pass a value that starts with '-', put it after '--'"),
     ])
     func refusesBadCommandLinesWithAHint(input: [String], fragment: String) {
         #expect {

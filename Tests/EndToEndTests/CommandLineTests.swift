@@ -77,6 +77,24 @@ import Testing
         #expect(result.standardOutput.contains("/unknownKey"))
     }
 
+    @Test(arguments: ["bad.odps.json", "bad.odps.yaml"])
+    func validateSaysFileLineAndColumnInJSONToo(name: String) throws {
+        let workspace = try Workspace()
+        let bad = try workspace.write(name, """
+            {
+              "apiVersion": "v1.0.0",
+              "kind": "DataProduct",
+              "id": "../etc",
+              "status": "active",
+              "unknownKey": 1
+            }
+            """)
+        let result = try MeshregProcess.run(["validate", bad])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("\(name):4:9: /id:"), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("\(name):6:17: /unknownKey:"), "\(result.standardOutput)")
+    }
+
     @Test func writesByNonMembersAreRefused() throws {
         let workspace = try Workspace()
         let database = workspace.path("owned.sqlite")
@@ -126,6 +144,16 @@ import Testing
         #expect(broken.standardOutput.hasPrefix(#"{"error":"1:4:"#))
     }
 
+    @Test func anExpressionThatStartsWithADashGoesAfterTheDoubleDash() throws {
+        let afterDoubleDash = try MeshregProcess.run(["cel", "--", "-1 + 2"])
+        #expect(afterDoubleDash.status == 0)
+        #expect(afterDoubleDash.standardOutput == #"{"value":1,"type":"int"}"# + "\n")
+        let refused = try MeshregProcess.run(["cel", "-1 + 2"])
+        #expect(refused.status == 2)
+        #expect(refused.standardOutput.isEmpty)
+        #expect(refused.standardError.contains("unknown option '-1 + 2'; to pass a value that starts with '-', put it after '--'"))
+    }
+
     @Test func bindsIntegersAsIntAndFractionsAsDouble() throws {
         let workspace = try Workspace()
         let vars = try workspace.write("vars.json", #"{"port": {"classification": "pii"}, "n": 2, "x": 2.5}"#)
@@ -161,5 +189,14 @@ import Testing
         let invalid = try workspace.write("bad.avsc", #"{"type":"enum","name":"E","symbols":["A"],"default":"Z"}"#)
         #expect(try MeshregProcess.run(["compat", invalid, "--against", old]).status == 2)
         #expect(try MeshregProcess.run(["compat", new]).status == 2)
+    }
+
+    @Test func aSchemaThatIsNotJSONIsRefusedWithFileLineAndColumn() throws {
+        let workspace = try Workspace()
+        let old = try workspace.write("v1.avsc", #"{"type":"record","name":"R","fields":[{"name":"a","type":"int"}]}"#)
+        let trailingComma = try workspace.write("v2.avsc", "{\"type\": \"record\",\n \"name\": \"R\",\n \"fields\": [{\"name\": \"a\", \"type\": \"int\"},]}")
+        let result = try MeshregProcess.run(["compat", trailingComma, "--against", old])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("v2.avsc:3:42: the document is not valid JSON"), "\(result.standardError)")
     }
 }

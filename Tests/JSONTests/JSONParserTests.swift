@@ -43,8 +43,36 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        (#""""#, ""),
+        (#""plain é""#, "plain é"),
+        (#""\"a\\b\/c""#, "\"a\\b/c"),
+        (#""run \n run \u00e9 run""#, "run \n run é run"),
+        (#""é\tü""#, "é\tü"),
+    ])
+    func decodesStringsWithAndWithoutEscapes(text: String, expected: String) throws {
+        #expect(try JSONParser.parse(text) == .string(expected))
+        #expect(try JSONParser.parse("{\(text): 1}").objectValue?.keys == [expected])
+    }
+
     @Test func refusesInvalidUTF8() {
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x22, 0xC3, 0x28, 0x22]) }
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x22, 0x5C, 0x6E, 0xC3, 0x28, 0x22]) }
+    }
+
+    @Test(arguments: [
+        (#""aaaaaaaa""#, true),
+        (#""a\\a\\a\\a\\""#, true),
+        (#""aaaaaaaaa""#, false),
+        (#""a\\a\\a\\a\\a""#, false),
+    ])
+    func refusesAStringLongerThanTheLimit(text: String, fits: Bool) throws {
+        let limits = JSONLimits(maxStringBytes: 8)
+        if fits {
+            #expect(try JSONParser.parse(text, limits: limits).stringValue?.utf8.count == 8)
+        } else {
+            #expect { try JSONParser.parse(text, limits: limits) } throws: { ($0 as! JSONSyntaxError).message.contains("longer than 8 bytes") }
+        }
     }
 
     @Test func enforcesDepthAndSizeLimits() {

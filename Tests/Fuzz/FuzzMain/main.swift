@@ -1,5 +1,11 @@
 import FuzzTargets
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The target this process fuzzes, from MESHREG_FUZZ_TARGET (see `Tests/Fuzz/run`).
 let target: FuzzTarget = {
