@@ -45,7 +45,7 @@ enum ApplyCommand: Command {
     }
 
     /// One error for several: all issues together, so nothing is reported twice or lost.
-    private static func merged(_ errors: [RegistryError], total: Int) -> RegistryError? {
+    static func merged(_ errors: [RegistryError], total: Int) -> RegistryError? {
         guard let first = errors.first else { return nil }
         if errors.count == 1 { return first }
         let issues = errors.flatMap { error in
