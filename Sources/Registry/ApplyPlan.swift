@@ -10,6 +10,14 @@ public struct ApplyPlan: Sendable {
     /// True when applying would be refused as a whole: some document is refused.
     public var isRefused: Bool { documents.contains { $0.action == .refuse } }
 
+    /// The refusal of the whole plan, every refused document's issues together; nil when none is refused.
+    public var refusal: RegistryError? {
+        let refusals = documents.compactMap { document in
+            document.refusal.map { Refusal(action: "", target: document.path ?? document.id ?? "document", domain: nil, error: $0) }
+        }
+        return refusals.isEmpty ? nil : Refusal.combined(refusals, total: documents.count)
+    }
+
     /// How many documents take each action.
     public func count(_ action: PlannedDocument.Action) -> Int { documents.count { $0.action == action } }
 

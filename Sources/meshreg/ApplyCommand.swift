@@ -37,22 +37,11 @@ enum ApplyCommand: Command {
             progress.finish()
         } catch {
             progress.finish()
-            throw merged(syntaxErrors + [error], total: files.count) ?? error
+            throw RegistryError.merged(syntaxErrors + [error], total: files.count) ?? error
         }
-        if let syntaxError = merged(syntaxErrors, total: files.count) { throw syntaxError }
+        if let syntaxError = RegistryError.merged(syntaxErrors, total: files.count) { throw syntaxError }
         report(results, dryRun: dryRun, context)
         return .success
-    }
-
-    /// One error for several: all issues together, so nothing is reported twice or lost.
-    static func merged(_ errors: [RegistryError], total: Int) -> RegistryError? {
-        guard let first = errors.first else { return nil }
-        if errors.count == 1 { return first }
-        let issues = errors.flatMap { error in
-            error.issues.isEmpty ? [LocatedIssue(.init(pointer: .root, code: error.code.rawValue, message: error.message))] : error.issues
-        }
-        return RegistryError(first.code, "\(issues.count) problems in \(total) documents; nothing was written",
-                             issues: issues, dependants: errors.flatMap(\.dependants))
     }
 
     private static func report(_ results: [WriteResult], dryRun: Bool, _ context: CommandContext) {

@@ -39,7 +39,7 @@ enum PlanCommand: Command {
         let files = try DocumentFiles.expand(paths)
         guard !files.isEmpty else { throw CommandError("no .yaml, .yml or .json files found in \(paths.joined(separator: " "))") }
         let (submissions, syntaxErrors) = try DocumentFiles.read(files)
-        if let error = ApplyCommand.merged(syntaxErrors, total: files.count) { throw error }
+        if let error = RegistryError.merged(syntaxErrors, total: files.count) { throw error }
         return submissions
     }
 
