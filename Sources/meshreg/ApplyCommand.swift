@@ -11,7 +11,7 @@ enum ApplyCommand: Command {
         options: [
             .flag("dry-run", help: "Check everything against the registry and write nothing."),
             GlobalOptions.database, GlobalOptions.format, GlobalOptions.actor, GlobalOptions.policies,
-        ],
+        ] + GlobalOptions.remote,
         arguments: 1...1, unlimitedArguments: true,
         discussion: """
             Directories are searched recursively for .yaml, .yml and .json files. Domains are applied
@@ -22,9 +22,14 @@ enum ApplyCommand: Command {
             EXAMPLES:
               meshreg apply Domains
               meshreg apply Domains/orders --dry-run --as alice.nguyen
+              meshreg apply Domains/orders --server https://meshreg.example.com --token-file ~/.meshreg-token
+
+            With --server the whole tree goes to the service as one bundle and is applied there in
+            one transaction with the token's identity; the answer is the plan, document by document.
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
+        if let remote = try context.remote() { return try applyRemotely(arguments, remote, context) }
         let files = try DocumentFiles.expand(arguments.arguments)
         guard !files.isEmpty else { throw CommandError("no .yaml, .yml or .json files found in \(arguments.arguments.joined(separator: " "))") }
         let (submissions, syntaxErrors) = try DocumentFiles.read(files)
@@ -42,6 +47,22 @@ enum ApplyCommand: Command {
         if let syntaxError = RegistryError.merged(syntaxErrors, total: files.count) { throw syntaxError }
         report(results, dryRun: dryRun, context)
         return .success
+    }
+
+    /// Sends the tree as one bundle; prints the plan the service answers, refused or not.
+    private static func applyRemotely(_ arguments: ParsedArguments, _ remote: RemoteRegistry, _ context: CommandContext) throws -> ExitStatus {
+        let bundle = try DocumentFiles.bundle(arguments.arguments)
+        let format = arguments.value("format")
+        do {
+            let plan = try remote.send("POST", "/api/v1/apply", query: [("dryRun", arguments.flag("dry-run") ? "true" : nil)], body: bundle.json)
+            print(PlanCommand.render(plan, format: format))
+            return plan["summary"]?["refuse"]?.integerValue == 0 ? .success : .checkFailed
+        } catch RemoteError.problem(let status, let body) where body["documents"] != nil {
+            guard format != "json", case .object(var problem) = body else { throw RemoteError.problem(status: status, body: body) }
+            print(PlanCommand.render(body, format: format))
+            problem["issues"] = nil
+            throw RemoteError.problem(status: status, body: .object(problem))
+        }
     }
 
     private static func report(_ results: [WriteResult], dryRun: Bool, _ context: CommandContext) {

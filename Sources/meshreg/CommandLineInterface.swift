@@ -45,6 +45,9 @@ enum CommandLineInterface {
         } catch let error as RegistryError {
             context.report(error)
             return exitStatus(for: error.code)
+        } catch let error as RemoteError {
+            context.report(error)
+            return error.exitStatus
         } catch let error as CommandError {
             Terminal.error(error.message)
             return .usageError

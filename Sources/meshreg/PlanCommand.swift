@@ -11,7 +11,7 @@ enum PlanCommand: Command {
     static let specification = CommandSpecification(
         name: "plan", summary: "Show what applying files would do: adds, field-level changes, findings, policies, downstream impact.",
         usage: "<dir|file>... [--format table|json|markdown]",
-        options: [GlobalOptions.database, format, GlobalOptions.actor, GlobalOptions.policies],
+        options: [GlobalOptions.database, format, GlobalOptions.actor, GlobalOptions.policies] + GlobalOptions.remote,
         arguments: 1...1, unlimitedArguments: true,
         discussion: """
             Each document gets one action: add, change (with every changed field as a JSON Pointer,
@@ -23,13 +23,18 @@ enum PlanCommand: Command {
             EXAMPLES:
               meshreg plan Domains
               meshreg plan Domains/orders --format markdown > plan.md
+              meshreg plan Domains/orders --server https://meshreg.example.com --token-file ~/.meshreg-token
 
             EXIT STATUS: 0 an apply would succeed, 1 something would be refused, 2 bad input.
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
-        let submissions = try readTree(arguments.arguments)
-        let plan = try context.registry().plan(submissions, actor: context.actor).json
+        let plan: JSONValue
+        if let remote = try context.remote() {
+            plan = try remote.send("POST", "/api/v1/apply", query: [("dryRun", "true")], body: try DocumentFiles.bundle(arguments.arguments).json)
+        } else {
+            plan = try context.registry().plan(try readTree(arguments.arguments), actor: context.actor).json
+        }
         print(render(plan, format: arguments.value("format")))
         return plan["summary"]?["refuse"]?.integerValue == 0 ? .success : .checkFailed
     }
