@@ -1,0 +1,103 @@
+import Foundation
+import JSON
+import Testing
+
+/// The CLI against a real `meshreg serve` process: a domain team's CI planning and applying its
+/// repository with the team's token.
+@Suite struct RemoteCommandTests {
+    /// A running server loaded with the retail mesh, a workspace holding the orders domain's
+    /// tree with order-history renamed, and tokens for the orders owner and an outsider.
+    final class Setup {
+        let workspace: Workspace
+        let server: ServerProcess
+        let ownerToken: String
+        let outsiderToken: String
+        var url: String { "http://127.0.0.1:\(server.port)" }
+
+        init() throws {
+            workspace = try Workspace()
+            server = try ServerProcess(databasePath: workspace.path("served.sqlite"))
+            ownerToken = try Self.issue("david.kim", database: workspace.path("served.sqlite"))
+            outsiderToken = try Self.issue("sam.lee", database: workspace.path("served.sqlite"))
+            try FileManager.default.copyItem(at: MeshregProcess.repositoryRoot.appendingPathComponent("Domains/orders"),
+                                             to: workspace.url.appendingPathComponent("orders"))
+            let product = workspace.url.appendingPathComponent("orders/products/order-history.odps.yaml")
+            let renamed = try String(contentsOf: product, encoding: .utf8).replacing("\nname: Order History\n", with: "\nname: Order History (daily)\n")
+            try renamed.write(to: product, atomically: true, encoding: .utf8)
+        }
+
+        static func issue(_ user: String, database: String) throws -> String {
+            let issued = try MeshregProcess.run(["token", "issue", "--user", user, "--db", database])
+            return issued.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        func meshreg(_ arguments: [String], token: String? = nil) throws -> MeshregProcess.Outcome {
+            try MeshregProcess.run(arguments + ["--server", url] + (token.map { ["--token", $0] } ?? []), in: workspace.url)
+        }
+
+        func revision(of product: String) throws -> Int64? {
+            let answer = try server.send("GET", "/api/v1/products/\(product)", token: server.adminToken)
+            return try JSONParser.parse(answer.body)["revision"]?.integerValue
+        }
+
+        deinit { _ = server.stop() }
+    }
+
+    @Test func anotherTeamsTokenIsRefusedNothingIsWrittenAndTheRefusalIsAudited() throws {
+        let setup = try Setup()
+        let refused = try setup.meshreg(["apply", "orders"], token: setup.outsiderToken)
+        #expect(refused.status == 1, "\(refused.standardError)")
+        #expect(refused.standardError.hasPrefix("error: forbidden: "))
+        #expect(!refused.standardError.contains("{"), "a problem, never its JSON")
+        #expect(refused.standardOutput.contains("refuse  DataProduct  order-history"))
+        #expect(try setup.revision(of: "order-history") == 1)
+        let audit = try setup.server.send("GET", "/api/v1/audit?actor=sam.lee&outcome=refused", token: setup.server.adminToken)
+        #expect((try JSONParser.parse(audit.body)["items"]?.arrayValue ?? []).count == 6)
+    }
+
+    @Test func theOwnerPlansAppliesAndReappliesAsNoOp() throws {
+        let setup = try Setup()
+        let tokenFile = try setup.workspace.write("token", setup.ownerToken)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: tokenFile)
+        let plan = try setup.meshreg(["plan", "orders", "--format", "json", "--token-file", tokenFile])
+        #expect(plan.status == 0, "\(plan.standardError)")
+        let planned = try JSONParser.parse(plan.standardOutput)
+        #expect(planned["summary"]?["change"] == 1)
+        #expect(planned["documents"]?.arrayValue?.first { $0["action"] == "change" }?["path"] == "orders/products/order-history.odps.yaml")
+        #expect(try setup.revision(of: "order-history") == 1, "a plan writes nothing")
+
+        let applied = try setup.meshreg(["apply", "orders", "--token-file", tokenFile])
+        #expect(applied.status == 0, "\(applied.standardError)")
+        #expect(applied.standardOutput.contains("plan: 0 to add, 1 to change"))
+        #expect(try setup.revision(of: "order-history") == 2)
+        let again = try setup.meshreg(["apply", "orders", "--token-file", tokenFile])
+        #expect(again.status == 0)
+        #expect(again.standardOutput.contains("0 to change, 0 to retire, 0 refused, 6 unchanged"))
+        #expect(try setup.revision(of: "order-history") == 2)
+    }
+
+    @Test func badTokensLooseTokenFilesAndAsAreRefused() throws {
+        let setup = try Setup()
+        let wrong = try setup.meshreg(["plan", "orders"], token: "meshreg_nope")
+        #expect(wrong.status == 1)
+        #expect(wrong.standardError.contains("unauthenticated: "))
+        let loose = try setup.workspace.write("loose-token", setup.ownerToken)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: loose)
+        let refusedFile = try setup.meshreg(["plan", "orders", "--token-file", loose])
+        #expect(refusedFile.status == 2)
+        #expect(refusedFile.standardError.contains("chmod 600"))
+        let actingAs = try setup.meshreg(["apply", "orders", "--as", "david.kim"], token: setup.ownerToken)
+        #expect(actingAs.status == 2)
+        #expect(actingAs.standardError.contains("--as"))
+    }
+
+    @Test func anUnreachableServerExitsTwoNamingTheURLWithinTheTimeout() throws {
+        let workspace = try Workspace()
+        _ = try workspace.write("tree/domain.yaml", "apiVersion: meshreg/v1\nkind: Domain\nname: sales\nteams: []\n")
+        let started = Date()
+        let outcome = try MeshregProcess.run(["plan", "tree", "--server", "http://127.0.0.1:9", "--token", "t", "--timeout", "5"], in: workspace.url)
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.contains("http://127.0.0.1:9"))
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+}
