@@ -43,8 +43,15 @@ final class RemoteRegistry {
         return json
     }
 
+    /// GETs a text answer (DOT, Mermaid) as it came; a problem answer throws ``RemoteError``.
+    func text(_ path: String, query: [(String, String?)] = []) throws -> String {
+        let (status, data) = try exchange("GET", path, query: query)
+        guard (200..<300).contains(status) else { throw RemoteError.problem(status: status, body: (try? JSONParser.parse(Array(data))) ?? .null) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// Sends a request and returns the status and body as they came.
-    func exchange(_ method: String, _ path: String, query: [(String, String?)] = [], body: JSONValue? = nil) throws -> (status: Int, body: Data) {
+    private func exchange(_ method: String, _ path: String, query: [(String, String?)] = [], body: JSONValue? = nil) throws -> (status: Int, body: Data) {
         var components = URLComponents(url: baseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)
         let items = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
         if !items.isEmpty { components?.queryItems = items }

@@ -91,6 +91,29 @@ import Testing
         #expect(actingAs.standardError.contains("--as"))
     }
 
+    @Test func readsAndRetiresGoThroughTheServiceWithTheToken() throws {
+        let setup = try Setup()
+        let list = try setup.meshreg(["list", "products", "--format", "json"], token: setup.ownerToken)
+        #expect(list.status == 0, "\(list.standardError)")
+        #expect((try JSONParser.parse(list.standardOutput)["items"]?.arrayValue ?? []).count > 10)
+        let table = try setup.meshreg(["list", "products", "--domain", "orders"], token: setup.ownerToken)
+        #expect(table.standardOutput.hasPrefix("ID"))
+        #expect(table.standardOutput.contains("order-history"))
+        let contract = try setup.meshreg(["get", "contract", "orders.order-events"], token: setup.ownerToken)
+        #expect(try JSONParser.parse(contract.standardOutput)["document"]?["version"] == "1.1.0")
+        let lineage = try setup.meshreg(["lineage", "online-orders", "--downstream", "--format", "mermaid"], token: setup.ownerToken)
+        #expect(lineage.status == 0)
+        #expect(lineage.standardOutput.hasPrefix("flowchart"))
+        #expect(try setup.meshreg(["audit", "verify"], token: setup.ownerToken).status == 0)
+        #expect(try setup.meshreg(["access", "list"], token: setup.ownerToken).status == 0)
+        let missing = try setup.meshreg(["get", "product", "no-such-product"], token: setup.ownerToken)
+        #expect(missing.status == 2)
+        #expect(missing.standardError.hasPrefix("error: not-found: "))
+        let retire = try setup.meshreg(["retire", "product", "order-history"], token: setup.outsiderToken)
+        #expect(retire.status == 1)
+        #expect(retire.standardError.contains("forbidden: "))
+    }
+
     @Test func anUnreachableServerExitsTwoNamingTheURLWithinTheTimeout() throws {
         let workspace = try Workspace()
         _ = try workspace.write("tree/domain.yaml", "apiVersion: meshreg/v1\nkind: Domain\nname: sales\nteams: []\n")
