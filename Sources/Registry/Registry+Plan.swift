@@ -6,9 +6,11 @@ extension Registry {
     /// diff against the registered document, a contract's findings and semver verdict, the
     /// policy decision and, for a breaking contract change, who reads what breaks. With
     /// `commit` the documents are applied all-or-nothing as by ``apply(_:actor:dryRun:progress:)``
-    /// and refusals are audited; applying what is already registered writes nothing.
-    public func plan(_ submissions: [DocumentSubmission], actor: Principal, commit: Bool = false) throws(RegistryError) -> ApplyPlan {
-        let outcomes = try runBatch(submissions, actor: actor, dryRun: !commit, assessing: true)
+    /// and refusals are audited; applying what is already registered writes nothing. With
+    /// `prune`, what the documents' domains hold and the documents do not is retired (`retire`),
+    /// or refused while something still depends on it.
+    public func plan(_ submissions: [DocumentSubmission], actor: Principal, commit: Bool = false, prune: Bool = false) throws(RegistryError) -> ApplyPlan {
+        let outcomes = try runBatch(submissions, actor: actor, dryRun: !commit, assessing: true, prune: prune)
         let refusals = outcomes.compactMap(\.refusal)
         if commit, !refusals.isEmpty { auditRefusals(refusals, actor: actor) }
         var documents = outcomes.map(Self.planned)
@@ -22,8 +24,12 @@ extension Registry {
     }
 
     private static func planned(_ outcome: BatchOutcome) -> PlannedDocument {
-        let json = outcome.submission.json
-        var planned = PlannedDocument(path: outcome.submission.source, kind: json["kind"]?.stringValue,
+        if let pruned = outcome.pruned {
+            return PlannedDocument(path: nil, kind: pruned.kind == .product ? "DataProduct" : "DataContract", id: pruned.id, version: pruned.version,
+                                   action: outcome.refusal == nil ? .retire : .refuse, refusal: outcome.refusal?.error)
+        }
+        let json = outcome.submission?.json ?? .null
+        var planned = PlannedDocument(path: outcome.submission?.source, kind: json["kind"]?.stringValue,
                                       id: (json["id"] ?? json["name"])?.stringValue, version: json["version"]?.stringValue, action: .refuse)
         switch outcome.operation?.document {
         case .domain(let domain)?: (planned.id, planned.version) = (domain.name, nil)

@@ -47,8 +47,9 @@ public final class Registry: Sendable {
     /// commits only when none is refused and `dryRun` is not set. Outcomes come in the order
     /// the documents ran: ones that did not decode first, then domains, contracts, products.
     /// With `assessing`, each outcome also carries the stored document it replaces and what the
-    /// checks found.
-    func runBatch(_ submissions: [DocumentSubmission], actor: Principal, dryRun: Bool, assessing: Bool = false,
+    /// checks found. With `prune`, the products and contract versions of the batch's domains
+    /// that the batch does not hold are retired after it, products first.
+    func runBatch(_ submissions: [DocumentSubmission], actor: Principal, dryRun: Bool, assessing: Bool = false, prune: Bool = false,
                   progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(RegistryError) -> [BatchOutcome] {
         var operations: [Operation] = []
         var outcomes: [BatchOutcome] = []
@@ -81,6 +82,7 @@ public final class Registry: Sendable {
                     outcomes.append(outcome)
                     progress?(index + 1, operations.count)
                 }
+                if prune { outcomes += try Self.prune(keeping: operations, store: store, actor: actor) }
                 if dryRun || outcomes.contains(where: { $0.refusal != nil }) { throw RollBack() }
             }
         } catch is RollBack {
@@ -88,6 +90,32 @@ public final class Registry: Sendable {
             throw Self.registryError(error)
         }
         return outcomes
+    }
+
+    /// Retires what the batch's domains hold and `operations` do not: products, then contract versions.
+    private static func prune(keeping operations: [Operation], store: RegistryStore, actor: Principal) throws -> [BatchOutcome] {
+        let domains = Set(operations.compactMap(\.domain)).sorted()
+        let kept = Set(operations.map { "\($0.recordKind.rawValue) \($0.target)" })
+        let products = try store.unretiredProducts(inDomains: domains).filter { !kept.contains("product \($0)") }
+        let contracts = try store.unretiredContracts(inDomains: domains).filter { !kept.contains("contract \(RegistryStore.contractKey($0.id, $0.version))") }
+        return try products.map { try retire(.product, $0, nil, store: store, actor: actor) }
+            + contracts.map { try retire(.contract, $0.id, $0.version, store: store, actor: actor) }
+    }
+
+    /// Retires one product (`version` nil) or contract version in its own savepoint.
+    private static func retire(_ kind: WriteResult.Kind, _ id: String, _ version: String?, store: RegistryStore, actor: Principal) throws -> BatchOutcome {
+        var outcome = BatchOutcome(submission: nil, pruned: (kind, id, version))
+        do {
+            outcome.result = try store.db.transaction {
+                if let version { return try RetireContractVersion(id: id, version: version).execute(store, actor: actor) }
+                return try RetireProduct(id: id).execute(store, actor: actor)
+            }
+        } catch let error as RegistryError {
+            let target = version.map { RegistryStore.contractKey(id, $0) } ?? id
+            outcome.refusal = Refusal(action: version == nil ? "product.retire" : "contract.retire", target: target, domain: nil,
+                                      error: error)
+        }
+        return outcome
     }
 
     /// Retires a product, refused while other products read what it publishes.

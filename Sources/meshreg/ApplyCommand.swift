@@ -9,7 +9,7 @@ enum ApplyCommand: Command {
         name: "apply", summary: "Register domains, contracts and products from files or directories, all or nothing.",
         usage: "<dir|file>... [--dry-run]",
         options: [
-            .flag("dry-run", help: "Check everything against the registry and write nothing."),
+            .flag("dry-run", help: "Check everything against the registry and write nothing."), PlanCommand.prune,
             GlobalOptions.database, GlobalOptions.format, GlobalOptions.actor, GlobalOptions.policies,
         ] + GlobalOptions.remote,
         arguments: 1...1, unlimitedArguments: true,
@@ -30,6 +30,7 @@ enum ApplyCommand: Command {
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
         if let remote = try context.remote() { return try applyRemotely(arguments, remote, context) }
+        if arguments.flag("prune") { return try applyPruning(arguments, context) }
         let files = try DocumentFiles.expand(arguments.arguments)
         guard !files.isEmpty else { throw CommandError("no .yaml, .yml or .json files found in \(arguments.arguments.joined(separator: " "))") }
         let (submissions, syntaxErrors) = try DocumentFiles.read(files)
@@ -49,12 +50,22 @@ enum ApplyCommand: Command {
         return .success
     }
 
+    /// Applies the tree and retires what its domains hold and it does not, printing the plan.
+    private static func applyPruning(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
+        let submissions = try PlanCommand.readTree(arguments.arguments)
+        let plan = try context.registry().plan(submissions, actor: context.actor, commit: !arguments.flag("dry-run"), prune: true)
+        print(PlanCommand.render(plan.json, format: arguments.value("format")))
+        if let refusal = plan.refusal { throw refusal }
+        return .success
+    }
+
     /// Sends the tree as one bundle; prints the plan the service answers, refused or not.
     private static func applyRemotely(_ arguments: ParsedArguments, _ remote: RemoteRegistry, _ context: CommandContext) throws -> ExitStatus {
         let bundle = try DocumentFiles.bundle(arguments.arguments)
         let format = arguments.value("format")
         do {
-            let plan = try remote.send("POST", "/api/v1/apply", query: [("dryRun", arguments.flag("dry-run") ? "true" : nil)], body: bundle.json)
+            let query = [("dryRun", arguments.flag("dry-run") ? "true" : nil), ("prune", arguments.flag("prune") ? "true" : nil)]
+            let plan = try remote.send("POST", "/api/v1/apply", query: query, body: bundle.json)
             print(PlanCommand.render(plan, format: format))
             return plan["summary"]?["refuse"]?.integerValue == 0 ? .success : .checkFailed
         } catch RemoteError.problem(let status, let body) where body["documents"] != nil {

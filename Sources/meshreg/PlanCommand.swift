@@ -8,10 +8,12 @@ enum PlanCommand: Command {
     static let format = OptionSpecification.option("format", value: "table|json|markdown",
                                                    help: "For people (table, the default), programs (json) or a pull-request comment (markdown).")
 
+    static let prune = OptionSpecification.flag("prune", help: "Also retire the products and contract versions of the tree's domains that the tree no longer holds.")
+
     static let specification = CommandSpecification(
         name: "plan", summary: "Show what applying files would do: adds, field-level changes, findings, policies, downstream impact.",
         usage: "<dir|file>... [--format table|json|markdown]",
-        options: [GlobalOptions.database, format, GlobalOptions.actor, GlobalOptions.policies] + GlobalOptions.remote,
+        options: [prune, GlobalOptions.database, format, GlobalOptions.actor, GlobalOptions.policies] + GlobalOptions.remote,
         arguments: 1...1, unlimitedArguments: true,
         discussion: """
             Each document gets one action: add, change (with every changed field as a JSON Pointer,
@@ -31,9 +33,10 @@ enum PlanCommand: Command {
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
         let plan: JSONValue
         if let remote = try context.remote() {
-            plan = try remote.send("POST", "/api/v1/apply", query: [("dryRun", "true")], body: try DocumentFiles.bundle(arguments.arguments).json)
+            plan = try remote.send("POST", "/api/v1/apply", query: [("dryRun", "true"), ("prune", arguments.flag("prune") ? "true" : nil)],
+                                   body: try DocumentFiles.bundle(arguments.arguments).json)
         } else {
-            plan = try context.registry().plan(try readTree(arguments.arguments), actor: context.actor).json
+            plan = try context.registry().plan(try readTree(arguments.arguments), actor: context.actor, prune: arguments.flag("prune")).json
         }
         print(render(plan, format: arguments.value("format")))
         return plan["summary"]?["refuse"]?.integerValue == 0 ? .success : .checkFailed

@@ -89,4 +89,29 @@ import Testing
         #expect(!issues.isEmpty)
         #expect(issues.allSatisfy { $0.source?.hasPrefix("doc1.yaml") == true })
     }
+
+    @Test func pruneRetiresWhatTheTreesDomainsNoLongerHold() throws {
+        let fixture = try RegistryFixture()
+        try fixture.apply([Samples.salesDomain, Samples.contract(), Samples.product(), Samples.consumerContract, Samples.consumer])
+        let tree = try Self.submissions([Samples.salesDomain, Samples.contract(), Samples.product(), Samples.consumerContract])
+        #expect(try fixture.registry.plan(tree, actor: .localAdmin).count(.retire) == 0, "without prune nothing is retired")
+        let plan = try fixture.registry.plan(tree, actor: .localAdmin, commit: true, prune: true)
+        let retired = try #require(plan.documents.last)
+        #expect(retired.action == .retire && retired.id == "sales-forecast" && retired.kind == "DataProduct")
+        #expect(plan.applied)
+        #expect(try fixture.registry.product("sales-forecast").document["status"] == "retired")
+        #expect(try fixture.registry.plan(tree, actor: .localAdmin, prune: true).count(.retire) == 0, "pruning twice retires nothing more")
+    }
+
+    @Test func pruneRefusesToRetireWhatOthersStillRead() throws {
+        let fixture = try RegistryFixture()
+        try fixture.apply([Samples.salesDomain, Samples.contract(), Samples.product(), Samples.consumerContract, Samples.consumer])
+        let tree = try Self.submissions([Samples.salesDomain, Samples.consumerContract, Samples.consumer])
+        let plan = try fixture.registry.plan(tree, actor: .localAdmin, commit: true, prune: true)
+        #expect(!plan.applied)
+        let refused = plan.documents.filter { $0.action == .refuse }
+        #expect(refused.map(\.id) == ["sales-orders", "sales-orders-contract"])
+        #expect(refused.allSatisfy { $0.refusal?.code == .hasDependants && $0.refusal?.dependants.contains("product:sales-forecast") == true })
+        #expect(try fixture.registry.product("sales-orders").document["status"] == "active")
+    }
 }
