@@ -72,6 +72,16 @@ import Testing
         #expect(outcome.standardOutput.split(separator: "\n").allSatisfy { $0.count <= 400 }, "no line wider than a pull-request page can fold")
     }
 
+    @Test func compatWithoutAgainstChecksTheRegisteredLine() throws {
+        let workspace = try Self.changedMesh()
+        let breaking = try MeshregProcess.run(["compat", "Domains/orders/contracts/orders.order-events-v1.2.0.odcs.yaml", "--db", "mesh.sqlite"], in: workspace.url)
+        #expect(breaking.status == 1, "\(breaking.standardError)")
+        #expect(breaking.standardOutput.hasPrefix("INCOMPATIBLE under FULL_TRANSITIVE"))
+        let registered = try MeshregProcess.run(["compat", "Domains/orders/contracts/orders.order-events-v1.1.0.odcs.yaml", "--db", "mesh.sqlite"], in: workspace.url)
+        #expect(registered.status == 0)
+        #expect(registered.standardOutput.contains("semver: 1.0.0 → 1.1.0"))
+    }
+
     @Test func aBrokenFileIsBadInputReportedWithItsLineAndColumn() throws {
         let workspace = try Workspace()
         _ = try workspace.write("tree/ok.yaml", "apiVersion: meshreg/v1\nkind: Domain\nname: sales\nteams: []\n")

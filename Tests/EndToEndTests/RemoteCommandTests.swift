@@ -114,6 +114,19 @@ import Testing
         #expect(retire.standardError.contains("forbidden: "))
     }
 
+    @Test func compatChecksAContractAgainstTheServicesRegisteredLine() throws {
+        let setup = try Setup()
+        let contracts = setup.workspace.url.appendingPathComponent("orders/contracts")
+        var contract = try String(contentsOf: contracts.appendingPathComponent("orders.order-events-v1.1.0.odcs.yaml"), encoding: .utf8)
+        contract = contract.replacing("version: 1.1.0", with: "version: 1.2.0").replacing("logicalType: string\n        physicalType: string\n        required: true\n        classification: internal", with: "logicalType: integer\n        physicalType: long\n        required: true\n        classification: internal")
+        _ = try setup.workspace.write("proposed.odcs.yaml", contract)
+        let outcome = try setup.meshreg(["compat", "proposed.odcs.yaml", "--format", "json"], token: setup.ownerToken)
+        #expect(outcome.status == 1, "\(outcome.standardError)")
+        let answer = try JSONParser.parse(outcome.standardOutput)
+        #expect(answer["isCompatible"] == false)
+        #expect(answer["previousVersion"] == "1.1.0")
+    }
+
     @Test func anUnreachableServerExitsTwoNamingTheURLWithinTheTimeout() throws {
         let workspace = try Workspace()
         _ = try workspace.write("tree/domain.yaml", "apiVersion: meshreg/v1\nkind: Domain\nname: sales\nteams: []\n")
