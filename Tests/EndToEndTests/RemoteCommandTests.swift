@@ -127,6 +127,31 @@ import Testing
         #expect(answer["previousVersion"] == "1.1.0")
     }
 
+    @Test func aBreakingChangesPlanNamesTheDownstreamTeamsAndColumns() throws {
+        let setup = try Setup()
+        let event = try String(contentsOf: MeshregProcess.repositoryRoot.appendingPathComponent("Tests/LineageTests/Fixtures/openlineage/spark-order-history-complete.json"), encoding: .utf8)
+        let ingested = try setup.server.send("POST", "/api/v1/lineage", token: setup.server.adminToken, contentType: "application/json", body: event)
+        #expect(ingested.status == 201)
+        let contracts = setup.workspace.url.appendingPathComponent("orders/contracts")
+        var contract = try String(contentsOf: contracts.appendingPathComponent("orders.order-events-v1.1.0.odcs.yaml"), encoding: .utf8)
+        contract = contract.replacing("version: 1.1.0", with: "version: 1.2.0")
+        let orderID = try #require(contract.range(of: "      - id: order_id_prop\n"))
+        let next = try #require(contract.range(of: "      - id: ", range: orderID.upperBound..<contract.endIndex))
+        contract.removeSubrange(orderID.lowerBound..<next.lowerBound)
+        _ = try setup.workspace.write("orders/contracts/orders.order-events-v1.2.0.odcs.yaml", contract)
+
+        let outcome = try setup.meshreg(["plan", "orders", "--format", "json"], token: setup.ownerToken)
+        #expect(outcome.status == 1, "\(outcome.standardError)")
+        let documents = try JSONParser.parse(outcome.standardOutput)["documents"]?.arrayValue ?? []
+        let planned = try #require(documents.first { $0["version"] == "1.2.0" })
+        #expect(planned["refusal"]?["code"] == "incompatible")
+        let impact = planned["impact"]?.arrayValue ?? []
+        let teams = Set(impact.compactMap { $0["team"]?.stringValue })
+        #expect(teams.isSuperset(of: ["order-platform", "reco-features", "campaign-analytics"]))
+        let history = try #require(impact.first { $0["product"] == "order-history" })
+        #expect((history["columns"]?.arrayValue ?? []).contains { $0.stringValue?.contains("order_id") == true }, "\(history)")
+    }
+
     @Test func anUnreachableServerExitsTwoNamingTheURLWithinTheTimeout() throws {
         let workspace = try Workspace()
         _ = try workspace.write("tree/domain.yaml", "apiVersion: meshreg/v1\nkind: Domain\nname: sales\nteams: []\n")
