@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Synchronization
 import Testing
 
 /// The CLI against a real `meshreg serve` process: a domain team's CI planning and applying its
@@ -150,6 +151,26 @@ import Testing
         #expect(teams.isSuperset(of: ["order-platform", "reco-features", "campaign-analytics"]))
         let history = try #require(impact.first { $0["product"] == "order-history" })
         #expect((history["columns"]?.arrayValue ?? []).contains { $0.stringValue?.contains("order_id") == true }, "\(history)")
+    }
+
+    @Test func twoTeamsApplyingAtOnceBothSucceedAndTheRegistryStaysConsistent() throws {
+        let setup = try Setup()
+        let customersOwner = try Setup.issue("alice.nguyen", database: setup.workspace.path("served.sqlite"))
+        let profiles = try String(contentsOf: MeshregProcess.repositoryRoot.appendingPathComponent("Domains/customers/products/customer-profiles.odps.yaml"), encoding: .utf8)
+        _ = try setup.workspace.write("customers/customer-profiles.odps.yaml",
+                                      profiles.replacing("\nname: Customer Profiles\n", with: "\nname: Customer Profiles (daily)\n"))
+        let runs: [(tree: String, token: String)] = [("orders", setup.ownerToken), ("customers", customersOwner)]
+        let statuses = Mutex([Int32](repeating: -1, count: runs.count))
+        let (directory, server) = (setup.workspace.url, setup.url)
+        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+            let outcome = try? MeshregProcess.run(["apply", runs[index].tree, "--server", server, "--token", runs[index].token], in: directory)
+            statuses.withLock { $0[index] = outcome?.status ?? -1 }
+        }
+        #expect(statuses.withLock { $0 } == [0, 0])
+        #expect(try setup.revision(of: "order-history") == 2)
+        #expect(try setup.revision(of: "customer-profiles") == 2)
+        let verified = try setup.server.send("GET", "/api/v1/audit/verify", token: setup.server.adminToken)
+        #expect(try JSONParser.parse(verified.body)["intact"] == true, "\(verified.body)")
     }
 
     @Test func anUnreachableServerExitsTwoNamingTheURLWithinTheTimeout() throws {
