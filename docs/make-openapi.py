@@ -270,7 +270,7 @@ schemas.update({
 paths.update({
  "/api/v1/apply": {"post": {"summary": "Apply a bundle of documents (a domain repository's tree) all or nothing, answering document by document as a plan; dryRun=true only plans. Refused: the problem carries documents and summary",
    "parameters": [param("dryRun", "query", {"type": "boolean", "default": False}, "plan without writing"), param("prune", "query", {"type": "boolean", "default": False}, "retire what the tree's domains no longer contain")],
-   "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["documents"], "properties": {"documents": {"type": "array", "maxItems": 2000,
+   "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["documents"], "properties": {"documents": {"type": "array", "maxItems": 5000,
        "items": {"type": "object", "required": ["path", "content"], "properties": {"path": {"type": "string", "description": "the file's path in the repository; .json is JSON, anything else YAML"}, "content": {"type": "string", "description": "the file's text"}}}}}}}}},
    "responses": {"200": resp("the plan, applied unless dryRun", ref("ApplyPlan")), **errs("400", "401", "403", "409", "413", "422", "503")}}},
 })

@@ -5,7 +5,7 @@ import Registry
 /// a file's text and each path where it lives in the domain's repository (its extension picks
 /// JSON or YAML, and every problem is reported at `path:line:column`).
 public struct ApplyBundle: Sendable {
-    public static let maximumDocuments = 2_000
+    public static let maximumDocuments = 5_000
     /// The documents' text, in total; the request body is bounded by the server's limit too.
     public static let maximumBytes = 8 << 20
 

@@ -3869,7 +3869,7 @@ enum OpenAPIDocument {
         "properties": {
          "documents": {
           "type": "array",
-          "maxItems": 2000,
+          "maxItems": 5000,
           "items": {
            "type": "object",
            "required": [

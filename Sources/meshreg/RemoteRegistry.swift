@@ -5,11 +5,13 @@ import FoundationNetworking
 import JSON
 import Synchronization
 
-/// The registry service at `--server`, spoken to over HTTP or HTTPS with the caller's token.
+/// The registry service at `--server`, spoken to over HTTP (``PlainHTTPClient``) or HTTPS
+/// (URLSession) with the caller's token.
 /// Calls block until the answer or the timeout: the CLI does one thing at a time.
 final class RemoteRegistry {
     let baseURL: URL
     private let token: String?
+    private let timeout: TimeInterval
     private let session: URLSession
     private let delegate = ChallengeDelegate()
 
@@ -21,6 +23,7 @@ final class RemoteRegistry {
         }
         baseURL = url
         self.token = token
+        self.timeout = timeout
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout
@@ -56,14 +59,21 @@ final class RemoteRegistry {
         let items = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
         if !items.isEmpty { components?.queryItems = items }
         guard let url = components?.url else { throw CommandError("cannot form a URL from \(baseURL) and \(path)") }
+        var headers = [("Accept", "application/json")]
+        if let token { headers.append(("Authorization", "Bearer \(token)")) }
+        let bytes = body.map { Array($0.encoded().utf8) } ?? []
+        if body != nil { headers.append(("Content-Type", "application/json")) }
+        if url.scheme?.lowercased() == "http" {
+            do {
+                return try PlainHTTPClient.exchange(url, method: method, headers: headers, body: bytes, timeout: timeout)
+            } catch {
+                throw RemoteError.unreachable(url: baseURL.absoluteString, reason: error.reason)
+            }
+        }
         var request = URLRequest(url: url)
         request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        if let body {
-            request.httpBody = Data(body.encoded().utf8)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        if body != nil { request.httpBody = Data(bytes) }
         let answer = Mutex<Result<(Int, Data), any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         session.dataTask(with: request) { data, response, error in
