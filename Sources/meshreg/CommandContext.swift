@@ -11,6 +11,7 @@ final class CommandContext {
     let arguments: ParsedArguments
     let format: Format
     private var openedRegistry: Registry?
+    /// Nil until `remote()` first runs; then the service, or `.some(nil)` for the local database.
     private var openedRemote: RemoteRegistry??
 
     init(_ arguments: ParsedArguments) {

@@ -17,7 +17,8 @@ enum PlanCommand: Command {
         arguments: 1...1, unlimitedArguments: true,
         discussion: """
             Each document gets one action: add, change (with every changed field as a JSON Pointer,
-            its old and its new value), unchanged, or refuse (with the reason and file:line:column).
+            its old and its new value), unchanged, retire (with --prune), or refuse (with the reason
+            and file:line:column).
             A new contract version also shows its compatibility findings against its registered line
             and the semver gate's verdict; a breaking one, the products, teams and columns that read
             what breaks. Policy decisions (deny, warn, audit) come with their policy names.
