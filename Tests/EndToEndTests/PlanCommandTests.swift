@@ -29,10 +29,14 @@ import Testing
     @Test func anUnchangedTreePlansNothingAndExitsZero() throws {
         let workspace = try Workspace()
         try FileManager.default.copyItem(at: MeshregProcess.repositoryRoot.appendingPathComponent("Domains"), to: workspace.url.appendingPathComponent("Domains"))
-        let fresh = try MeshregProcess.run(["plan", "Domains", "--db", "mesh.sqlite", "--format", "json"], in: workspace.url)
+        let fresh = try MeshregProcess.run(["plan", "Domains", "--db", "mesh.sqlite", "--policies", Self.policies, "--format", "json"], in: workspace.url)
         #expect(fresh.status == 0, "\(fresh.standardError)")
-        let added = try JSONParser.parse(fresh.standardOutput)["summary"]?["add"]?.integerValue ?? 0
+        let planned = try JSONParser.parse(fresh.standardOutput)
+        let added = planned["summary"]?["add"]?.integerValue ?? 0
         #expect(added > 30)
+        let warnings = (planned["documents"]?.arrayValue ?? []).flatMap { $0["violations"]?.arrayValue ?? [] }
+        #expect(warnings.contains { $0["policy"] == "product-purpose-and-support" && $0["severity"] == "warn" && $0["message"]?.stringValue?.isEmpty == false },
+                "each policy decision comes with its policy's name, severity and message")
         #expect(try MeshregProcess.run(["apply", "Domains", "--db", "mesh.sqlite"], in: workspace.url).status == 0)
         let again = try MeshregProcess.run(["plan", "Domains", "--db", "mesh.sqlite", "--format", "json"], in: workspace.url)
         #expect(again.status == 0)
