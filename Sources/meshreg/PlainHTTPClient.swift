@@ -1,4 +1,5 @@
 import Foundation
+import HTTPProtocol
 
 /// One HTTP/1.1 exchange over a plain TCP connection, blocking, with `Connection: close`: the
 /// transport for `http://` servers. The toolchain's URLSession keeps a core busy polling the
@@ -21,7 +22,13 @@ enum PlainHTTPClient {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\nContent-Length: \(body.count)\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         try send(Array((head + "\r\n").utf8) + body, on: descriptor)
-        return try parse(try receive(on: descriptor, timeout: timeout))
+        let received = try receive(on: descriptor, timeout: timeout)
+        do {
+            let response = try HTTPResponseReader.read(received)
+            return (response.status, Data(response.body))
+        } catch {
+            throw Failure(reason: error.reason)
+        }
     }
 
     /// Connects to the first address of `host` that answers within `timeout`.
@@ -89,42 +96,6 @@ enum PlainHTTPClient {
                 throw Failure(reason: timedOut ? "no answer within \(Int(timeout)) s (--timeout)" : "the connection broke: \(String(cString: strerror(errno)))")
             }
             received += buffer[..<count]
-        }
-    }
-
-    /// The status and body of a whole HTTP/1.1 response (`Content-Length`, chunked, or to the end).
-    static func parse(_ response: [UInt8]) throws(Failure) -> (status: Int, body: Data) {
-        guard let headEnd = response.firstRange(of: Array("\r\n\r\n".utf8)) else { throw Failure(reason: "the answer ended before its headers did") }
-        let lines = String(decoding: response[..<headEnd.lowerBound], as: UTF8.self).split(separator: "\r\n")
-        guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/1."), let status = Int(statusLine.split(separator: " ").dropFirst().first ?? "") else {
-            throw Failure(reason: "the answer is not HTTP/1.1")
-        }
-        var headers: [String: String] = [:]
-        for line in lines.dropFirst() {
-            let parts = line.split(separator: ":", maxSplits: 1)
-            if parts.count == 2 { headers[parts[0].lowercased()] = parts[1].trimmingCharacters(in: .whitespaces).lowercased() }
-        }
-        var body = Array(response[headEnd.upperBound...])
-        if headers["transfer-encoding"]?.contains("chunked") == true {
-            body = try dechunk(body)
-        } else if let length = headers["content-length"].flatMap({ Int($0) }) {
-            guard body.count >= length else { throw Failure(reason: "the answer ended after \(body.count) of \(length) bytes") }
-            body = Array(body[..<length])
-        }
-        return (status, Data(body))
-    }
-
-    private static func dechunk(_ bytes: [UInt8]) throws(Failure) -> [UInt8] {
-        var body: [UInt8] = []
-        var offset = 0
-        while true {
-            guard let lineEnd = bytes[offset...].firstRange(of: Array("\r\n".utf8)),
-                let size = Int(String(decoding: bytes[offset..<lineEnd.lowerBound], as: UTF8.self).prefix { $0 != ";" }, radix: 16),
-                lineEnd.upperBound + size <= bytes.count
-            else { throw Failure(reason: "the chunked answer is cut short or malformed") }
-            if size == 0 { return body }
-            body += bytes[lineEnd.upperBound..<(lineEnd.upperBound + size)]
-            offset = lineEnd.upperBound + size + 2
         }
     }
 }
