@@ -173,6 +173,22 @@ import Testing
         #expect(try JSONParser.parse(verified.body)["intact"] == true, "\(verified.body)")
     }
 
+    @Test func compatChecksASchemaAgainstASubjectsRegisteredVersions() throws {
+        let setup = try Setup()
+        let registered = try setup.server.send("POST", "/apis/ccompat/v7/subjects/orders.order-events.v1-value/versions", token: setup.server.adminToken,
+                                               contentType: "application/vnd.schemaregistry.v1+json",
+                                               body: #"{"schema": "{\"type\":\"record\",\"name\":\"E\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}"}"#)
+        #expect(registered.status == 200, "\(registered.body)")
+        _ = try setup.workspace.write("same.avsc", #"{"type":"record","name":"E","fields":[{"name":"a","type":"int"}]}"#)
+        _ = try setup.workspace.write("changed.avsc", #"{"type":"record","name":"E","fields":[{"name":"a","type":"string"}]}"#)
+        let same = try setup.meshreg(["compat", "same.avsc", "--subject", "orders.order-events.v1-value"], token: setup.ownerToken)
+        #expect(same.status == 0, "\(same.standardError)")
+        let changed = try setup.meshreg(["compat", "changed.avsc", "--subject", "orders.order-events.v1-value"], token: setup.ownerToken)
+        #expect(changed.status == 1)
+        #expect(changed.standardOutput.hasPrefix("INCOMPATIBLE"))
+        #expect(changed.standardOutput.contains("string cannot read int"))
+    }
+
     @Test func anUnreachableServerExitsTwoNamingTheURLWithinTheTimeout() throws {
         let workspace = try Workspace()
         _ = try workspace.write("tree/domain.yaml", "apiVersion: meshreg/v1\nkind: Domain\nname: sales\nteams: []\n")
