@@ -114,4 +114,13 @@ import Testing
         #expect(refused.allSatisfy { $0.refusal?.code == .hasDependants && $0.refusal?.dependants.contains("product:sales-forecast") == true })
         #expect(try fixture.registry.product("sales-orders").document["status"] == "active")
     }
+
+    @Test func pruneRetiresAProductAndTheContractOnlyItPublishedTogether() throws {
+        let fixture = try RegistryFixture()
+        try fixture.apply([Samples.salesDomain, Samples.contract(), Samples.product()])
+        let plan = try fixture.registry.plan(try Self.submissions([Samples.salesDomain]), actor: .localAdmin, commit: true, prune: true)
+        #expect(plan.documents.map(\.action) == [.unchanged, .retire, .retire], "\(plan.documents.compactMap(\.refusal))")
+        #expect(plan.documents.dropFirst().map(\.kind) == ["DataProduct", "DataContract"])
+        #expect(plan.applied)
+    }
 }
