@@ -281,6 +281,27 @@ schemas.update({
         "distance": {"type": "integer"}, "ports": {"type": "array", "items": {"type": "string"}}, "columns": {"type": "array", "items": column}})},
     "columns": {"type": "array", "items": column}, "teams": {"type": "array", "items": {"type": "string"}}}),
 })
+# GitOps: a domain repository's tree applied (or planned) in one transaction.
+plan_document = {"type": "object", "required": ["path", "kind", "id", "version", "action", "diff", "findings", "violations", "impact"], "properties": {
+    "path": {"type": ["string", "null"]}, "kind": {"type": ["string", "null"]}, "id": {"type": ["string", "null"]}, "version": {"type": ["string", "null"]},
+    "action": {"type": "string", "enum": ["add", "change", "unchanged", "retire", "refuse"]},
+    "diff": {"type": "array", "items": {"type": "object", "required": ["pointer"], "properties": {"pointer": {"type": "string"}, "old": {}, "new": {}}}},
+    "findings": {"type": "array", "items": {"type": "object"}}, "compatibility": {"type": "object"}, "semver": {"type": "object"},
+    "violations": {"type": "array", "items": {"type": "object", "required": ["policy", "severity", "message"], "properties": {"policy": {"type": "string"}, "severity": {"type": "string"}, "message": {"type": "string"}}}},
+    "impact": {"type": "array", "items": {"type": "object", "required": ["product"], "properties": {"product": {"type": "string"}, "team": {"type": ["string", "null"]},
+        "distance": {"type": "integer"}, "ports": {"type": "array", "items": {"type": "string"}}, "columns": {"type": "array", "items": {"type": "string"}}}}},
+    "refusal": {"type": "object", "properties": {"code": {"type": "string"}, "message": {"type": "string"}, "issues": {"type": "array", "items": {"type": "object"}}}}}}
+schemas.update({
+ "ApplyPlan": {"type": "object", "required": ["documents", "summary", "applied"], "properties": {"documents": {"type": "array", "items": plan_document},
+    "summary": {"type": "object", "properties": {a: {"type": "integer"} for a in ["add", "change", "unchanged", "retire", "refuse"]}}, "applied": {"type": "boolean"}}},
+})
+paths.update({
+ "/api/v1/apply": {"post": {"summary": "Apply a bundle of documents (a domain repository's tree) all or nothing, answering document by document as a plan; dryRun=true only plans. Refused: the problem carries documents and summary",
+   "parameters": [param("dryRun", "query", {"type": "boolean", "default": False}, "plan without writing"), param("prune", "query", {"type": "boolean", "default": False}, "retire what the tree's domains no longer contain")],
+   "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["documents"], "properties": {"documents": {"type": "array", "maxItems": 5000,
+       "items": {"type": "object", "required": ["path", "content"], "properties": {"path": {"type": "string", "description": "the file's path in the repository; .json is JSON, anything else YAML"}, "content": {"type": "string", "description": "the file's text"}}}}}}}}},
+   "responses": {"200": resp("the plan, applied unless dryRun", ref("ApplyPlan")), **errs("400", "401", "403", "409", "413", "422", "503")}}},
+})
 doc = {"openapi": "3.1.0",
  "info": {"title": "meshreg", "version": "0.1.0", "description": "Data-mesh registry: domains, teams, data products (ODPS v1.0.0), contracts (ODCS v3.1.0)."},
  "security": sec,

@@ -8,7 +8,11 @@ extension LineageService {
     /// registry's compatibility check against its registered line, as broken properties of each
     /// version compared with, then ``impact(of:)``.
     public func impact(proposed submission: DocumentSubmission) throws(RegistryError) -> LineageImpact {
-        let evolution = try registry.evolution(of: submission)
+        try impact(of: try registry.evolution(of: submission))
+    }
+
+    /// The impact of a contract version's breaking findings against its registered line.
+    public func impact(of evolution: ContractEvolution) throws(RegistryError) -> LineageImpact {
         let line = try registry.read { store in
             try store.contractLine(evolution.contractID, major: evolution.version.major, below: evolution.version)
         }

@@ -91,14 +91,16 @@ struct Operation {
         }
     }
 
-    func execute(_ store: RegistryStore, actor: Principal) throws -> WriteResult {
+    /// Stores the document; `assessment`, when given, receives what the checks found.
+    func execute(_ store: RegistryStore, actor: Principal, assessment: WriteAssessment? = nil) throws -> WriteResult {
         switch document {
         case .domain(let domain): try ApplyDomain(domain: domain, submission: submission, encoded: encoded).execute(store, actor: actor)
         case .contract(let contract):
             try PublishContract(contract: contract, submission: submission, encoded: encoded, defaultMode: configuration.defaultContractCompatibility,
-                                policies: configuration.policies).execute(store, actor: actor)
+                                policies: configuration.policies, assessment: assessment).execute(store, actor: actor)
         case .product(let product):
-            try RegisterProduct(product: product, submission: submission, encoded: encoded, policies: configuration.policies).execute(store, actor: actor)
+            try RegisterProduct(product: product, submission: submission, encoded: encoded, policies: configuration.policies,
+                                assessment: assessment).execute(store, actor: actor)
         }
     }
 

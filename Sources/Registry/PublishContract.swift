@@ -13,6 +13,8 @@ struct PublishContract {
     /// The mode when the contract names none in `customProperties.compatibility`.
     let defaultMode: CompatibilityMode
     let policies: PolicySet
+    /// Filled in for a plan: the evolution and the decision, before either may refuse.
+    var assessment: WriteAssessment? = nil
 
     func execute(_ store: RegistryStore, actor: Principal) throws -> WriteResult {
         let ownership = Ownership(store: store, actor: actor)
@@ -40,6 +42,7 @@ struct PublishContract {
             try checkChangeAllowed(store, existing: existing, key: key)
         } else {
             evolution = try ContractEvolution(contract: contract, version: version, defaultMode: defaultMode, store: store)
+            assessment?.evolution = evolution
             try evolution?.enforce()
         }
         if contract.status == .retired {
@@ -50,6 +53,7 @@ struct PublishContract {
             }
         }
         let decision = try decide(store, actor: actor, version: version, evolution: evolution)
+        assessment?.decision = decision
         let warnings = try decision.enforce(on: target)
         let stored = try store.insertRevision(.contract, key, document: encoded, original: submission.original,
                                               mediaType: submission.mediaType.rawValue, actor: actor)

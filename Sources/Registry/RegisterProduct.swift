@@ -10,6 +10,8 @@ struct RegisterProduct {
     let submission: DocumentSubmission
     let encoded: EncodedDocument
     let policies: PolicySet
+    /// Filled in for a plan: the policy decision, before it may refuse.
+    var assessment: WriteAssessment? = nil
 
     func execute(_ store: RegistryStore, actor: Principal) throws -> WriteResult {
         let ownership = Ownership(store: store, actor: actor)
@@ -34,6 +36,7 @@ struct RegisterProduct {
             return WriteResult(latest, change: .unchanged)
         }
         let decision = try decide(store, actor: actor, isNew: existing == nil)
+        assessment?.decision = decision
         let warnings = try decision.enforce(on: "the product \(product.id)")
         let stored = try store.insertRevision(.product, product.id, document: encoded, original: submission.original,
                                               mediaType: submission.mediaType.rawValue, actor: actor)

@@ -34,43 +34,88 @@ public final class Registry: Sendable {
     @discardableResult
     public func apply(_ submissions: [DocumentSubmission], actor: Principal, dryRun: Bool = false,
                       progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(RegistryError) -> [WriteResult] {
+        let outcomes = try runBatch(submissions, actor: actor, dryRun: dryRun, progress: progress)
+        let refusals = outcomes.compactMap(\.refusal)
+        guard refusals.isEmpty else {
+            if !dryRun { auditRefusals(refusals, actor: actor) }
+            throw Refusal.combined(refusals, total: submissions.count)
+        }
+        return outcomes.compactMap(\.result)
+    }
+
+    /// Runs every document of a batch in one write transaction, each in its own savepoint, and
+    /// commits only when none is refused and `dryRun` is not set. Outcomes come in the order
+    /// the documents ran: ones that did not decode first, then domains, contracts, products.
+    /// With `assessing`, each outcome also carries the stored document it replaces and what the
+    /// checks found. With `prune`, the products and contract versions of the batch's domains
+    /// that the batch does not hold are retired after it, products first.
+    func runBatch(_ submissions: [DocumentSubmission], actor: Principal, dryRun: Bool, assessing: Bool = false, prune: Bool = false,
+                  progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(RegistryError) -> [BatchOutcome] {
         var operations: [Operation] = []
-        var refusals: [Refusal] = []
+        var outcomes: [BatchOutcome] = []
         for (submission, decoded) in zip(submissions, Operation.decode(submissions, configuration: configuration)) {
             switch decoded {
             case .success(let operation): operations.append(operation)
             case .failure(let error):
-                refusals.append(Refusal(action: Operation.action(forKind: submission.json["kind"]?.stringValue), target: submission.source ?? "document", domain: nil,
-                                        error: RegistryError(.invalidDocument, "\(submission.source ?? "the document") is not a valid document",
-                                                             issues: submission.locate(error.issues))))
+                let refusal = Refusal(action: Operation.action(forKind: submission.json["kind"]?.stringValue), target: submission.source ?? "document", domain: nil,
+                                      error: RegistryError(.invalidDocument, "\(submission.source ?? "the document") is not a valid document",
+                                                           issues: submission.locate(error.issues)))
+                outcomes.append(BatchOutcome(submission: submission, operation: nil, refusal: refusal))
             }
         }
         operations.sort { $0.order < $1.order }
-        var results: [WriteResult] = []
         let now = Timestamp.string(from: clock())
         do {
             try database.write { db in
                 let store = RegistryStore(db: db, now: now, documents: documents)
                 for (index, operation) in operations.enumerated() {
-                    do {
-                        results.append(try store.db.transaction { try operation.execute(store, actor: actor) })
-                    } catch let error as RegistryError {
-                        refusals.append(Refusal(action: operation.action, target: operation.target, domain: operation.domain, error: error))
+                    var outcome = BatchOutcome(submission: operation.submission, operation: operation)
+                    if assessing {
+                        outcome.previous = try store.currentDocument(operation.recordKind, operation.target)
+                        outcome.assessment = WriteAssessment()
                     }
+                    do {
+                        outcome.result = try store.db.transaction { try operation.execute(store, actor: actor, assessment: outcome.assessment) }
+                    } catch let error as RegistryError {
+                        outcome.refusal = Refusal(action: operation.action, target: operation.target, domain: operation.domain, error: error)
+                    }
+                    outcomes.append(outcome)
                     progress?(index + 1, operations.count)
                 }
-                if !refusals.isEmpty || dryRun { throw RollBack() }
+                if prune { outcomes += try Self.prune(keeping: operations, store: store, actor: actor) }
+                if dryRun || outcomes.contains(where: { $0.refusal != nil }) { throw RollBack() }
             }
         } catch is RollBack {
-            if refusals.isEmpty { return results }
         } catch {
             throw Self.registryError(error)
         }
-        guard refusals.isEmpty else {
-            if !dryRun { auditRefusals(refusals, actor: actor) }
-            throw Refusal.combined(refusals, total: submissions.count)
+        return outcomes
+    }
+
+    /// Retires what the batch's domains hold and `operations` do not: products, then contract versions.
+    private static func prune(keeping operations: [Operation], store: RegistryStore, actor: Principal) throws -> [BatchOutcome] {
+        let domains = Set(operations.compactMap(\.domain)).sorted()
+        let kept = Set(operations.map { "\($0.recordKind.rawValue) \($0.target)" })
+        let products = try store.unretiredProducts(inDomains: domains).filter { !kept.contains("product \($0)") }
+        let contracts = try store.unretiredContracts(inDomains: domains).filter { !kept.contains("contract \(RegistryStore.contractKey($0.id, $0.version))") }
+        return try products.map { try retire(.product, $0, nil, store: store, actor: actor) }
+            + contracts.map { try retire(.contract, $0.id, $0.version, store: store, actor: actor) }
+    }
+
+    /// Retires one product (`version` nil) or contract version in its own savepoint.
+    private static func retire(_ kind: WriteResult.Kind, _ id: String, _ version: String?, store: RegistryStore, actor: Principal) throws -> BatchOutcome {
+        var outcome = BatchOutcome(submission: nil, pruned: (kind, id, version))
+        do {
+            outcome.result = try store.db.transaction {
+                if let version { return try RetireContractVersion(id: id, version: version).execute(store, actor: actor) }
+                return try RetireProduct(id: id).execute(store, actor: actor)
+            }
+        } catch let error as RegistryError {
+            let target = version.map { RegistryStore.contractKey(id, $0) } ?? id
+            outcome.refusal = Refusal(action: version == nil ? "product.retire" : "contract.retire", target: target, domain: nil,
+                                      error: error)
         }
-        return results
+        return outcome
     }
 
     /// Retires a product, refused while other products read what it publishes.

@@ -3906,6 +3906,102 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/api/v1/apply": {
+   "post": {
+    "summary": "Apply a bundle of documents (a domain repository's tree) all or nothing, answering document by document as a plan; dryRun=true only plans. Refused: the problem carries documents and summary",
+    "parameters": [
+     {
+      "name": "dryRun",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "boolean",
+       "default": false
+      },
+      "description": "plan without writing"
+     },
+     {
+      "name": "prune",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "boolean",
+       "default": false
+      },
+      "description": "retire what the tree's domains no longer contain"
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "documents"
+        ],
+        "properties": {
+         "documents": {
+          "type": "array",
+          "maxItems": 5000,
+          "items": {
+           "type": "object",
+           "required": [
+            "path",
+            "content"
+           ],
+           "properties": {
+            "path": {
+             "type": "string",
+             "description": "the file's path in the repository; .json is JSON, anything else YAML"
+            },
+            "content": {
+             "type": "string",
+             "description": "the file's text"
+            }
+           }
+          }
+         }
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "the plan, applied unless dryRun",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ApplyPlan"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "403": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "409": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "413": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "422": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
   }
  },
  "components": {
@@ -5142,6 +5238,194 @@ enum OpenAPIDocument {
      }
     },
     "additionalProperties": false
+   },
+   "ApplyPlan": {
+    "type": "object",
+    "required": [
+     "documents",
+     "summary",
+     "applied"
+    ],
+    "properties": {
+     "documents": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "path",
+        "kind",
+        "id",
+        "version",
+        "action",
+        "diff",
+        "findings",
+        "violations",
+        "impact"
+       ],
+       "properties": {
+        "path": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "kind": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "id": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "version": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "action": {
+         "type": "string",
+         "enum": [
+          "add",
+          "change",
+          "unchanged",
+          "retire",
+          "refuse"
+         ]
+        },
+        "diff": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "required": [
+           "pointer"
+          ],
+          "properties": {
+           "pointer": {
+            "type": "string"
+           },
+           "old": {},
+           "new": {}
+          }
+         }
+        },
+        "findings": {
+         "type": "array",
+         "items": {
+          "type": "object"
+         }
+        },
+        "compatibility": {
+         "type": "object"
+        },
+        "semver": {
+         "type": "object"
+        },
+        "violations": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "required": [
+           "policy",
+           "severity",
+           "message"
+          ],
+          "properties": {
+           "policy": {
+            "type": "string"
+           },
+           "severity": {
+            "type": "string"
+           },
+           "message": {
+            "type": "string"
+           }
+          }
+         }
+        },
+        "impact": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "required": [
+           "product"
+          ],
+          "properties": {
+           "product": {
+            "type": "string"
+           },
+           "team": {
+            "type": [
+             "string",
+             "null"
+            ]
+           },
+           "distance": {
+            "type": "integer"
+           },
+           "ports": {
+            "type": "array",
+            "items": {
+             "type": "string"
+            }
+           },
+           "columns": {
+            "type": "array",
+            "items": {
+             "type": "string"
+            }
+           }
+          }
+         }
+        },
+        "refusal": {
+         "type": "object",
+         "properties": {
+          "code": {
+           "type": "string"
+          },
+          "message": {
+           "type": "string"
+          },
+          "issues": {
+           "type": "array",
+           "items": {
+            "type": "object"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "summary": {
+      "type": "object",
+      "properties": {
+       "add": {
+        "type": "integer"
+       },
+       "change": {
+        "type": "integer"
+       },
+       "unchanged": {
+        "type": "integer"
+       },
+       "retire": {
+        "type": "integer"
+       },
+       "refuse": {
+        "type": "integer"
+       }
+      }
+     },
+     "applied": {
+      "type": "boolean"
+     }
+    }
    }
   },
   "responses": {

@@ -38,6 +38,15 @@ public struct RequestContext: Sendable {
         return text
     }
 
+    /// A `true`/`false` query parameter; false when absent.
+    public func booleanQuery(_ name: String) throws(APIError) -> Bool {
+        switch request.queryValue(name) {
+        case nil, "false": return false
+        case "true": return true
+        case let text?: throw APIError(.badRequest, "invalid-parameter", "the query parameter \(name) must be true or false, not '\(text)'")
+        }
+    }
+
     /// The media type of a Content-Type value, lowercased, without parameters.
     static func mediaType(_ contentType: String) -> String {
         contentType.prefix { $0 != ";" }.trimmingOptionalWhitespace.lowercased()

@@ -17,10 +17,14 @@ enum AccessCommand: Command {
             .option("note", value: "TEXT", help: "approve/reject/revoke: a note kept with the decision."),
             .option("status", value: "STATUS", help: "list: pending, approved, rejected or revoked."),
             GlobalOptions.database, GlobalOptions.format, GlobalOptions.actor, GlobalOptions.policies,
-        ],
+        ] + GlobalOptions.remote,
         arguments: 1...2)
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
+        if let remote = try context.remote() {
+            context.printJSON(try accessRemotely(arguments, remote))
+            return .success
+        }
         let registry = try context.registry()
         let action = arguments.arguments[0]
         switch action {
@@ -48,6 +52,26 @@ enum AccessCommand: Command {
             throw CommandError("unknown access action '\(action)'; use request, approve, reject, revoke or list")
         }
         return .success
+    }
+
+    private static func accessRemotely(_ arguments: ParsedArguments, _ remote: RemoteRegistry) throws -> JSONValue {
+        let action = arguments.arguments[0]
+        switch action {
+        case "request":
+            var body = JSONObject()
+            for (option, field) in [("product", "product"), ("port", "port"), ("port-version", "portVersion"), ("team", "team"), ("purpose", "purpose"), ("expires", "expires")] {
+                body[field] = arguments.value(option).map(JSONValue.string)
+            }
+            return try remote.send("POST", "/api/v1/access-requests", body: .object(body))
+        case "approve", "reject", "revoke":
+            guard arguments.arguments.count == 2 else { throw CommandError("access \(action) needs the request id, e.g. ar_1a2b3c4d5e6f") }
+            let note: JSONValue = arguments.value("note").map { ["note": .string($0)] } ?? [:]
+            return try remote.send("POST", "/api/v1/access-requests/\(arguments.arguments[1])/\(action)", body: note)
+        case "list":
+            return try remote.send("GET", "/api/v1/access-requests", query: ["product", "team", "status"].map { ($0, arguments.value($0)) })
+        default:
+            throw CommandError("unknown access action '\(action)'; use request, approve, reject, revoke or list")
+        }
     }
 
     private static func show(_ requests: [AccessRequest], _ context: CommandContext) {

@@ -9,9 +9,9 @@ enum ApplyCommand: Command {
         name: "apply", summary: "Register domains, contracts and products from files or directories, all or nothing.",
         usage: "<dir|file>... [--dry-run]",
         options: [
-            .flag("dry-run", help: "Check everything against the registry and write nothing."),
+            .flag("dry-run", help: "Check everything against the registry and write nothing."), PlanCommand.prune,
             GlobalOptions.database, GlobalOptions.format, GlobalOptions.actor, GlobalOptions.policies,
-        ],
+        ] + GlobalOptions.remote,
         arguments: 1...1, unlimitedArguments: true,
         discussion: """
             Directories are searched recursively for .yaml, .yml and .json files. Domains are applied
@@ -22,9 +22,15 @@ enum ApplyCommand: Command {
             EXAMPLES:
               meshreg apply Domains
               meshreg apply Domains/orders --dry-run --as alice.nguyen
+              meshreg apply Domains/orders --server https://meshreg.example.com --token-file ~/.meshreg-token
+
+            With --server the whole tree goes to the service as one bundle and is applied there in
+            one transaction with the token's identity; the answer is the plan, document by document.
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
+        if let remote = try context.remote() { return try applyRemotely(arguments, remote, context) }
+        if arguments.flag("prune") { return try applyPruning(arguments, context) }
         let files = try DocumentFiles.expand(arguments.arguments)
         guard !files.isEmpty else { throw CommandError("no .yaml, .yml or .json files found in \(arguments.arguments.joined(separator: " "))") }
         let (submissions, syntaxErrors) = try DocumentFiles.read(files)
@@ -37,22 +43,37 @@ enum ApplyCommand: Command {
             progress.finish()
         } catch {
             progress.finish()
-            throw merged(syntaxErrors + [error], total: files.count) ?? error
+            throw RegistryError.merged(syntaxErrors + [error], total: files.count) ?? error
         }
-        if let syntaxError = merged(syntaxErrors, total: files.count) { throw syntaxError }
+        if let syntaxError = RegistryError.merged(syntaxErrors, total: files.count) { throw syntaxError }
         report(results, dryRun: dryRun, context)
         return .success
     }
 
-    /// One error for several: all issues together, so nothing is reported twice or lost.
-    private static func merged(_ errors: [RegistryError], total: Int) -> RegistryError? {
-        guard let first = errors.first else { return nil }
-        if errors.count == 1 { return first }
-        let issues = errors.flatMap { error in
-            error.issues.isEmpty ? [LocatedIssue(.init(pointer: .root, code: error.code.rawValue, message: error.message))] : error.issues
+    /// Applies the tree and retires what its domains hold and it does not, printing the plan.
+    private static func applyPruning(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
+        let submissions = try PlanCommand.readTree(arguments.arguments)
+        let plan = try context.registry().plan(submissions, actor: context.actor, commit: !arguments.flag("dry-run"), prune: true)
+        print(PlanCommand.render(plan.json, format: arguments.value("format")))
+        if let refusal = plan.refusal { throw refusal }
+        return .success
+    }
+
+    /// Sends the tree as one bundle; prints the plan the service answers, refused or not.
+    private static func applyRemotely(_ arguments: ParsedArguments, _ remote: RemoteRegistry, _ context: CommandContext) throws -> ExitStatus {
+        let bundle = try DocumentFiles.bundle(arguments.arguments)
+        let format = arguments.value("format")
+        do {
+            let query = [("dryRun", arguments.flag("dry-run") ? "true" : nil), ("prune", arguments.flag("prune") ? "true" : nil)]
+            let plan = try remote.send("POST", "/api/v1/apply", query: query, body: bundle.json)
+            print(PlanCommand.render(plan, format: format))
+            return plan["summary"]?["refuse"]?.integerValue == 0 ? .success : .checkFailed
+        } catch RemoteError.problem(let status, let body) where body["documents"] != nil {
+            guard format != "json", case .object(var problem) = body else { throw RemoteError.problem(status: status, body: body) }
+            print(PlanCommand.render(body, format: format))
+            problem["issues"] = nil
+            throw RemoteError.problem(status: status, body: .object(problem))
         }
-        return RegistryError(first.code, "\(issues.count) problems in \(total) documents; nothing was written",
-                             issues: issues, dependants: errors.flatMap(\.dependants))
     }
 
     private static func report(_ results: [WriteResult], dryRun: Bool, _ context: CommandContext) {

@@ -17,7 +17,7 @@ enum AuditCommand: Command {
             .option("outcome", value: "OUTCOME", help: "log: allowed, warned, denied, refused or failed."),
             .option("limit", value: "N", help: "log: at most N entries (default 100)."),
             GlobalOptions.policies, GlobalOptions.database, GlobalOptions.format,
-        ],
+        ] + GlobalOptions.remote,
         arguments: 1...1,
         discussion: """
             scan    evaluates every current product and contract on the `audit` event; with
@@ -29,6 +29,7 @@ enum AuditCommand: Command {
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
+        if let remote = try context.remote() { return try auditRemotely(arguments, remote, context) }
         let registry = try context.registry()
         switch arguments.arguments[0] {
         case "scan":
@@ -71,6 +72,34 @@ enum AuditCommand: Command {
             case .table:
                 print(Terminal.table(["SEQ", "AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "CODE"], page.entries.map { entry in
                     [String(entry.sequence ?? 0), entry.at, entry.actor, entry.action, "\(entry.targetKind) \(entry.target)", entry.outcome.rawValue, entry.code ?? ""]
+                }))
+            }
+            return .success
+        default:
+            throw CommandError("unknown audit action '\(arguments.arguments[0])'; use scan, verify or log")
+        }
+    }
+
+    /// `scan` reads the service's current violations (with its own policies), `verify` its
+    /// chain, `log` its entries.
+    private static func auditRemotely(_ arguments: ParsedArguments, _ remote: RemoteRegistry, _ context: CommandContext) throws -> ExitStatus {
+        switch arguments.arguments[0] {
+        case "scan":
+            let scan = try remote.send("GET", "/api/v1/audit/violations")
+            context.printJSON(scan)
+            return (scan["items"]?.arrayValue ?? []).isEmpty ? .success : .checkFailed
+        case "verify":
+            let verification = try remote.send("GET", "/api/v1/audit/verify")
+            context.printJSON(verification)
+            return verification["intact"] == false ? .checkFailed : .success
+        case "log":
+            let page = try remote.send("GET", "/api/v1/audit", query: ["since", "until", "actor", "domain", "policy", "outcome", "limit"].map { ($0, arguments.value($0)) })
+            let entries = page["items"]?.arrayValue ?? []
+            switch context.format {
+            case .json: for entry in entries { print(entry.encoded()) }
+            case .table:
+                print(Terminal.table(["SEQ", "AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "CODE"], entries.map { entry in
+                    ["sequence", "at", "actor", "action", "target", "outcome", "code"].map { key in entry[key].map { $0.stringValue ?? $0.encoded() } ?? "" }
                 }))
             }
             return .success

@@ -11,6 +11,8 @@ final class CommandContext {
     let arguments: ParsedArguments
     let format: Format
     private var openedRegistry: Registry?
+    /// Nil until `remote()` first runs; then the service, or `.some(nil)` for the local database.
+    private var openedRemote: RemoteRegistry??
 
     init(_ arguments: ParsedArguments) {
         self.arguments = arguments
@@ -19,7 +21,7 @@ final class CommandContext {
 
     /// Checks option values every command shares; prints the problem and returns false when bad.
     func validateGlobals() throws -> Bool {
-        if let value = arguments.value("format"), Format(rawValue: value) == nil, value != "dot", value != "mermaid" {
+        if let value = arguments.value("format"), Format(rawValue: value) == nil, !["dot", "mermaid", "markdown"].contains(value) {
             Terminal.error("--format must be table or json, not '\(value)'")
             return false
         }
@@ -49,9 +51,55 @@ final class CommandContext {
         return registry
     }
 
+    /// The registry service named by `--server` (or `$MESHREG_URL` when no `--db` is given), or
+    /// nil to work on the local database. Remotely the token is the actor, so `--as` is refused.
+    func remote() throws -> RemoteRegistry? {
+        if let openedRemote { return openedRemote }
+        let environment = ProcessInfo.processInfo.environment
+        let url = arguments.value("server") ?? (arguments.value("db") == nil ? environment["MESHREG_URL"].flatMap { $0.isEmpty ? nil : $0 } : nil)
+        guard let url else {
+            openedRemote = .some(nil)
+            return nil
+        }
+        if arguments.value("as") != nil {
+            throw CommandError("--as cannot be used with --server: remotely the token is the actor; use that user's token instead")
+        }
+        var timeout: TimeInterval = 30
+        if let text = arguments.value("timeout") {
+            guard let seconds = TimeInterval(text), seconds > 0 else { throw CommandError("--timeout must be a positive number of seconds, not '\(text)'") }
+            timeout = seconds
+        }
+        let token = try arguments.value("token") ?? arguments.value("token-file").map(Self.readToken) ?? environment["MESHREG_TOKEN"]
+        let remote = try RemoteRegistry(url: url, token: token, timeout: timeout)
+        openedRemote = remote
+        return remote
+    }
+
+    /// The token in a file only its owner may read.
+    private static func readToken(from path: String) throws -> String {
+        var status = stat()
+        guard stat(path, &status) == 0, let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError("cannot read the token file \(path); check that it exists and is readable")
+        }
+        guard status.st_mode & 0o077 == 0 else {
+            throw CommandError("the token file \(path) may be read by others (mode \(String(status.st_mode & 0o777, radix: 8))); run chmod 600 \(path)")
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Prints a JSON value to stdout, pretty for people.
     func printJSON(_ value: JSONValue) {
         print(value.encoded(.prettyPrinted))
+    }
+
+    /// Prints what a remote request met: the problem's `code: detail` and its issues, never its raw JSON.
+    func report(_ error: RemoteError) {
+        if format == .json, case .problem(_, let body) = error {
+            printJSON(["error": body])
+            return
+        }
+        Terminal.error(error.message)
+        for line in error.details { Terminal.errorDetail(line) }
     }
 
     /// Prints a refused or failed request: to stderr for people, as a JSON object for programs.

@@ -5,7 +5,7 @@ import Registry
 /// Dispatches `meshreg <command> ...` and turns every error into a message and an exit status.
 enum CommandLineInterface {
     static var commands: [any Command.Type] {
-        [ServeCommand.self, ApplyCommand.self, ValidateCommand.self, GetCommand.self, ListCommand.self, RetireCommand.self, CompatCommand.self, AccessCommand.self, AuditCommand.self, PolicyCommand.self, TokenCommand.self, CELCommand.self, LineageCommand.self, ImpactCommand.self]
+        [ServeCommand.self, ApplyCommand.self, PlanCommand.self, ValidateCommand.self, GetCommand.self, ListCommand.self, RetireCommand.self, CompatCommand.self, AccessCommand.self, AuditCommand.self, PolicyCommand.self, TokenCommand.self, CELCommand.self, LineageCommand.self, ImpactCommand.self]
     }
 
     static let version = "0.1.0"
@@ -45,6 +45,9 @@ enum CommandLineInterface {
         } catch let error as RegistryError {
             context.report(error)
             return exitStatus(for: error.code)
+        } catch let error as RemoteError {
+            context.report(error)
+            return error.exitStatus
         } catch let error as CommandError {
             Terminal.error(error.message)
             return .usageError

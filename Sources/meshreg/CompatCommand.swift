@@ -5,17 +5,19 @@ import JSON
 import MeshModel
 import Registry
 
-/// `meshreg compat`: checks a new schema or contract against earlier versions, offline.
+/// `meshreg compat`: checks a new schema or contract against earlier versions: given files, or
+/// what the registry holds (a contract's registered line, a Kafka subject's versions).
 enum CompatCommand: Command {
     static let specification = CommandSpecification(
         name: "compat", summary: "Check a new schema or contract against earlier versions and explain every finding.",
-        usage: "<new> --against <old> [--against <older-to-newer> ...] [--type avro|json|odcs] [--mode MODE]",
+        usage: "<new> [--against <old> ...] [--subject SUBJECT] [--type avro|json|odcs] [--mode MODE]",
         options: [
             .option("against", value: "FILE", help: "An earlier version; repeat for several, oldest first.", repeatable: true),
             .option("type", value: "avro|json|odcs", help: "The format (default: from the file: .avsc is Avro, kind DataContract is ODCS)."),
             .option("mode", value: "MODE", help: "NONE, BACKWARD, FORWARD, FULL or their _TRANSITIVE forms (default: the contract's own, FULL for ODCS, BACKWARD otherwise)."),
-            GlobalOptions.format,
-        ],
+            .option("subject", value: "SUBJECT", help: "Without --against: check an Avro or JSON schema against this Kafka subject's registered versions."),
+            GlobalOptions.format, GlobalOptions.database,
+        ] + GlobalOptions.remote,
         arguments: 1...1,
         discussion: """
             BACKWARD: the new version can read data written with the old one (Confluent's default;
@@ -23,16 +25,21 @@ enum CompatCommand: Command {
             (the consumer's view). FULL: both. Transitive modes check every --against file, newest
             first; the others only the last one. For ODCS contracts the semver gate also runs:
             breaking changes need a major bump, additive ones a minor, metadata a patch.
+            Without --against, a contract is checked against its registered major line (the same
+            check an apply makes), and a schema with --subject against that subject's versions,
+            in the local database or, with --server, the service's.
             Exit status: 0 compatible, 1 incompatible (or version bump too small), 2 invalid input.
 
             EXAMPLES:
               meshreg compat v2.avsc --against v1.avsc --mode FULL
               meshreg compat orders-v1.1.odcs.yaml --against orders-v1.0.odcs.yaml --format json
+              meshreg compat orders-v1.2.odcs.yaml --server https://meshreg.example.com
+              meshreg compat order-event.avsc --subject orders.order-events.v1-value
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
         let againstFiles = arguments.allValues("against")
-        guard !againstFiles.isEmpty else { throw CommandError("give at least one earlier version with --against FILE") }
+        guard !againstFiles.isEmpty else { return try checkRegistered(arguments, context) }
         let (submissions, errors) = try DocumentFiles.read([arguments.arguments[0]] + againstFiles)
         if let error = errors.first { throw error }
         let new = submissions[0].json
@@ -42,6 +49,54 @@ enum CompatCommand: Command {
         let gate = type == .odcs ? semverGate(new: new, latest: submissions.last?.json, change: report.changeClass(againstPreviousAt: againstFiles.count - 1)) : nil
         print(report, gate: gate, context)
         return report.isCompatible && gate?.result.isAllowed != false ? .success : .checkFailed
+    }
+
+    /// Checks against what the registry holds: a subject's versions, or a contract's line.
+    private static func checkRegistered(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
+        let file = arguments.arguments[0]
+        let read = try DocumentFiles.read([file])
+        if let error = read.errors.first { throw error }
+        guard let submission = read.submissions.first else { throw CommandError("\(file) holds no document") }
+        let remote = try context.remote()
+        if let subject = arguments.value("subject") {
+            let type = try schemaType(arguments.value("type"), file: file, document: submission.json)
+            let schema = String(decoding: submission.original, as: UTF8.self)
+            guard let remote else {
+                let result = try context.registry().testCompatibility(SchemaSubmission(schema: schema, schemaType: type), subject: subject, against: nil)
+                print(result.report, gate: nil, context)
+                return result.report.isCompatible ? .success : .checkFailed
+            }
+            var body: JSONObject = ["schema": .string(schema)]
+            if type != .avro { body["schemaType"] = .string(type == .json ? "JSON" : type.rawValue) }
+            let answer = try remote.send("POST", "/apis/ccompat/v7/compatibility/subjects/\(subject)/versions", query: [("verbose", "true")], body: .object(body))
+            printRemote(answer, compatible: answer["is_compatible"] == true, context)
+            return answer["is_compatible"] == true ? .success : .checkFailed
+        }
+        guard submission.json["kind"] == "DataContract" else {
+            throw CommandError("without --against, compat checks an ODCS contract against its registered line; for an Avro or JSON schema give --subject SUBJECT or --against FILE")
+        }
+        guard let remote else {
+            let evolution = try context.registry().evolution(of: submission)
+            print(evolution.report, gate: evolution.latest.map { ($0.description, evolution.version.description, evolution.gate) }, context)
+            return evolution.report.isCompatible && evolution.gate.isAllowed ? .success : .checkFailed
+        }
+        let answer = try remote.send("POST", "/api/v1/compatibility", body: submission.json)
+        let compatible = answer["isCompatible"] == true && answer["semver"]?["allowed"] != false
+        printRemote(answer, compatible: compatible, context)
+        return compatible ? .success : .checkFailed
+    }
+
+    /// The service's answer: as it came for programs, the verdict and each finding for people.
+    private static func printRemote(_ answer: JSONValue, compatible: Bool, _ context: CommandContext) {
+        guard context.format == .table else { return context.printJSON(answer) }
+        Swift.print("\(compatible ? "COMPATIBLE" : "INCOMPATIBLE")" + (answer["mode"]?.stringValue.map { " under \($0)" } ?? ""))
+        for finding in answer["findings"]?.arrayValue ?? [] {
+            Swift.print("\(finding["verdict"]?.stringValue ?? "") \(finding["rule"]?.stringValue ?? ""): \(finding["message"]?.stringValue ?? "")")
+        }
+        for message in answer["messages"]?.arrayValue ?? [] { Swift.print(message.stringValue ?? message.encoded()) }
+        if answer["semver"]?["allowed"] == false {
+            Swift.print("semver: too small a bump; use \(answer["semver"]?["suggestedVersion"]?.stringValue ?? "a larger version")")
+        }
     }
 
     private static func schemaType(_ name: String?, file: String, document: JSONValue) throws -> SchemaType {

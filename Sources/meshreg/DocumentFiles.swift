@@ -1,5 +1,6 @@
 import Foundation
 import Registry
+import RegistryAPI
 
 /// Finds and reads the document files named on the command line.
 enum DocumentFiles {
@@ -53,5 +54,29 @@ enum DocumentFiles {
             }
         }
         return (submissions, errors)
+    }
+
+    /// The files as a bundle for the service, each under its path relative to the current
+    /// directory; refused here when the service would refuse it as too large.
+    static func bundle(_ paths: [String]) throws -> ApplyBundle {
+        let files = try expand(paths)
+        guard !files.isEmpty else { throw CommandError("no .yaml, .yml or .json files found in \(paths.joined(separator: " "))") }
+        guard files.count <= ApplyBundle.maximumDocuments else {
+            throw CommandError("\(files.count) documents are more than the \(ApplyBundle.maximumDocuments) one apply takes; apply the tree in parts (e.g. one domain at a time)")
+        }
+        let current = FileManager.default.currentDirectoryPath + "/"
+        var documents: [(path: String, content: String)] = []
+        var bytes = 0
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CommandError("cannot read \(file); check that it exists and is readable")
+            }
+            bytes += data.count
+            documents.append((file.hasPrefix(current) ? String(file.dropFirst(current.count)) : file, String(decoding: data, as: UTF8.self)))
+        }
+        guard bytes <= ApplyBundle.maximumBytes else {
+            throw CommandError("the documents hold \(bytes) bytes, more than the \(ApplyBundle.maximumBytes) one apply takes; apply the tree in parts (e.g. one domain at a time)")
+        }
+        return ApplyBundle(documents: documents)
     }
 }

@@ -11,7 +11,7 @@ enum GetCommand: Command {
             .option("version", value: "SEMVER", help: "The contract version (default: the highest)."),
             .option("revision", value: "N", help: "A product's earlier revision (default: the current one)."),
             GlobalOptions.database, GlobalOptions.format,
-        ],
+        ] + GlobalOptions.remote,
         arguments: 2...2,
         discussion: """
             EXAMPLES:
@@ -22,6 +22,10 @@ enum GetCommand: Command {
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
         let (kind, id) = (arguments.arguments[0], arguments.arguments[1])
+        if let remote = try context.remote() {
+            context.printJSON(try remote.send("GET", try remotePath(kind, id, arguments, remote)))
+            return .success
+        }
         let registry = try context.registry()
         switch kind {
         case "product":
@@ -51,6 +55,20 @@ enum GetCommand: Command {
             throw CommandError("cannot get '\(kind)'; use product, contract, domain or team")
         }
         return .success
+    }
+
+    /// The API path of what `get` shows; a contract without --version is its highest.
+    private static func remotePath(_ kind: String, _ id: String, _ arguments: ParsedArguments, _ remote: RemoteRegistry) throws -> String {
+        switch kind {
+        case "product": return "/api/v1/products/\(id)" + (arguments.value("revision").map { "/revisions/\($0)" } ?? "")
+        case "contract":
+            let version = try arguments.value("version")
+                ?? remote.send("GET", "/api/v1/contracts/\(id)")["versions"]?.arrayValue?.last?["version"]?.stringValue ?? ""
+            return "/api/v1/contracts/\(id)/versions/\(version)"
+        case "domain": return "/api/v1/domains/\(id)"
+        case "team": return "/api/v1/teams/\(id)"
+        default: throw CommandError("cannot get '\(kind)'; use product, contract, domain or team")
+        }
     }
 
     private static func show(_ stored: StoredDocument, _ context: CommandContext) {

@@ -8,7 +8,7 @@ enum ImpactCommand: Command {
     static let specification = CommandSpecification(
         name: "impact", summary: "Show the downstream products, teams and columns a proposed contract change breaks.",
         usage: "<contract-file>",
-        options: [GlobalOptions.database, GlobalOptions.format],
+        options: [GlobalOptions.database, GlobalOptions.format] + GlobalOptions.remote,
         arguments: 1...1,
         discussion: """
             The proposed ODCS contract is checked against the registered versions of its major line;
@@ -26,6 +26,11 @@ enum ImpactCommand: Command {
         let read = try DocumentFiles.read([arguments.arguments[0]])
         if let error = read.errors.first { throw error }
         guard let submission = read.submissions.first else { throw CommandError("\(arguments.arguments[0]) holds no document") }
+        if let remote = try context.remote() {
+            let impact = try remote.send("POST", "/api/v1/impact", body: submission.json)
+            context.printJSON(impact)
+            return impact["breaks"] == true ? .checkFailed : .success
+        }
         let impact = try LineageService(registry: try context.registry()).impact(proposed: submission)
         switch context.format {
         case .json:

@@ -14,7 +14,7 @@ enum LineageCommand: Command {
             .option("depth", value: "N", help: "How many edges to walk (default 5, at most \(LineageGraph.maximumDepth))."),
             .option("format", value: "table|json|dot|mermaid", help: "A table for people (default), JSON, Graphviz DOT or Mermaid."),
             GlobalOptions.database,
-        ],
+        ] + GlobalOptions.remote,
         arguments: 1...1,
         discussion: """
             EXAMPLES:
@@ -40,6 +40,11 @@ enum LineageCommand: Command {
         let format = arguments.value("format") ?? "table"
         guard ["table", "json", "dot", "mermaid"].contains(format) else {
             throw CommandError("--format must be table, json, dot or mermaid, not '\(format)'")
+        }
+        if let remote = try context.remote() {
+            let query = [("direction", direction.rawValue), ("depth", String(depth)), ("format", format == "table" ? "json" : format)]
+            print(try remote.text("/api/v1/lineage/\(product)", query: query), terminator: format == "json" || format == "table" ? "\n" : "")
+            return .success
         }
         let walk = try LineageService(registry: try context.registry()).productLineage(product, direction: direction, depth: depth)
         switch format {

@@ -15,10 +15,11 @@ enum ListCommand: Command {
             .option("limit", value: "N", help: "At most N products (default 100, at most 1000)."),
             .option("cursor", value: "ID", help: "Continue after this product id (printed at the end of a full page)."),
             GlobalOptions.database, GlobalOptions.format,
-        ],
+        ] + GlobalOptions.remote,
         arguments: 1...1)
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
+        if let remote = try context.remote() { return try listRemotely(arguments, remote, context) }
         let registry = try context.registry()
         switch arguments.arguments[0] {
         case "products":
@@ -48,6 +49,32 @@ enum ListCommand: Command {
             }
         default:
             throw CommandError("cannot list '\(arguments.arguments[0])'; use products or domains")
+        }
+        return .success
+    }
+
+    private static func listRemotely(_ arguments: ParsedArguments, _ remote: RemoteRegistry, _ context: CommandContext) throws -> ExitStatus {
+        let answer: JSONValue
+        let columns: [(title: String, key: String)]
+        switch arguments.arguments[0] {
+        case "products":
+            answer = try remote.send("GET", "/api/v1/products", query: [
+                ("domain", arguments.value("domain")), ("status", arguments.value("status")), ("team", arguments.value("team")),
+                ("q", arguments.value("query")), ("limit", arguments.value("limit")), ("cursor", arguments.value("cursor")),
+            ])
+            columns = [("ID", "id"), ("NAME", "name"), ("DOMAIN", "domain"), ("TEAM", "team"), ("VERSION", "version"), ("STATUS", "status")]
+        case "domains":
+            answer = try remote.send("GET", "/api/v1/domains")
+            columns = [("DOMAIN", "name"), ("DESCRIPTION", "description")]
+        default:
+            throw CommandError("cannot list '\(arguments.arguments[0])'; use products or domains")
+        }
+        switch context.format {
+        case .json: context.printJSON(answer)
+        case .table:
+            let rows = (answer["items"]?.arrayValue ?? []).map { item in columns.map { item[$0.key]?.stringValue ?? "" } }
+            print(Terminal.table(columns.map(\.title), rows))
+            if let next = answer["nextCursor"]?.stringValue { Terminal.note("more: --cursor \(next)") }
         }
         return .success
     }

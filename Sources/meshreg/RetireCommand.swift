@@ -9,11 +9,21 @@ enum RetireCommand: Command {
         options: [
             .option("version", value: "SEMVER", help: "The contract version to retire."),
             GlobalOptions.database, GlobalOptions.format, GlobalOptions.actor, GlobalOptions.policies,
-        ],
+        ] + GlobalOptions.remote,
         arguments: 2...2)
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
         let (kind, id) = (arguments.arguments[0], arguments.arguments[1])
+        if let remote = try context.remote() {
+            switch kind {
+            case "product": context.printJSON(try remote.send("DELETE", "/api/v1/products/\(id)"))
+            case "contract":
+                guard let version = arguments.value("version") else { throw CommandError("retire contract needs --version SEMVER") }
+                context.printJSON(try remote.send("DELETE", "/api/v1/contracts/\(id)/versions/\(version)"))
+            default: throw CommandError("cannot retire '\(kind)'; use product or contract")
+            }
+            return .success
+        }
         let registry = try context.registry()
         let result: WriteResult
         switch kind {

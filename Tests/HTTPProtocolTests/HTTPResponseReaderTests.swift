@@ -1,0 +1,34 @@
+import HTTPProtocol
+import Testing
+
+/// Reading a whole response a client received: the framing a server or a proxy may choose.
+@Suite struct HTTPResponseReaderTests {
+    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    @Test func contentLengthFramesTheBody() throws {
+        let response = try HTTPResponseReader.read(Self.bytes("HTTP/1.1 403 Forbidden\r\nContent-Type: application/problem+json\r\nContent-Length: 4\r\n\r\n{}{}trailing"))
+        #expect(response.status == 403)
+        #expect(response.body == Self.bytes("{}{}"))
+    }
+
+    @Test func chunkedBodiesAreJoinedAndInterimResponsesSkipped() throws {
+        let text = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;name=x\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"
+        let response = try HTTPResponseReader.read(Self.bytes(text))
+        #expect(response.status == 200)
+        #expect(response.body == Self.bytes("hello world"))
+    }
+
+    @Test func withoutFramingTheBodyRunsToTheEnd() throws {
+        #expect(try HTTPResponseReader.read(Self.bytes("HTTP/1.0 200 OK\r\n\r\nall of it")).body == Self.bytes("all of it"))
+    }
+
+    @Test(arguments: [
+        ("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort", "ended after 5 of 10 bytes"),
+        ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nA\r\nshort", "chunked answer is cut short"),
+        ("HTTP/1.1 200 OK\r\nContent-Length", "ended before its headers"),
+        ("SSH-2.0-OpenSSH\r\n\r\n", "not HTTP/1.1"),
+    ])
+    func incompleteOrForeignAnswersAreRefusedWithTheReason(text: String, reason: String) {
+        #expect { try HTTPResponseReader.read(Self.bytes(text)) } throws: { ($0 as? HTTPResponseReader.Failure)?.reason.contains(reason) == true }
+    }
+}
