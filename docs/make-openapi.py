@@ -36,7 +36,7 @@ paths = {
  "/api/v1/domains/{name}": {
    "parameters": [param("name")],
    "get": {"summary": "Get a domain with its teams", "responses": {"200": resp("the domain", ref("Envelope"), etag), **errs("401", "404")}},
-   "put": {"summary": "Create or update a domain (admin, or an owner of one of its teams)", "requestBody": doc_body,
+   "put": {"summary": "Create or update a domain (platform admins only: a domain file names every team's members)", "requestBody": doc_body,
            "responses": {"200": resp("updated or unchanged", ref("Envelope"), etag), "201": resp("created", ref("Envelope"), etag), **errs("400", "401", "403", "409", "415", "422", "503")}}},
  "/api/v1/teams/{name}": {"parameters": [param("name")], "get": {"summary": "Get a team and its members", "responses": {"200": resp("the team", ref("Team")), **errs("401", "404")}}},
  "/api/v1/products": {"get": {"summary": "List products", "parameters": [

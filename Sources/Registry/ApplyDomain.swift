@@ -1,28 +1,28 @@
 import JSON
 import MeshModel
 
-/// Creates or updates a domain and its teams. New domains need an admin; changes need an owner
-/// of one of the domain's current teams. A team may not move between domains, and a team that
-/// still owns products or contracts may not be dropped.
+/// Creates or updates a domain and its teams. Both need an admin: a domain file names every
+/// team's members, so an owner of one team who could rewrite it could take over the others. A
+/// domain file that matches the registered revision is a no-op anyone may send, so a team's
+/// repository can carry its domain file through `apply`. A team may not move between domains,
+/// and a team that still owns products or contracts may not be dropped.
 struct ApplyDomain {
     let domain: DomainDocument
     let submission: DocumentSubmission
     let encoded: EncodedDocument
 
     func execute(_ store: RegistryStore, actor: Principal) throws -> WriteResult {
-        let ownership = Ownership(store: store, actor: actor)
-        let currentTeams = try store.teams(ofDomain: domain.name)
         let exists = try store.domainExists(domain.name)
-        if !exists, !actor.isAdmin {
-            throw RegistryError(.forbidden, "\(actor) may not create the domain \(domain.name): creating domains needs a platform admin.")
-        }
-        if exists, !(try currentTeams.contains { try ownership.isOwner(of: $0) }) {
-            throw RegistryError(.forbidden, "\(actor) may not change the domain \(domain.name): it needs an owner of one of its teams (\(currentTeams.joined(separator: ", "))) or an admin.")
-        }
-        try checkTeams(store, currentTeams: currentTeams)
-        if let latest = try store.currentRevision(.domain, domain.name), latest.digest == encoded.digest {
+        if exists, let latest = try store.currentRevision(.domain, domain.name), latest.digest == encoded.digest {
             return WriteResult(latest, change: .unchanged)
         }
+        guard actor.isAdmin else {
+            throw RegistryError(.forbidden, exists
+                ? "\(actor) may not change the domain \(domain.name): a domain file names every team's members, so changing it needs a platform admin."
+                : "\(actor) may not create the domain \(domain.name): creating domains needs a platform admin.")
+        }
+        let currentTeams = try store.teams(ofDomain: domain.name)
+        try checkTeams(store, currentTeams: currentTeams)
         let stored = try store.insertRevision(.domain, domain.name, document: encoded, original: submission.original,
                                               mediaType: submission.mediaType.rawValue, actor: actor)
         try store.upsertDomain(domain, revision: stored.revision)

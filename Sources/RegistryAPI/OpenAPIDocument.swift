@@ -169,7 +169,7 @@ enum OpenAPIDocument {
     }
    },
    "put": {
-    "summary": "Create or update a domain (admin, or an owner of one of its teams)",
+    "summary": "Create or update a domain (platform admins only: a domain file names every team's members)",
     "requestBody": {
      "required": true,
      "content": {

@@ -93,6 +93,19 @@ import Testing
         #expect(error?.code == .forbidden)
     }
 
+    @Test func onlyAnAdminChangesADomainButAnyoneMayResendItUnchanged() throws {
+        let fixture = try RegistryFixture()
+        try fixture.apply([Samples.salesDomain])
+        // alice owns sales-data; the change would make her an owner of carol's team too.
+        let takeover = Samples.salesDomain.replacingOccurrences(of: "{ username: carol, role: owner }", with: "{ username: alice, role: owner }")
+        let error = fixture.refusal { try fixture.apply([takeover], as: .user("alice")) }
+        #expect(error?.code == .forbidden)
+        #expect(error?.message.contains("needs a platform admin") == true)
+        let unchanged = try fixture.apply([Samples.salesDomain], as: .user("alice"))
+        #expect(unchanged.map(\.change) == [.unchanged])
+        #expect(try fixture.apply([takeover]).map(\.change) == [.updated])
+    }
+
     @Test func activeContractVersionsAreImmutableButMayBeDeprecated() throws {
         let fixture = try RegistryFixture()
         try fixture.apply([Samples.salesDomain, Samples.contract()])
