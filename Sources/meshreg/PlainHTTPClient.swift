@@ -84,8 +84,14 @@ enum PlainHTTPClient {
         }
     }
 
-    /// Everything the server sends until it closes the connection.
+    /// The largest answer read: far above any the registry gives (a page of a list, a plan), low
+    /// enough that a wrong URL streaming without end cannot exhaust memory.
+    static let maximumResponseBytes = 256 << 20
+
+    /// Everything the server sends until it closes the connection, within `timeout` in all, so
+    /// a server that dribbles bytes cannot hold the command past it.
     private static func receive(on descriptor: Int32, timeout: TimeInterval) throws(Failure) -> [UInt8] {
+        let deadline = Date(timeIntervalSinceNow: timeout)
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
         while true {
@@ -96,6 +102,8 @@ enum PlainHTTPClient {
                 throw Failure(reason: timedOut ? "no answer within \(Int(timeout)) s (--timeout)" : "the connection broke: \(String(cString: strerror(errno)))")
             }
             received += buffer[..<count]
+            guard received.count <= maximumResponseBytes else { throw Failure(reason: "the answer is larger than \(maximumResponseBytes >> 20) MiB; is --server the registry?") }
+            guard Date() < deadline else { throw Failure(reason: "no complete answer within \(Int(timeout)) s (--timeout)") }
         }
     }
 }

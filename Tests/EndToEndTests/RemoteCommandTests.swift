@@ -199,4 +199,24 @@ import Testing
         #expect(outcome.standardError.contains("http://127.0.0.1:9"))
         #expect(Date().timeIntervalSince(started) < 10)
     }
+
+    @Test func aServerThatNeverAnswersIsCutByTheTimeout() throws {
+        // A socket that accepts connections (the kernel completes them) and never answers.
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in(sin_family: sa_family_t(AF_INET), sin_port: 0, sin_addr: in_addr(s_addr: inet_addr("127.0.0.1")), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                try #require(bind(listener, socketAddress, length) == 0 && listen(listener, 8) == 0)
+                try #require(getsockname(listener, socketAddress, &length) == 0)
+            }
+        }
+        let url = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))"
+        let started = Date()
+        let outcome = try MeshregProcess.run(["list", "products", "--server", url, "--token", "t", "--timeout", "2"])
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.contains(url) && outcome.standardError.contains("--timeout"), "\(outcome.standardError)")
+        #expect(Date().timeIntervalSince(started) < 15)
+    }
 }
