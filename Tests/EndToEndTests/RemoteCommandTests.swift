@@ -219,4 +219,24 @@ import Testing
         #expect(outcome.standardError.contains(url) && outcome.standardError.contains("--timeout"), "\(outcome.standardError)")
         #expect(Date().timeIntervalSince(started) < 15)
     }
+
+    @Test func theGitOpsScriptPlansToMarkdownThenApplies() throws {
+        let setup = try Setup()
+        let script = MeshregProcess.repositoryRoot.appendingPathComponent("docs/gitops/meshreg-ci.sh").path
+        let environment = ["PATH": MeshregProcess.executable.deletingLastPathComponent().path + ":/usr/bin:/bin",
+                           "MESHREG_URL": setup.url, "MESHREG_TOKEN": setup.ownerToken, "MESHREG_PLAN_FILE": setup.workspace.path("plan.md")]
+        let bash = URL(fileURLWithPath: "/bin/bash")
+        let plan = try MeshregProcess.run([script, "plan", "orders"], in: setup.workspace.url, environment: environment, program: bash)
+        #expect(plan.status == 0, "\(plan.standardError)")
+        let markdown = try String(contentsOfFile: setup.workspace.path("plan.md"), encoding: .utf8)
+        #expect(markdown.hasPrefix("### meshreg plan: 0 to add, 1 to change"))
+        #expect(markdown.contains("<details><summary>🟡 change DataProduct order-history"))
+        #expect(try setup.revision(of: "order-history") == 1, "a plan writes nothing")
+        let apply = try MeshregProcess.run([script, "apply", "orders"], in: setup.workspace.url, environment: environment, program: bash)
+        #expect(apply.status == 0, "\(apply.standardError)")
+        #expect(try setup.revision(of: "order-history") == 2)
+        let refused = try MeshregProcess.run([script, "apply", "orders"], in: setup.workspace.url,
+                                             environment: environment.merging(["MESHREG_TOKEN": setup.outsiderToken]) { $1 }, program: bash)
+        #expect(refused.status == 1, "another team's token is refused: \(refused.standardError)")
+    }
 }
