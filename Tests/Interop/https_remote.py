@@ -7,15 +7,13 @@ proxy (Python's ssl module) in front of the running `meshreg serve`, and checks:
     and lists every product of the shipped mesh;
   - a remote `plan` of a domain's tree works over the same connection;
   - the same call without the test CA in the trust store exits 2 and names the certificate problem,
-    never falling back to plain HTTP or ignoring the certificate.
-FoundationNetworking on Linux reads the system bundle /etc/ssl/certs/ca-certificates.crt only, so
-the trusted runs happen in a private mount namespace (`unshare --mount`, root) where that file is
-the test CA: the machine's trust store is never changed.
+    never falling back to plain HTTP or ignoring the certificate;
+  - a certificate that does not name the host (the same proxy reached as 127.0.0.2) is refused.
+meshreg verifies with OpenSSL's default trust store, which `SSL_CERT_FILE` replaces: the trusted
+runs name the test CA there, and the machine's trust store is never changed.
 Usage: https_remote.py MESHREG_BINARY SERVICE_URL ADMIN_TOKEN
 """
 import json, os, socket, ssl, subprocess, sys, tempfile, threading
-
-SYSTEM_BUNDLE = "/etc/ssl/certs/ca-certificates.crt"
 
 
 def make_certificates(directory):
@@ -36,12 +34,12 @@ def make_certificates(directory):
 class TLSProxy:
     """Accepts TLS on a loopback port and relays each connection to the plain-HTTP service."""
 
-    def __init__(self, cert, key, upstream):
+    def __init__(self, cert, key, upstream, address="127.0.0.1"):
         self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         self.context.minimum_version = ssl.TLSVersion.TLSv1_2
         self.context.load_cert_chain(cert, key)
         self.upstream = upstream
-        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener = socket.create_server((address, 0))
         self.port = self.listener.getsockname()[1]
         self.connections = 0
         threading.Thread(target=self.accept, daemon=True).start()
@@ -75,11 +73,11 @@ class TLSProxy:
         relay(secure, backend)
 
 
-def meshreg(binary, arguments, trusted_ca=None, cwd=None):
-    command = [binary, *arguments]
+def meshreg(binary, arguments, trusted_ca=None):
+    environment = {name: value for name, value in os.environ.items() if name not in ("SSL_CERT_FILE", "SSL_CERT_DIR")}
     if trusted_ca:
-        command = ["unshare", "--mount", "sh", "-c", f'mount --bind "$0" {SYSTEM_BUNDLE} && exec "$@"', trusted_ca, *command]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=cwd)
+        environment["SSL_CERT_FILE"] = trusted_ca
+    return subprocess.run([binary, *arguments], capture_output=True, text=True, timeout=120, env=environment)
 
 
 def main():
@@ -104,8 +102,12 @@ def main():
         check("without the test CA: the error names the URL and the certificate problem",
               url in untrusted.stderr and "certificate" in untrusted.stderr.lower(), untrusted.stderr)
         check("the proxy carried the trusted calls", proxy.connections >= 2, f"{proxy.connections} TLS connections")
+        elsewhere = TLSProxy(cert, key, (host, int(port)), address="127.0.0.2")
+        mismatch = meshreg(binary, ["list", "products", "--server", f"https://127.0.0.2:{elsewhere.port}", "--token", token], trusted_ca=ca)
+        check("a certificate for another host: exit 2 naming it", mismatch.returncode == 2 and "certificate" in mismatch.stderr.lower(),
+              f"exit {mismatch.returncode}: {mismatch.stderr}")
     print(f"{results.count(True)} passed, {results.count(False)} failed")
-    return 0 if len(results) == 6 and all(results) else 1
+    return 0 if len(results) == 7 and all(results) else 1
 
 
 if __name__ == "__main__":

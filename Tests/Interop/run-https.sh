@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Interop test: the remote CLI over https:// through a TLS proxy with a test CA
 # (Tests/Interop/https_remote.py), against a fresh `meshreg serve` loaded with the shipped mesh.
-# Needs root for its private mount namespace (CI runs as root).
 set -euo pipefail
 source "$(dirname "$0")/serve.sh"
 start_meshreg run-https
