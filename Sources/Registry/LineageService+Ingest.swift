@@ -49,6 +49,12 @@ extension LineageService {
                     try store.upsertRun(state)
                     change = try store.replaceLineage(source: "run:\(state.runID)", with: state.subgraph)
                     run = RegistryStore.json(state)
+                    if event.eventType == .complete {
+                        try store.appendEvent(type: "lineage-run.completed", subject: "run:\(state.runID)", domain: nil, team: nil,
+                                              data: ["id": .string("run:\(state.runID)"), "runId": .string(state.runID),
+                                                     "job": .string(state.job.description), "actor": .string(actor.description),
+                                                     "inputs": .integer(Int64(state.inputs.count)), "outputs": .integer(Int64(state.outputs.count))])
+                    }
                 }
             case .job:
                 if let job = event.job { change = try store.replaceLineage(source: "job:\(job)", with: event.subgraph) }

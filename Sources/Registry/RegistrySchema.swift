@@ -233,5 +233,28 @@ enum RegistrySchema {
                 updated_at TEXT NOT NULL
             ) STRICT, WITHOUT ROWID;
             """),
+        // The change log: one row per committed change, appended in the change's own
+        // transaction, read by the event feed and webhook deliveries in `sequence` order.
+        // AUTOINCREMENT so a sequence is never reused, even after retention empties the table.
+        // `registry_meta` holds the registry's random id (the CloudEvents source) and the
+        // highest pruned sequence (below it a reader has missed events: 410).
+        // See docs/ARCHITECTURE.md, "Change events".
+        Migration("0006-change-events", sql: """
+            CREATE TABLE events (
+                sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                type TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                domain TEXT,
+                team TEXT,
+                at TEXT NOT NULL,
+                data TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE registry_meta (
+                name TEXT PRIMARY KEY NOT NULL,
+                value TEXT NOT NULL
+            ) STRICT;
+            INSERT INTO registry_meta (name, value) VALUES ('registry-id', lower(hex(randomblob(8)))), ('events-pruned-through', '0');
+            """),
     ])
 }
