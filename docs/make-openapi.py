@@ -253,6 +253,31 @@ schemas.update({
         "distance": {"type": "integer"}, "ports": {"type": "array", "items": {"type": "string"}}, "columns": {"type": "array", "items": column}}}},
     "columns": {"type": "array", "items": column}, "teams": {"type": "array", "items": {"type": "string"}}}},
 })
+# Change events (docs/ARCHITECTURE.md, "Change events"): the change log as CloudEvents 1.0, paged, long-polled and as Server-Sent Events.
+event_filters = [
+    param("limit", "query", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}),
+    param("types", "query", desc="comma-separated event types, short (product.updated) or full (io.meshreg.product.updated.v1)"),
+    param("domain", "query", desc="only events of this domain"),
+    param("wait", "query", {"type": "number", "minimum": 0, "maximum": 30}, "seconds to wait for an event when there is none yet")]
+paths.update({
+ "/api/v1/events": {"get": {"summary": "Change events after a sequence, in commit order, as a CloudEvents JSON batch; refusals and access events only for the domain's teams and admins",
+   "parameters": [param("after", "query", {"type": "string", "pattern": "^[0-9]+$"}, "the last sequence seen (default 0)")] + event_filters,
+   "responses": {"200": {"description": "the events (possibly none)", "content": {"application/cloudevents-batch+json": {"schema": {"type": "array", "items": ref("CloudEvent")}}}},
+                 "410": {"description": "events after `after` were removed by retention; `earliestAvailable` says where reading can resume", "content": {"application/problem+json": {"schema": ref("Problem")}}},
+                 **errs("400", "401", "503")}}},
+ "/api/v1/events/stream": {"get": {"summary": "The same events as Server-Sent Events, resuming after Last-Event-ID; the response ends after a batch (or 25 s without one) and the client reconnects",
+   "parameters": [param("Last-Event-ID", "header", desc="the last sequence received"), param("after", "query", {"type": "string", "pattern": "^[0-9]+$"})] + event_filters,
+   "responses": {"200": {"description": "an event stream: `id` is the sequence, `data` the CloudEvent", "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+                 "410": {"description": "events after the position were removed by retention", "content": {"application/problem+json": {"schema": ref("Problem")}}},
+                 **errs("400", "401", "503")}}},
+})
+schemas.update({
+ "CloudEvent": {"type": "object", "required": ["specversion", "id", "source", "type", "subject", "time", "datacontenttype", "sequence", "data"], "properties": {
+    "specversion": {"const": "1.0"}, "id": {"type": "string"}, "source": {"type": "string", "description": "/meshreg/<registry id>"},
+    "type": {"type": "string", "description": "io.meshreg.<entity>.<action>.v1"}, "subject": {"type": "string"}, "time": {"type": "string", "format": "date-time"},
+    "datacontenttype": {"const": "application/json"}, "sequence": {"type": "string", "pattern": "^[0-9]+$"},
+    "data": {"type": "object", "description": "id, revision or version, domain, team, actor, and for updates the changed fields"}}},
+})
 doc = {"openapi": "3.1.0",
  "info": {"title": "meshreg", "version": "0.1.0", "description": "Data-mesh registry: domains, teams, data products (ODPS v1.0.0), contracts (ODCS v3.1.0)."},
  "security": sec,

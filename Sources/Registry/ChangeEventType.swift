@@ -1,6 +1,6 @@
 /// The event types of the change log and the audit actions they come from
 /// (docs/ARCHITECTURE.md, "Change events" lists them for readers).
-enum ChangeEventType {
+public enum ChangeEventType {
     /// The event type of an accepted write audited as `action`, or nil for changes that are not
     /// published (tokens: who holds credentials is nobody's feed). `target` tells a global
     /// setting (`(global)`) from a subject's.
@@ -31,7 +31,7 @@ enum ChangeEventType {
     }
 
     /// Every type a reader may see, for documentation and the `types` filter's check.
-    static let all = [
+    public static let all = [
         "product.registered", "product.updated", "product.retired",
         "contract.published", "contract.updated", "contract.deprecated", "contract.retired",
         "domain.applied", "subject-version.registered", "subject-version.deleted", "subject-config.changed",

@@ -6,11 +6,6 @@ extension Registry {
     /// The longest a reader may wait for the next event.
     public static let maximumEventWait: Double = 30
 
-    /// The registry's random id, fixed when its database was created: events' source is `/meshreg/<id>`.
-    public func registryID() throws(RegistryError) -> String {
-        try read(singleStatement: true) { store in try store.registryMeta("registry-id") ?? "unknown" }
-    }
-
     /// Events after `sequence` that `reader` may see, at most `limit`, optionally only of
     /// `types` (short or `io.meshreg.….v1`) and `domain`. With `wait` > 0 and nothing to
     /// return, waits up to that many seconds (at most 30) and returns as soon as one commits.

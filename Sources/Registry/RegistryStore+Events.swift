@@ -9,16 +9,17 @@ extension RegistryStore {
     /// unpublished actions.
     func appendEvent(for entry: AuditEntry, eventAction: String? = nil) throws {
         if entry.outcome == .refused || entry.outcome == .denied {
+            let owner = entry.domain == nil ? try owner(kind: entry.targetKind, key: entry.target) : (domain: entry.domain, team: nil)
             var data: JSONObject = ["id": .string(entry.target), "kind": .string(entry.targetKind), "action": .string(entry.action),
                                     "actor": .string(entry.actor), "code": entry.code.map(JSONValue.string) ?? .null]
-            data["domain"] = entry.domain.map(JSONValue.string) ?? .null
+            data["domain"] = owner.domain.map(JSONValue.string) ?? .null
             data["message"] = entry.detail["message"]
             data["violations"] = entry.detail["decision"]?["violations"]
-            try appendEvent(type: "policy.denied", subject: entry.target, domain: entry.domain, team: nil, data: data)
+            try appendEvent(type: "policy.denied", subject: entry.target, domain: owner.domain, team: owner.team, data: data)
             return
         }
         guard let type = ChangeEventType.forAction(eventAction ?? entry.action, target: entry.target) else { return }
-        let team = try owningTeam(kind: entry.targetKind, key: entry.target)
+        let team = try owner(kind: entry.targetKind, key: entry.target).team
         var data: JSONObject = ["id": .string(entry.target), "kind": .string(entry.targetKind), "action": .string(entry.action),
                                 "actor": .string(entry.actor)]
         data["revision"] = entry.revision.map { .integer(Int64($0)) }
@@ -45,17 +46,19 @@ extension RegistryStore {
                    [type, subject, domain, team, now, JSONValue.object(data).encoded()])
     }
 
-    /// The team owning a product, a contract version or the port an access request names.
-    private func owningTeam(kind: String, key: String) throws -> String? {
+    /// The domain and team owning a product, a contract version or the port an access request
+    /// names; a domain owns itself. Nil parts for what does not exist (yet).
+    private func owner(kind: String, key: String) throws -> (domain: String?, team: String?) {
         switch Kind(rawValue: kind) {
-        case .product: return try productRecord(key)?.team
+        case .domain: return (key, nil)
+        case .product: return try productRecord(key).map { ($0.domain, $0.team) } ?? (nil, nil)
         case .contract:
-            guard let at = key.lastIndex(of: "@") else { return nil }
-            return try contractRecord(String(key[..<at]), String(key[key.index(after: at)...]))?.team
+            guard let at = key.lastIndex(of: "@") else { return (nil, nil) }
+            return try contractRecord(String(key[..<at]), String(key[key.index(after: at)...])).map { ($0.domain, $0.team) } ?? (nil, nil)
         case .access:
-            return try db.query("SELECT p.team FROM access_requests a JOIN products p ON p.id = a.product_id WHERE a.id = ?", [key])
-                .first?.string("team")
-        default: return nil
+            let row = try db.query("SELECT p.domain, p.team FROM access_requests a JOIN products p ON p.id = a.product_id WHERE a.id = ?", [key]).first
+            return (row?.string("domain"), row?.string("team"))
+        default: return (nil, nil)
         }
     }
 
@@ -115,6 +118,11 @@ extension RegistryStore {
             """,
             [principal.team, principal.username]
         ).compactMap { $0.string("domain") }
+    }
+
+    /// The random id the first migration of the change log stored.
+    static func registryID(_ db: DatabaseConnection) throws -> String {
+        try db.query("SELECT value FROM registry_meta WHERE name = 'registry-id'").first?.string("value") ?? "unknown"
     }
 
     func registryMeta(_ name: String) throws -> String? {

@@ -3831,6 +3831,196 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/api/v1/events": {
+   "get": {
+    "summary": "Change events after a sequence, in commit order, as a CloudEvents JSON batch; refusals and access events only for the domain's teams and admins",
+    "parameters": [
+     {
+      "name": "after",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "pattern": "^[0-9]+$"
+      },
+      "description": "the last sequence seen (default 0)"
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 1000,
+       "default": 100
+      },
+      "description": ""
+     },
+     {
+      "name": "types",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "comma-separated event types, short (product.updated) or full (io.meshreg.product.updated.v1)"
+     },
+     {
+      "name": "domain",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "only events of this domain"
+     },
+     {
+      "name": "wait",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "number",
+       "minimum": 0,
+       "maximum": 30
+      },
+      "description": "seconds to wait for an event when there is none yet"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "the events (possibly none)",
+      "content": {
+       "application/cloudevents-batch+json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/CloudEvent"
+         }
+        }
+       }
+      }
+     },
+     "410": {
+      "description": "events after `after` were removed by retention; `earliestAvailable` says where reading can resume",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/events/stream": {
+   "get": {
+    "summary": "The same events as Server-Sent Events, resuming after Last-Event-ID; the response ends after a batch (or 25 s without one) and the client reconnects",
+    "parameters": [
+     {
+      "name": "Last-Event-ID",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "the last sequence received"
+     },
+     {
+      "name": "after",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "pattern": "^[0-9]+$"
+      },
+      "description": ""
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 1000,
+       "default": 100
+      },
+      "description": ""
+     },
+     {
+      "name": "types",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "comma-separated event types, short (product.updated) or full (io.meshreg.product.updated.v1)"
+     },
+     {
+      "name": "domain",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "only events of this domain"
+     },
+     {
+      "name": "wait",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "number",
+       "minimum": 0,
+       "maximum": 30
+      },
+      "description": "seconds to wait for an event when there is none yet"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "an event stream: `id` is the sequence, `data` the CloudEvent",
+      "content": {
+       "text/event-stream": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "410": {
+      "description": "events after the position were removed by retention",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
   }
  },
  "components": {
@@ -4884,6 +5074,54 @@ enum OpenAPIDocument {
       "items": {
        "type": "string"
       }
+     }
+    }
+   },
+   "CloudEvent": {
+    "type": "object",
+    "required": [
+     "specversion",
+     "id",
+     "source",
+     "type",
+     "subject",
+     "time",
+     "datacontenttype",
+     "sequence",
+     "data"
+    ],
+    "properties": {
+     "specversion": {
+      "const": "1.0"
+     },
+     "id": {
+      "type": "string"
+     },
+     "source": {
+      "type": "string",
+      "description": "/meshreg/<registry id>"
+     },
+     "type": {
+      "type": "string",
+      "description": "io.meshreg.<entity>.<action>.v1"
+     },
+     "subject": {
+      "type": "string"
+     },
+     "time": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "datacontenttype": {
+      "const": "application/json"
+     },
+     "sequence": {
+      "type": "string",
+      "pattern": "^[0-9]+$"
+     },
+     "data": {
+      "type": "object",
+      "description": "id, revision or version, domain, team, actor, and for updates the changed fields"
      }
     }
    }
