@@ -34,10 +34,12 @@ let package = Package(
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
         .target(name: "HTTPProtocol"),
         .target(name: "HTTPServer", dependencies: ["HTTPProtocol"]),
-        .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "Compatibility", "Policy", "JSON", "MeshModel", "Stripes", "Lineage"]),
+        .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "Compatibility", "Policy", "JSON", "MeshModel", "Stripes", "Lineage", "Webhooks"]),
+        // Webhook delivery: address checks, Standard Webhooks signatures, the sender and the dispatcher thread.
+        .target(name: "Webhooks", dependencies: ["Registry", "Crypto", "JSON"]),
 
         // Edges.
-        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "Arguments", "CEL", "Compatibility", "Policy", "JSON", "MeshModel", "Lineage"]),
+        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "Webhooks", "Arguments", "CEL", "Compatibility", "Policy", "JSON", "MeshModel", "Lineage"]),
         .executableTarget(name: "RegistryBenchmarks", dependencies: ["Registry", "Policy", "CEL", "JSON", "CSQLite", "RegistryAPI", "HTTPProtocol"], path: "Benchmarks/RegistryBenchmarks"),
         .executableTarget(name: "LineageBenchmarks", dependencies: ["Registry", "Lineage", "JSON", "CSQLite"], path: "Benchmarks/LineageBenchmarks"),
         .executableTarget(name: "CompatibilityBenchmarks", dependencies: ["Compatibility", "JSON"], path: "Benchmarks/CompatibilityBenchmarks"),
@@ -62,6 +64,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPProtocol", "HTTPTestClient"]),
         .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON", "Policy", "Lineage"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "SQLite", "JSON", "Compatibility", "Lineage"]),
+        .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "Registry", "JSON", "Crypto", "HTTPServer", "HTTPProtocol"]),
         .testTarget(name: "EndToEndTests", dependencies: ["meshreg", "JSON", "HTTPTestClient"]),
     ],
     swiftLanguageModes: [.v6]

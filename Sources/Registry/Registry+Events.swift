@@ -19,12 +19,22 @@ extension Registry {
                 let prunedThrough = Int64(try store.registryMeta("events-pruned-through") ?? "0") ?? 0
                 if sequence < prunedThrough { return .expired(earliestAvailable: prunedThrough + 1) }
                 let visible = reader.isAdmin ? nil : try store.domains(of: reader)
-                return .events(try store.events(after: sequence, limit: max(1, limit), types: shortTypes, domain: domain,
+                return .events(try store.events(after: sequence, limit: max(1, limit), types: shortTypes, domains: domain.map { [$0] } ?? [],
                                                 visibleDomains: visible))
             }
             guard case .events(let events) = found, events.isEmpty, Date() < deadline else { return found }
             // Commits by another process on the same file wake nobody here: look again every second.
             guard notifier.wait(after: generation, until: min(deadline, Date().addingTimeInterval(1))) else { return .busy }
         }
+    }
+}
+
+extension Registry {
+    /// How many write batches have committed in this process; pass it to `waitForCommit`.
+    package var commitGeneration: UInt64 { notifier.generation }
+
+    /// Sleeps until a batch commits after `generation`, or until `deadline`.
+    package func waitForCommit(after generation: UInt64, until deadline: Date) {
+        _ = notifier.wait(after: generation, until: deadline)
     }
 }

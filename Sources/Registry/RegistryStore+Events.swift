@@ -39,7 +39,7 @@ extension RegistryStore {
 
     /// Detail fields of audit entries that an event carries as they are; none holds a secret.
     private static let publishedDetailKeys = ["version", "versions", "schemaType", "compatibility", "mode", "note", "request",
-                                              "policySetVersion", "previousPolicySetVersion", "policies", "consumerTeam", "expiresAt", "url", "failingSince"]
+                                              "policySetVersion", "previousPolicySetVersion", "policies", "consumerTeam", "expiresAt", "failingSince"]
 
     func appendEvent(type: String, subject: String, domain: String?, team: String?, data: JSONObject) throws {
         try db.run("INSERT INTO events (type, subject, domain, team, at, data) VALUES (?, ?, ?, ?, ?, ?)",
@@ -74,9 +74,9 @@ extension RegistryStore {
     }
 
     /// Events after `sequence` in sequence order, at most `limit`, optionally only of `types`
-    /// (short form) and of `domain`. `visibleDomains` nil reads everything (admins); otherwise
+    /// (short form) and of `domains` (empty: any). `visibleDomains` nil reads everything (admins); otherwise
     /// restricted events (refusals, access) only of those domains.
-    func events(after sequence: Int64, limit: Int, types: [String] = [], domain: String? = nil,
+    func events(after sequence: Int64, limit: Int, types: [String] = [], domains: [String] = [],
                 visibleDomains: [String]? = nil) throws -> [ChangeEvent] {
         var conditions = ["sequence > ?"]
         var values: [any SQLiteBindable] = [sequence]
@@ -84,9 +84,9 @@ extension RegistryStore {
             conditions.append("type IN (\(Array(repeating: "?", count: types.count).joined(separator: ", ")))")
             values += types.map { $0 as any SQLiteBindable }
         }
-        if let domain {
-            conditions.append("domain = ?")
-            values.append(domain)
+        if !domains.isEmpty {
+            conditions.append("domain IN (\(Array(repeating: "?", count: domains.count).joined(separator: ", ")))")
+            values += domains.map { $0 as any SQLiteBindable }
         }
         if let visibleDomains {
             let allowed = visibleDomains.isEmpty ? "0" : "domain IN (\(Array(repeating: "?", count: visibleDomains.count).joined(separator: ", ")))"

@@ -96,5 +96,6 @@ public final class RegistryAPI: HTTPResponder {
             + CompatibilityRoutes.routes(registry: registry) + AccessRoutes.routes(registry: registry)
             + GovernanceRoutes.routes(registry: registry) + ConfluentRoutes.routes(registry: registry)
             + LineageRoutes.routes(registry: registry) + EventRoutes.routes(registry: registry)
+            + WebhookRoutes.routes(registry: registry)
     }
 }
