@@ -278,6 +278,39 @@ schemas.update({
     "datacontenttype": {"const": "application/json"}, "sequence": {"type": "string", "pattern": "^[0-9]+$"},
     "data": {"type": "object", "description": "id, revision or version, domain, team, actor, and for updates the changed fields"}}},
 })
+# Webhooks (docs/ARCHITECTURE.md, "Change events"): subscriptions receive each event as a signed POST (Standard Webhooks, CloudEvents structured mode).
+webhook_id = [param("id")]
+paths.update({
+ "/api/v1/webhooks": {
+   "post": {"summary": "Subscribe a URL to change events; the answer holds the signing secret, shown only here. URLs reaching loopback, private, link-local or metadata addresses are refused",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": ref("WebhookRequest")}}},
+            "responses": {"201": resp("the subscription and its secret", ref("WebhookCreated")), **errs("400", "401", "415", "422", "503")}},
+   "get": {"summary": "Subscriptions: all for admins, one's own for others", "responses": {"200": resp("subscriptions", {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": ref("Webhook")}}}), **errs("401")}}},
+ "/api/v1/webhooks/{id}": {"parameters": webhook_id,
+   "get": {"summary": "A subscription (never its secret)", "responses": {"200": resp("the subscription", ref("Webhook")), **errs("401", "404")}},
+   "delete": {"summary": "Delete a subscription", "responses": {"204": {"description": "deleted"}, **errs("401", "404", "503")}}},
+ "/api/v1/webhooks/{id}/pause": {"parameters": webhook_id, "post": {"summary": "Stop delivering; the position is kept", "responses": {"200": resp("the subscription", ref("Webhook")), **errs("401", "404", "503")}}},
+ "/api/v1/webhooks/{id}/resume": {"parameters": webhook_id, "post": {"summary": "Deliver again (also after failing)", "responses": {"200": resp("the subscription", ref("Webhook")), **errs("401", "404", "503")}}},
+ "/api/v1/webhooks/{id}/deliveries": {"parameters": webhook_id, "get": {"summary": "Delivery attempts, newest first",
+   "parameters": [param("limit", "query", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100})],
+   "responses": {"200": resp("attempts", {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": ref("WebhookDelivery")}}}), **errs("400", "401", "404")}}},
+ "/api/v1/webhooks/{id}/replay": {"parameters": webhook_id, "post": {"summary": "Deliver every matching event again from a sequence on",
+   "parameters": [param("from", "query", {"type": "string", "pattern": "^[0-9]+$"}, "the first sequence to deliver again")],
+   "responses": {"200": resp("the subscription", ref("Webhook")), **errs("400", "401", "404", "503")}}},
+})
+webhook_properties = {"id": {"type": "string"}, "url": {"type": "string"}, "types": {"type": "array", "items": {"type": "string"}},
+    "domains": {"type": "array", "items": {"type": "string"}}, "description": {"type": "string"}, "status": {"type": "string", "enum": ["active", "paused", "failing"]},
+    "position": {"type": "string", "description": "the last sequence delivered"}, "attempts": {"type": "integer"},
+    "nextAttemptAt": {"type": ["string", "null"]}, "failingSince": {"type": ["string", "null"]}, "createdBy": {"type": "string"}, "createdAt": {"type": "string"}}
+schemas.update({
+ "WebhookRequest": {"type": "object", "required": ["url"], "properties": {"url": {"type": "string"}, "types": {"type": "array", "items": {"type": "string"}},
+    "domains": {"type": "array", "items": {"type": "string"}}, "description": {"type": "string"}}},
+ "Webhook": {"type": "object", "required": ["id", "url", "types", "domains", "status", "position"], "properties": webhook_properties},
+ "WebhookCreated": {"type": "object", "required": ["id", "url", "status", "position", "secret"], "properties": {**webhook_properties,
+    "secret": {"type": "string", "description": "whsec_<base64>: the Standard Webhooks signing secret, shown only once"}}},
+ "WebhookDelivery": {"type": "object", "required": ["sequence", "attempt", "at", "succeeded"], "properties": {"sequence": {"type": "string"}, "attempt": {"type": "integer"},
+    "at": {"type": "string"}, "statusCode": {"type": ["integer", "null"]}, "error": {"type": ["string", "null"]}, "durationMs": {"type": "integer"}, "succeeded": {"type": "boolean"}}},
+})
 doc = {"openapi": "3.1.0",
  "info": {"title": "meshreg", "version": "0.1.0", "description": "Data-mesh registry: domains, teams, data products (ODPS v1.0.0), contracts (ODCS v3.1.0)."},
  "security": sec,
