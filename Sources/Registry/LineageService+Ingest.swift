@@ -20,10 +20,10 @@ extension LineageService {
             let refusal = RegistryError(.invalidDocument, "the OpenLineage event is not valid; fix the fields listed and send it again", issues: issues)
             let detail = Refusal(action: "lineage.ingest", target: "openlineage", domain: nil, error: refusal).detail
             _ = try? registry.write { store in
-                try AuditLog.append(
-                    AuditEntry(at: store.now, actor: actor.description, action: "lineage.ingest", targetKind: "lineage", target: "openlineage",
-                               revision: nil, domain: nil, outcome: .refused, code: refusal.code.rawValue, detail: detail),
-                    to: store.db)
+                let entry = AuditEntry(at: store.now, actor: actor.description, action: "lineage.ingest", targetKind: "lineage", target: "openlineage",
+                                       revision: nil, domain: nil, outcome: .refused, code: refusal.code.rawValue, detail: detail)
+                try AuditLog.append(entry, to: store.db)
+                try store.appendEvent(for: entry)
             }
             throw refusal
         }

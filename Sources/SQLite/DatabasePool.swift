@@ -31,8 +31,9 @@ public final class DatabasePool: @unchecked Sendable {
     private let sharesWriterForReads: Bool
     private let afterCommit: (@Sendable () -> Void)?
 
-    /// Opens the database, switches it to WAL and applies `migrator`. `afterCommit` runs after
-    /// every batch that committed, before its callers return (readers waiting for news use it).
+    /// Opens the database, switches it to WAL and applies `migrator`. `afterCommit` runs once
+    /// after every batch, before its callers return, so readers waiting for news can look again
+    /// (a batch that failed wakes them for nothing, which is harmless).
     public init(path: String, maximumReaders: Int = 4, migrator: Migrator? = nil, afterCommit: (@Sendable () -> Void)? = nil) throws {
         self.path = path
         self.afterCommit = afterCommit

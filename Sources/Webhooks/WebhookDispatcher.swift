@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import JSON
 import Registry
 import Synchronization
@@ -43,6 +44,7 @@ public final class WebhookDispatcher: Sendable {
     /// Starts the dispatching thread.
     public func start() {
         Thread.detachNewThread { [self] in
+            Self.yieldToRequests()
             run()
             stopped.signal()
         }
@@ -76,6 +78,7 @@ public final class WebhookDispatcher: Sendable {
         }
         guard started else { return }
         Thread.detachNewThread { [self] in
+            Self.yieldToRequests()
             deliver(subscription)
             lanes.withLock { _ = $0.remove(subscription.id) }
         }
@@ -137,8 +140,11 @@ public final class WebhookDispatcher: Sendable {
             WebhookDelivery(sequence: event.sequence, attempt: attempt, at: Timestamp.string(from: started), statusCode: status, error: error,
                             durationMilliseconds: Int(Date().timeIntervalSince(started) * 1_000))
         }
-        if let refusal = addressGuard.refusal(subscription.url) { return delivery(status: nil, error: refusal) }
-        guard let url = URL(string: subscription.url) else { return delivery(status: nil, error: "the url does not parse") }
+        let target: WebhookTarget
+        switch addressGuard.check(subscription.url) {
+        case .success(let checked): target = checked
+        case .failure(let refusal): return delivery(status: nil, error: refusal.description)
+        }
         let cloudEvent = event.cloudEvent(registryID: registry.registryID)
         let body = Array(cloudEvent.encoded().utf8)
         let id = cloudEvent["id"]?.stringValue ?? String(event.sequence)
@@ -148,12 +154,18 @@ public final class WebhookDispatcher: Sendable {
             ("webhook-signature", WebhookSignature.sign(id: id, timestamp: timestamp, body: body, secret: secret)),
             ("User-Agent", "meshreg-webhooks/1"),
         ]
-        switch sender.post(url, headers: headers, body: body) {
+        switch sender.post(target, headers: headers, body: body) {
         case .success(let status):
             return delivery(status: status, error: (200..<300).contains(status) ? nil : "the receiver answered \(status)")
         case .failure(let error):
             return delivery(status: nil, error: error.description)
         }
+    }
+
+    /// Lowers the calling thread's CPU priority (Linux applies `nice` per thread, and threads it
+    /// starts inherit it): on a busy machine deliveries wait, request handling does not.
+    private static func yieldToRequests() {
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
     }
 
     private static func date(_ timestamp: String) -> Date? {

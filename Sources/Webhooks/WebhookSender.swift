@@ -4,7 +4,8 @@ import FoundationNetworking
 #endif
 
 /// POSTs one delivery and reports the receiver's status: no redirects followed, no cookies or
-/// caches, and cut after `timeout` seconds so a slow receiver cannot hold its lane.
+/// caches, and cut after `timeout` seconds so a slow receiver cannot hold its lane. Plain http
+/// goes straight to a checked address (`PlainHTTPPost`); https through URLSession.
 public final class WebhookSender: Sendable {
     private let session: URLSession
     public let timeout: Double
@@ -21,8 +22,9 @@ public final class WebhookSender: Sendable {
     }
 
     /// The status code, or why no answer came.
-    public func post(_ url: URL, headers: [(String, String)], body: [UInt8]) -> Result<Int, WebhookSendError> {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+    public func post(_ target: WebhookTarget, headers: [(String, String)], body: [UInt8]) -> Result<Int, WebhookSendError> {
+        guard target.isEncrypted else { return PlainHTTPPost.send(to: target, headers: headers, body: body, timeout: timeout) }
+        var request = URLRequest(url: target.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.httpMethod = "POST"
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = Data(body)

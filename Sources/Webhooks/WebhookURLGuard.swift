@@ -13,22 +13,33 @@ public struct WebhookURLGuard: Sendable {
 
     /// Why `text` may not be a webhook URL, or nil when it may.
     public func refusal(_ text: String) -> String? {
+        if case .failure(let refusal) = check(text) { return refusal.description }
+        return nil
+    }
+
+    /// The URL with the addresses its host resolves to, all allowed; or why it is refused.
+    public func check(_ text: String) -> Result<WebhookTarget, WebhookSendError> {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
-            return "the webhook url must be an absolute http or https URL, like https://hooks.example.com/meshreg"
+            return .failure(WebhookSendError("the webhook url must be an absolute http or https URL, like https://hooks.example.com/meshreg"))
         }
-        guard url.user == nil, url.password == nil else { return "the webhook url may not hold credentials; authenticate with the signature instead" }
+        guard url.user == nil, url.password == nil else {
+            return .failure(WebhookSendError("the webhook url may not hold credentials; authenticate with the signature instead"))
+        }
         guard let host = url.host?.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), !host.isEmpty else {
-            return "the webhook url has no host"
+            return .failure(WebhookSendError("the webhook url has no host"))
         }
         let addresses = Self.resolve(host)
-        guard !addresses.isEmpty else { return "the webhook host \(host) does not resolve; check the name" }
-        if allowsPrivateAddresses { return nil }
-        for address in addresses {
-            if let reason = WebhookAddressPolicy.refusal(address) {
-                return "the webhook host \(host) resolves to \(reason), which webhooks may not reach (serve --allow-private-webhooks permits it for tests)"
+        guard !addresses.isEmpty else { return .failure(WebhookSendError("the webhook host \(host) does not resolve; check the name")) }
+        if !allowsPrivateAddresses {
+            for address in addresses {
+                if let reason = WebhookAddressPolicy.refusal(address) {
+                    return .failure(WebhookSendError(
+                        "the webhook host \(host) resolves to \(reason), which webhooks may not reach (serve --allow-private-webhooks permits it for tests)"))
+                }
             }
         }
-        return nil
+        return .success(WebhookTarget(url: url, host: host, port: url.port ?? (scheme == "https" ? 443 : 80), addresses: addresses,
+                                      isEncrypted: scheme == "https"))
     }
 
     /// Every IPv4 (4 bytes) and IPv6 (16 bytes) address of `host`, through getaddrinfo.

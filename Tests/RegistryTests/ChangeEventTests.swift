@@ -137,6 +137,8 @@ import Testing
         _ = try service.ingest(LineageEvents.run("COMPLETE", time: "2025-11-28T09:20:00.000Z"), actor: admin)
         let runs = try events(fixture.registry)
         #expect(runs.map(\.type) == ["lineage-run.completed"], "a START is no event and a resent COMPLETE changes nothing")
+        #expect(throws: RegistryError.self) { try service.ingest(["eventType": "COMPLETE"], actor: admin) }
+        #expect(try events(fixture.registry, after: runs[0].sequence).map(\.type) == ["policy.denied"], "a refused event is recorded")
         #expect(runs.first?.data["runId"] == .string(LineageEvents.runID))
     }
 
