@@ -37,11 +37,6 @@ public struct ChangeEvent: Sendable, Hashable {
         return String(text.dropFirst("io.meshreg.".count).dropLast(".v1".count))
     }
 
-    /// Whether only the event's domain teams and admins may read it (refusals and access events).
-    public var isRestricted: Bool { Self.isRestricted(type) }
-
-    static func isRestricted(_ type: String) -> Bool { type == "policy.denied" || type.hasPrefix("access.") }
-
     /// The event in CloudEvents 1.0 JSON format (structured mode), with the `sequence` extension
     /// as a decimal string. `registryID` names the source, `/meshreg/<registry id>`.
     public func cloudEvent(registryID: String) -> JSONValue {

@@ -41,9 +41,4 @@ public struct WebhookSubscription: Sendable, Hashable {
         object["failingSince"] = failingSince.map(JSONValue.string) ?? .null
         return .object(object)
     }
-
-    /// Whether `event` is one this subscription asked for (visibility is checked apart).
-    public func matches(_ event: ChangeEvent) -> Bool {
-        (types.isEmpty || types.contains(event.type)) && (domains.isEmpty || event.domain.map(domains.contains) == true)
-    }
 }
