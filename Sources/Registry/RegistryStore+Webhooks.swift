@@ -3,8 +3,8 @@ import SQLite
 
 /// Webhook subscriptions' SQL (docs/ARCHITECTURE.md, "Change events").
 extension RegistryStore {
-    /// The most delivery attempts kept per subscription; older ones are dropped as new ones come.
-    static let deliveriesKept = 1_000
+    /// Delivery attempts are kept for the newest this many sequences of each subscription.
+    static let deliveriesKept: Int64 = 1_000
 
     func insertWebhook(_ subscription: WebhookSubscription, secret: String) throws {
         try db.run(
@@ -55,7 +55,8 @@ extension RegistryStore {
         try db.run("DELETE FROM webhooks WHERE id = ?", [id])
     }
 
-    /// Logs attempts and drops all but the newest `deliveriesKept` of the subscription.
+    /// Logs attempts and drops those of sequences `deliveriesKept` or more below the newest,
+    /// through the primary key, so the writer spends little on it.
     func insertWebhookDeliveries(_ id: String, _ deliveries: [WebhookDelivery]) throws {
         for delivery in deliveries {
             try db.run(
@@ -65,12 +66,8 @@ extension RegistryStore {
                 """,
                 [id, delivery.sequence, delivery.attempt, delivery.at, delivery.statusCode, delivery.error, delivery.durationMilliseconds])
         }
-        try db.run(
-            """
-            DELETE FROM webhook_deliveries WHERE webhook_id = ?1 AND rowid NOT IN
-              (SELECT rowid FROM webhook_deliveries WHERE webhook_id = ?1 ORDER BY at DESC, sequence DESC, attempt DESC LIMIT ?2)
-            """,
-            [id, Self.deliveriesKept])
+        guard let newest = deliveries.map(\.sequence).max() else { return }
+        try db.run("DELETE FROM webhook_deliveries WHERE webhook_id = ? AND sequence <= ?", [id, newest - Self.deliveriesKept])
     }
 
     /// The newest attempts first.
