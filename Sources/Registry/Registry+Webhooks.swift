@@ -103,6 +103,12 @@ extension Registry {
         return try read { store in try store.webhooks(dueAt: now) }
     }
 
+    /// A subscription as stored now, if it is still active: a lane starts from this, not from
+    /// the list it was picked from, which may predate the previous lane's progress.
+    package func activeWebhook(_ id: String) throws(RegistryError) -> WebhookSubscription? {
+        try read(singleStatement: true) { store in try store.webhook(id) }.flatMap { $0.status == .active ? $0 : nil }
+    }
+
     /// The signing secret; never logged, never returned by the API after creation.
     package func webhookSecret(_ id: String) throws(RegistryError) -> String? {
         try read(singleStatement: true) { store in try store.webhookSecret(id) }

@@ -79,7 +79,11 @@ public final class WebhookDispatcher: Sendable {
         guard started else { return }
         Thread.detachNewThread { [self] in
             Self.yieldToRequests()
-            deliver(subscription)
+            do {
+                if let current = try registry.activeWebhook(subscription.id) { deliver(current) }
+            } catch {
+                log("webhooks: cannot read \(subscription.id): \(error)")
+            }
             lanes.withLock { _ = $0.remove(subscription.id) }
         }
     }
