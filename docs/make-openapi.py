@@ -302,6 +302,64 @@ paths.update({
        "items": {"type": "object", "required": ["path", "content"], "properties": {"path": {"type": "string", "description": "the file's path in the repository; .json is JSON, anything else YAML"}, "content": {"type": "string", "description": "the file's text"}}}}}}}}},
    "responses": {"200": resp("the plan, applied unless dryRun", ref("ApplyPlan")), **errs("400", "401", "403", "409", "413", "422", "503")}}},
 })
+# Change events (docs/ARCHITECTURE.md, "Change events"): the change log as CloudEvents 1.0, paged, long-polled and as Server-Sent Events.
+event_filters = [
+    param("limit", "query", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}),
+    param("types", "query", desc="comma-separated event types, short (product.updated) or full (io.meshreg.product.updated.v1)"),
+    param("domain", "query", desc="only events of this domain"),
+    param("wait", "query", {"type": "number", "minimum": 0, "maximum": 30}, "seconds to wait for an event when there is none yet")]
+paths.update({
+ "/api/v1/events": {"get": {"summary": "Change events after a sequence, in commit order, as a CloudEvents JSON batch; refusals and access events only for the domain's teams and admins",
+   "parameters": [param("after", "query", {"type": "string", "pattern": "^[0-9]+$"}, "the last sequence seen (default 0)")] + event_filters,
+   "responses": {"200": {"description": "the events (possibly none)", "content": {"application/cloudevents-batch+json": {"schema": {"type": "array", "items": ref("CloudEvent")}}}},
+                 "410": {"description": "events after `after` were removed by retention; `earliestAvailable` says where reading can resume", "content": {"application/problem+json": {"schema": ref("Problem")}}},
+                 **errs("400", "401", "503")}}},
+ "/api/v1/events/stream": {"get": {"summary": "The same events as Server-Sent Events, resuming after Last-Event-ID; the response ends after a batch (or 25 s without one) and the client reconnects",
+   "parameters": [param("Last-Event-ID", "header", desc="the last sequence received"), param("after", "query", {"type": "string", "pattern": "^[0-9]+$"})] + event_filters,
+   "responses": {"200": {"description": "an event stream: `id` is the sequence, `data` the CloudEvent", "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+                 "410": {"description": "events after the position were removed by retention", "content": {"application/problem+json": {"schema": ref("Problem")}}},
+                 **errs("400", "401", "503")}}},
+})
+schemas.update({
+ "CloudEvent": {"type": "object", "required": ["specversion", "id", "source", "type", "subject", "time", "datacontenttype", "sequence", "data"], "properties": {
+    "specversion": {"const": "1.0"}, "id": {"type": "string"}, "source": {"type": "string", "description": "/meshreg/<registry id>"},
+    "type": {"type": "string", "description": "io.meshreg.<entity>.<action>.v1"}, "subject": {"type": "string"}, "time": {"type": "string", "format": "date-time"},
+    "datacontenttype": {"const": "application/json"}, "sequence": {"type": "string", "pattern": "^[0-9]+$"},
+    "data": {"type": "object", "description": "id, revision or version, domain, team, actor, and for updates the changed fields"}}},
+})
+# Webhooks (docs/ARCHITECTURE.md, "Change events"): subscriptions receive each event as a signed POST (Standard Webhooks, CloudEvents structured mode).
+webhook_id = [param("id")]
+paths.update({
+ "/api/v1/webhooks": {
+   "post": {"summary": "Subscribe a URL to change events; the answer holds the signing secret, shown only here. URLs reaching loopback, private, link-local or metadata addresses are refused",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": ref("WebhookRequest")}}},
+            "responses": {"201": resp("the subscription and its secret", ref("WebhookCreated")), **errs("400", "401", "415", "422", "503")}},
+   "get": {"summary": "Subscriptions: all for admins, one's own for others", "responses": {"200": resp("subscriptions", {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": ref("Webhook")}}}), **errs("401")}}},
+ "/api/v1/webhooks/{id}": {"parameters": webhook_id,
+   "get": {"summary": "A subscription (never its secret)", "responses": {"200": resp("the subscription", ref("Webhook")), **errs("401", "404")}},
+   "delete": {"summary": "Delete a subscription", "responses": {"204": {"description": "deleted"}, **errs("401", "404", "503")}}},
+ "/api/v1/webhooks/{id}/pause": {"parameters": webhook_id, "post": {"summary": "Stop delivering; the position is kept", "responses": {"200": resp("the subscription", ref("Webhook")), **errs("401", "404", "503")}}},
+ "/api/v1/webhooks/{id}/resume": {"parameters": webhook_id, "post": {"summary": "Deliver again (also after failing)", "responses": {"200": resp("the subscription", ref("Webhook")), **errs("401", "404", "503")}}},
+ "/api/v1/webhooks/{id}/deliveries": {"parameters": webhook_id, "get": {"summary": "Delivery attempts, newest first",
+   "parameters": [param("limit", "query", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100})],
+   "responses": {"200": resp("attempts", {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": ref("WebhookDelivery")}}}), **errs("400", "401", "404")}}},
+ "/api/v1/webhooks/{id}/replay": {"parameters": webhook_id, "post": {"summary": "Deliver every matching event again from a sequence on",
+   "parameters": [param("from", "query", {"type": "string", "pattern": "^[0-9]+$"}, "the first sequence to deliver again")],
+   "responses": {"200": resp("the subscription", ref("Webhook")), **errs("400", "401", "404", "503")}}},
+})
+webhook_properties = {"id": {"type": "string"}, "url": {"type": "string"}, "types": {"type": "array", "items": {"type": "string"}},
+    "domains": {"type": "array", "items": {"type": "string"}}, "description": {"type": "string"}, "status": {"type": "string", "enum": ["active", "paused", "failing"]},
+    "position": {"type": "string", "description": "the last sequence delivered"}, "attempts": {"type": "integer"},
+    "nextAttemptAt": {"type": ["string", "null"]}, "failingSince": {"type": ["string", "null"]}, "createdBy": {"type": "string"}, "createdAt": {"type": "string"}}
+schemas.update({
+ "WebhookRequest": {"type": "object", "required": ["url"], "properties": {"url": {"type": "string"}, "types": {"type": "array", "items": {"type": "string"}},
+    "domains": {"type": "array", "items": {"type": "string"}}, "description": {"type": "string"}}},
+ "Webhook": {"type": "object", "required": ["id", "url", "types", "domains", "status", "position"], "properties": webhook_properties},
+ "WebhookCreated": {"type": "object", "required": ["id", "url", "status", "position", "secret"], "properties": {**webhook_properties,
+    "secret": {"type": "string", "description": "whsec_<base64>: the Standard Webhooks signing secret, shown only once"}}},
+ "WebhookDelivery": {"type": "object", "required": ["sequence", "attempt", "at", "succeeded"], "properties": {"sequence": {"type": "string"}, "attempt": {"type": "integer"},
+    "at": {"type": "string"}, "statusCode": {"type": ["integer", "null"]}, "error": {"type": ["string", "null"]}, "durationMs": {"type": "integer"}, "succeeded": {"type": "boolean"}}},
+})
 doc = {"openapi": "3.1.0",
  "info": {"title": "meshreg", "version": "0.1.0", "description": "Data-mesh registry: domains, teams, data products (ODPS v1.0.0), contracts (ODCS v3.1.0)."},
  "security": sec,

@@ -20,10 +20,10 @@ extension LineageService {
             let refusal = RegistryError(.invalidDocument, "the OpenLineage event is not valid; fix the fields listed and send it again", issues: issues)
             let detail = Refusal(action: "lineage.ingest", target: "openlineage", domain: nil, error: refusal).detail
             _ = try? registry.write { store in
-                try AuditLog.append(
-                    AuditEntry(at: store.now, actor: actor.description, action: "lineage.ingest", targetKind: "lineage", target: "openlineage",
-                               revision: nil, domain: nil, outcome: .refused, code: refusal.code.rawValue, detail: detail),
-                    to: store.db)
+                let entry = AuditEntry(at: store.now, actor: actor.description, action: "lineage.ingest", targetKind: "lineage", target: "openlineage",
+                                       revision: nil, domain: nil, outcome: .refused, code: refusal.code.rawValue, detail: detail)
+                try AuditLog.append(entry, to: store.db)
+                try store.appendEvent(for: entry)
             }
             throw refusal
         }
@@ -49,6 +49,12 @@ extension LineageService {
                     try store.upsertRun(state)
                     change = try store.replaceLineage(source: "run:\(state.runID)", with: state.subgraph)
                     run = RegistryStore.json(state)
+                    if event.eventType == .complete {
+                        try store.appendEvent(type: "lineage-run.completed", subject: "run:\(state.runID)", domain: nil, team: nil,
+                                              data: ["id": .string("run:\(state.runID)"), "runId": .string(state.runID),
+                                                     "job": .string(state.job.description), "actor": .string(actor.description),
+                                                     "inputs": .integer(Int64(state.inputs.count)), "outputs": .integer(Int64(state.outputs.count))])
+                    }
                 }
             case .job:
                 if let job = event.job { change = try store.replaceLineage(source: "job:\(job)", with: event.subgraph) }

@@ -61,8 +61,19 @@ struct PublishContract {
         store.documents.contracts.remember(contract, digest: stored.digest)
         try store.refreshLineage(forContract: contract.id, version: version.description)
         try store.audit(existing == nil ? "contract.publish" : "contract.update", .contract, key, revision: stored.revision, domain: domain,
-                        actor: actor, outcome: decision.outcome == .warned ? .warned : .allowed, detail: ["decision": decision.json])
+                        actor: actor, outcome: decision.outcome == .warned ? .warned : .allowed, detail: ["decision": decision.json],
+                        eventAction: Self.eventAction(existing: existing, status: contract.status?.rawValue))
         return WriteResult(stored, change: existing == nil ? .created : .updated, warnings: warnings)
+    }
+
+    /// A new status of an existing version is a deprecation or a retirement; nil keeps the audit action.
+    private static func eventAction(existing: ContractRecord?, status: String?) -> String? {
+        guard let existing, let status, status != existing.status else { return nil }
+        switch status {
+        case "deprecated": return "contract.deprecate"
+        case "retired": return "contract.retire"
+        default: return nil
+        }
     }
 
     /// The policies of `contract.publish`, with the change against the previous version.

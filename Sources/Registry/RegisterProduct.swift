@@ -43,7 +43,8 @@ struct RegisterProduct {
         try store.upsertProduct(product, domain: domain, team: team, revision: stored.revision)
         try store.refreshLineage(forProduct: product.id, written: product)
         try store.audit(decision.event.rawValue, .product, product.id, revision: stored.revision, domain: domain, actor: actor,
-                        outcome: decision.outcome == .warned ? .warned : .allowed, detail: ["decision": decision.json])
+                        outcome: decision.outcome == .warned ? .warned : .allowed, detail: ["decision": decision.json],
+                        eventAction: product.status == .retired && existing?.status != "retired" && existing != nil ? "product.retire" : nil)
         return WriteResult(stored, change: existing == nil ? .created : .updated, warnings: warnings)
     }
 

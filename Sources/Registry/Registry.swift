@@ -12,13 +12,18 @@ public final class Registry: Sendable {
     let clock: @Sendable () -> Date
     let tokenCache = TokenCache()
     let documents = DocumentCache()
+    let notifier = ChangeNotifier()
     public let configuration: RegistryConfiguration
+    /// A random id fixed when the database was created; events' source is `/meshreg/<id>`.
+    public let registryID: String
 
     /// Opens (creating and migrating) the registry database at `path`.
     public init(path: String, configuration: RegistryConfiguration = RegistryConfiguration(),
                 clock: @escaping @Sendable () -> Date = { Date() }) throws(RegistryError) {
         do {
-            database = try DatabasePool(path: path, migrator: RegistrySchema.migrator)
+            let notifier = notifier
+            database = try DatabasePool(path: path, migrator: RegistrySchema.migrator, afterCommit: { notifier.committed() })
+            registryID = try database.read(singleStatement: true, RegistryStore.registryID)
         } catch let error as SQLiteError where error.isNotADatabase {
             throw RegistryError(.storageFailure, "\(path) is not a meshreg database (\(error.message)); point --db at a registry file or a new path")
         } catch {

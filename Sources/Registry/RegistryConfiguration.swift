@@ -11,10 +11,15 @@ public struct RegistryConfiguration: Sendable {
     /// Whether any authenticated caller may write schema-registry subjects that name no Kafka
     /// topic of a registered contract; when false (the default) those need an admin.
     public var openSubjects: Bool
+    /// Whether webhook URLs may reach loopback, private, link-local and metadata addresses
+    /// (tests and local development); false by default, against SSRF.
+    public var allowsPrivateWebhooks: Bool
 
-    public init(defaultContractCompatibility: CompatibilityMode = .full, policies: PolicySet = PolicySet(), openSubjects: Bool = false) {
+    public init(defaultContractCompatibility: CompatibilityMode = .full, policies: PolicySet = PolicySet(), openSubjects: Bool = false,
+                allowsPrivateWebhooks: Bool = false) {
         self.defaultContractCompatibility = defaultContractCompatibility
         self.policies = policies
         self.openSubjects = openSubjects
+        self.allowsPrivateWebhooks = allowsPrivateWebhooks
     }
 }

@@ -233,5 +233,62 @@ enum RegistrySchema {
                 updated_at TEXT NOT NULL
             ) STRICT, WITHOUT ROWID;
             """),
+        // The change log: one row per committed change, appended in the change's own
+        // transaction, read by the event feed and webhook deliveries in `sequence` order.
+        // AUTOINCREMENT so a sequence is never reused, even after retention empties the table.
+        // `registry_meta` holds the registry's random id (the CloudEvents source) and the
+        // highest pruned sequence (below it a reader has missed events: 410).
+        // See docs/ARCHITECTURE.md, "Change events".
+        Migration("0006-change-events", sql: """
+            CREATE TABLE events (
+                sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                type TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                domain TEXT,
+                team TEXT,
+                at TEXT NOT NULL,
+                data TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE registry_meta (
+                name TEXT PRIMARY KEY NOT NULL,
+                value TEXT NOT NULL
+            ) STRICT;
+            INSERT INTO registry_meta (name, value) VALUES ('registry-id', lower(hex(randomblob(8)))), ('events-pruned-through', '0');
+            """),
+        // Webhook subscriptions and their delivery log. `position` is the last sequence
+        // delivered, so deliveries resume after a restart. The secret is stored as issued:
+        // HMAC signing needs the key itself, so a hash would not do (it is returned once and
+        // never logged). Who created a subscription bounds which events it receives.
+        Migration("0007-webhooks", sql: """
+            CREATE TABLE webhooks (
+                id TEXT PRIMARY KEY NOT NULL,
+                url TEXT NOT NULL,
+                types TEXT NOT NULL,
+                domains TEXT NOT NULL,
+                description TEXT NOT NULL,
+                secret TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('active', 'paused', 'failing')),
+                position INTEGER NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT,
+                failing_since TEXT,
+                created_by_user TEXT,
+                created_by_team TEXT,
+                created_by_admin INTEGER NOT NULL,
+                created_at TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE webhook_deliveries (
+                webhook_id TEXT NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+                sequence INTEGER NOT NULL,
+                attempt INTEGER NOT NULL,
+                at TEXT NOT NULL,
+                status_code INTEGER,
+                error TEXT,
+                duration_ms INTEGER NOT NULL,
+                PRIMARY KEY (webhook_id, sequence, attempt)
+            ) STRICT;
+            """),
     ])
 }

@@ -49,12 +49,15 @@ struct RegistryStore {
                               mediaType: mediaType, registeredAt: now, registeredBy: actor.description)
     }
 
+    /// Appends the audit entry of a change or refusal and, in the same transaction, its change
+    /// event; `eventAction` names the event when it says more than `action` (a status change).
     func audit(_ action: String, _ kind: Kind, _ target: String, revision: Int?, domain: String?, actor: Principal,
-               outcome: AuditEntry.Outcome = .allowed, code: String? = nil, detail: JSONValue = [:]) throws {
+               outcome: AuditEntry.Outcome = .allowed, code: String? = nil, detail: JSONValue = [:], eventAction: String? = nil) throws {
         let entry = AuditEntry(
             at: now, actor: actor.description, action: action, targetKind: kind.rawValue, target: target,
             revision: revision, domain: domain, outcome: outcome, code: code, detail: detail)
         try AuditLog.append(entry, to: db)
+        try appendEvent(for: entry, eventAction: eventAction)
     }
 }
 

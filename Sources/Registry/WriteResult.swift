@@ -3,7 +3,7 @@ import Policy
 /// What one accepted write did.
 public struct WriteResult: Sendable, Hashable {
     public enum Kind: String, Sendable {
-        case domain, product, contract, token, access, subject
+        case domain, product, contract, token, access, subject, policy, webhook
     }
 
     public enum Change: String, Sendable, CaseIterable {

@@ -4002,6 +4002,506 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/api/v1/events": {
+   "get": {
+    "summary": "Change events after a sequence, in commit order, as a CloudEvents JSON batch; refusals and access events only for the domain's teams and admins",
+    "parameters": [
+     {
+      "name": "after",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "pattern": "^[0-9]+$"
+      },
+      "description": "the last sequence seen (default 0)"
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 1000,
+       "default": 100
+      },
+      "description": ""
+     },
+     {
+      "name": "types",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "comma-separated event types, short (product.updated) or full (io.meshreg.product.updated.v1)"
+     },
+     {
+      "name": "domain",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "only events of this domain"
+     },
+     {
+      "name": "wait",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "number",
+       "minimum": 0,
+       "maximum": 30
+      },
+      "description": "seconds to wait for an event when there is none yet"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "the events (possibly none)",
+      "content": {
+       "application/cloudevents-batch+json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/CloudEvent"
+         }
+        }
+       }
+      }
+     },
+     "410": {
+      "description": "events after `after` were removed by retention; `earliestAvailable` says where reading can resume",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/events/stream": {
+   "get": {
+    "summary": "The same events as Server-Sent Events, resuming after Last-Event-ID; the response ends after a batch (or 25 s without one) and the client reconnects",
+    "parameters": [
+     {
+      "name": "Last-Event-ID",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "the last sequence received"
+     },
+     {
+      "name": "after",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "pattern": "^[0-9]+$"
+      },
+      "description": ""
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 1000,
+       "default": 100
+      },
+      "description": ""
+     },
+     {
+      "name": "types",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "comma-separated event types, short (product.updated) or full (io.meshreg.product.updated.v1)"
+     },
+     {
+      "name": "domain",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "only events of this domain"
+     },
+     {
+      "name": "wait",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "number",
+       "minimum": 0,
+       "maximum": 30
+      },
+      "description": "seconds to wait for an event when there is none yet"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "an event stream: `id` is the sequence, `data` the CloudEvent",
+      "content": {
+       "text/event-stream": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "410": {
+      "description": "events after the position were removed by retention",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/webhooks": {
+   "post": {
+    "summary": "Subscribe a URL to change events; the answer holds the signing secret, shown only here. URLs reaching loopback, private, link-local or metadata addresses are refused",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/WebhookRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "the subscription and its secret",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/WebhookCreated"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "415": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "422": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   },
+   "get": {
+    "summary": "Subscriptions: all for admins, one's own for others",
+    "responses": {
+     "200": {
+      "description": "subscriptions",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "items"
+         ],
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/Webhook"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/webhooks/{id}": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": ""
+    }
+   ],
+   "get": {
+    "summary": "A subscription (never its secret)",
+    "responses": {
+     "200": {
+      "description": "the subscription",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Webhook"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   },
+   "delete": {
+    "summary": "Delete a subscription",
+    "responses": {
+     "204": {
+      "description": "deleted"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/webhooks/{id}/pause": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": ""
+    }
+   ],
+   "post": {
+    "summary": "Stop delivering; the position is kept",
+    "responses": {
+     "200": {
+      "description": "the subscription",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Webhook"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/webhooks/{id}/resume": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": ""
+    }
+   ],
+   "post": {
+    "summary": "Deliver again (also after failing)",
+    "responses": {
+     "200": {
+      "description": "the subscription",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Webhook"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/webhooks/{id}/deliveries": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": ""
+    }
+   ],
+   "get": {
+    "summary": "Delivery attempts, newest first",
+    "parameters": [
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 1000,
+       "default": 100
+      },
+      "description": ""
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "attempts",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "items"
+         ],
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/WebhookDelivery"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/webhooks/{id}/replay": {
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": ""
+    }
+   ],
+   "post": {
+    "summary": "Deliver every matching event again from a sequence on",
+    "parameters": [
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "pattern": "^[0-9]+$"
+      },
+      "description": "the first sequence to deliver again"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "the subscription",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Webhook"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "404": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
   }
  },
  "components": {
@@ -5423,6 +5923,255 @@ enum OpenAPIDocument {
       }
      },
      "applied": {
+      "type": "boolean"
+     }
+    }
+   },
+   "CloudEvent": {
+    "type": "object",
+    "required": [
+     "specversion",
+     "id",
+     "source",
+     "type",
+     "subject",
+     "time",
+     "datacontenttype",
+     "sequence",
+     "data"
+    ],
+    "properties": {
+     "specversion": {
+      "const": "1.0"
+     },
+     "id": {
+      "type": "string"
+     },
+     "source": {
+      "type": "string",
+      "description": "/meshreg/<registry id>"
+     },
+     "type": {
+      "type": "string",
+      "description": "io.meshreg.<entity>.<action>.v1"
+     },
+     "subject": {
+      "type": "string"
+     },
+     "time": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "datacontenttype": {
+      "const": "application/json"
+     },
+     "sequence": {
+      "type": "string",
+      "pattern": "^[0-9]+$"
+     },
+     "data": {
+      "type": "object",
+      "description": "id, revision or version, domain, team, actor, and for updates the changed fields"
+     }
+    }
+   },
+   "WebhookRequest": {
+    "type": "object",
+    "required": [
+     "url"
+    ],
+    "properties": {
+     "url": {
+      "type": "string"
+     },
+     "types": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "domains": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "description": {
+      "type": "string"
+     }
+    }
+   },
+   "Webhook": {
+    "type": "object",
+    "required": [
+     "id",
+     "url",
+     "types",
+     "domains",
+     "status",
+     "position"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "url": {
+      "type": "string"
+     },
+     "types": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "domains": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "description": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "active",
+       "paused",
+       "failing"
+      ]
+     },
+     "position": {
+      "type": "string",
+      "description": "the last sequence delivered"
+     },
+     "attempts": {
+      "type": "integer"
+     },
+     "nextAttemptAt": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "failingSince": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "createdBy": {
+      "type": "string"
+     },
+     "createdAt": {
+      "type": "string"
+     }
+    }
+   },
+   "WebhookCreated": {
+    "type": "object",
+    "required": [
+     "id",
+     "url",
+     "status",
+     "position",
+     "secret"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "url": {
+      "type": "string"
+     },
+     "types": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "domains": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "description": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "active",
+       "paused",
+       "failing"
+      ]
+     },
+     "position": {
+      "type": "string",
+      "description": "the last sequence delivered"
+     },
+     "attempts": {
+      "type": "integer"
+     },
+     "nextAttemptAt": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "failingSince": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "createdBy": {
+      "type": "string"
+     },
+     "createdAt": {
+      "type": "string"
+     },
+     "secret": {
+      "type": "string",
+      "description": "whsec_<base64>: the Standard Webhooks signing secret, shown only once"
+     }
+    }
+   },
+   "WebhookDelivery": {
+    "type": "object",
+    "required": [
+     "sequence",
+     "attempt",
+     "at",
+     "succeeded"
+    ],
+    "properties": {
+     "sequence": {
+      "type": "string"
+     },
+     "attempt": {
+      "type": "integer"
+     },
+     "at": {
+      "type": "string"
+     },
+     "statusCode": {
+      "type": [
+       "integer",
+       "null"
+      ]
+     },
+     "error": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "durationMs": {
+      "type": "integer"
+     },
+     "succeeded": {
       "type": "boolean"
      }
     }

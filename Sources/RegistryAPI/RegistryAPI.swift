@@ -94,6 +94,7 @@ public final class RegistryAPI: HTTPResponder {
             + ProductRoutes.routes(registry: registry) + ContractRoutes.routes(registry: registry)
             + CompatibilityRoutes.routes(registry: registry) + AccessRoutes.routes(registry: registry)
             + GovernanceRoutes.routes(registry: registry) + ConfluentRoutes.routes(registry: registry)
-            + LineageRoutes.routes(registry: registry) + ApplyRoutes.routes(registry: registry)
+            + LineageRoutes.routes(registry: registry) + ApplyRoutes.routes(registry: registry) + EventRoutes.routes(registry: registry)
+            + WebhookRoutes.routes(registry: registry)
     }
 }

@@ -29,10 +29,14 @@ public final class DatabasePool: @unchecked Sendable {
     private let readersLock = NSLock()
     private let readerSlots: DispatchSemaphore
     private let sharesWriterForReads: Bool
+    private let afterCommit: (@Sendable () -> Void)?
 
-    /// Opens the database, switches it to WAL and applies `migrator`.
-    public init(path: String, maximumReaders: Int = 4, migrator: Migrator? = nil) throws {
+    /// Opens the database, switches it to WAL and applies `migrator`. `afterCommit` runs once
+    /// after every batch, before its callers return, so readers waiting for news can look again
+    /// (a batch that failed wakes them for nothing, which is harmless).
+    public init(path: String, maximumReaders: Int = 4, migrator: Migrator? = nil, afterCommit: (@Sendable () -> Void)? = nil) throws {
         self.path = path
+        self.afterCommit = afterCommit
         self.writer = try DatabaseConnection(path: path)
         self.sharesWriterForReads = path == ":memory:" || path.isEmpty
         self.readerSlots = DispatchSemaphore(value: max(1, maximumReaders))
@@ -77,6 +81,7 @@ public final class DatabasePool: @unchecked Sendable {
             queuedWrites.removeFirst(batch.count)
             queue.unlock()
             run(batch)
+            afterCommit?()
             queue.lock()
             for queued in batch { queued.finish() }
             batchRunning = false

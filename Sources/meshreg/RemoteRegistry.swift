@@ -7,7 +7,7 @@ import JSON
 final class RemoteRegistry {
     let baseURL: URL
     private let token: String?
-    private let timeout: TimeInterval
+    let timeout: TimeInterval
 
     init(url text: String, token: String?, timeout: TimeInterval) throws {
         guard let url = URL(string: text.hasSuffix("/") ? String(text.dropLast()) : text), let scheme = url.scheme?.lowercased(),

@@ -4,6 +4,7 @@ import Foundation
 import HTTPServer
 import Registry
 import RegistryAPI
+import Webhooks
 
 /// `meshreg serve`: the HTTP API on our own HTTP/1.1 server, over the local database.
 enum ServeCommand: Command {
@@ -15,6 +16,8 @@ enum ServeCommand: Command {
             .option("port", value: "N", help: "Port to listen on (default 8080; 0 picks a free one)."),
             .option("domains", value: "DIR", help: "Domain tree to load when the registry is empty (default ./Domains)."),
             .option("log-format", value: "text|json", help: "Access log format on stderr (default text)."),
+            .option("events-retention", value: "DURATION", help: "How long change events are kept: 30d (the default), 12h, 90m."),
+            .flag("allow-private-webhooks", help: "Let webhooks reach loopback, private and link-local addresses (tests, local development)."),
             GlobalOptions.database, GlobalOptions.policies,
         ],
         discussion: """
@@ -34,9 +37,21 @@ enum ServeCommand: Command {
         }
         let logFormat = arguments.value("log-format") ?? "text"
         guard ["text", "json"].contains(logFormat) else { throw CommandError("--log-format must be text or json") }
-        let registry = try context.registry()
+        let retentionText = arguments.value("events-retention") ?? "30d"
+        guard let retention = EventHousekeeping.seconds(retentionText) else {
+            throw CommandError("--events-retention must be a duration like 30d, 12h or 90m, not '\(retentionText)'")
+        }
+        let allowsPrivateWebhooks = arguments.flag("allow-private-webhooks")
+        let registry = try Registry(path: context.databasePath, configuration: RegistryConfiguration(
+            policies: try context.policies(), allowsPrivateWebhooks: allowsPrivateWebhooks))
         try loadShippedMesh(into: registry, from: arguments.value("domains"))
         try ensureAdminToken(registry, databasePath: context.databasePath)
+        if try registry.recordPolicySet() { Terminal.note("the policy set changed: recorded as an event") }
+        EventHousekeeping(registry: registry, retention: retention).start()
+        var webhookConfiguration = WebhookDispatcher.Configuration()
+        webhookConfiguration.allowsPrivateAddresses = allowsPrivateWebhooks
+        let dispatcher = WebhookDispatcher(registry: registry, configuration: webhookConfiguration, log: { Terminal.note($0) })
+        dispatcher.start()
 
         let api = RegistryAPI(registry: registry, log: AccessLog(json: logFormat == "json").write)
         var configuration = HTTPServer.Configuration()
@@ -52,6 +67,7 @@ enum ServeCommand: Command {
         Terminal.note("meshreg listening on http://\(host):\(boundPort) (database \(context.databasePath))")
         let signals = stopOnSignals(server)
         server.waitUntilStopped()
+        dispatcher.stop()
         signals.forEach { $0.cancel() }
         Terminal.note("meshreg stopped")
         return .success

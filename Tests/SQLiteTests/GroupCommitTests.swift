@@ -78,3 +78,19 @@ private func labels(in pool: DatabasePool) throws -> Set<String> {
         #expect(try labels(in: pool) == ["leader", "after"])
     }
 }
+
+/// `afterCommit` tells waiting readers that a batch has committed.
+@Suite struct AfterCommitTests {
+    @Test func runsOncePerBatchBeforeTheWritersReturn() throws {
+        let directory = TemporaryDirectory()
+        let batches = Mutex(0)
+        let pool = try DatabasePool(path: directory.path("n.sqlite"), migrator: schema, afterCommit: { batches.withLock { $0 += 1 } })
+        try pool.write { db in try db.run("INSERT INTO labels (label) VALUES ('one')") }
+        #expect(batches.withLock { $0 } == 1, "the writer returns after the notification")
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            for index in 0..<20 { _ = try? pool.write { db in try db.run("INSERT INTO labels (label) VALUES (?)", ["t\(thread)-\(index)"]) } }
+        }
+        let count = batches.withLock { $0 }
+        #expect(count > 1 && count <= 161, "one per batch, never more than one per write: \(count)")
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Registry
+
+/// What `serve` does for the change log in the background, once a minute: announce grants
+/// that expired and prune events older than the retention window, in small batches.
+struct EventHousekeeping: Sendable {
+    let registry: Registry
+    /// Seconds events are kept.
+    let retention: Double
+    let interval: Double = 60
+
+    /// `30d`, `12h`, `90m` or `45s` as seconds; nil for anything else.
+    static func seconds(_ text: String) -> Double? {
+        guard let unit = text.last, let count = Double(text.dropLast()), count > 0 else { return nil }
+        switch unit {
+        case "d": return count * 86_400
+        case "h": return count * 3_600
+        case "m": return count * 60
+        case "s": return count
+        default: return nil
+        }
+    }
+
+    func start() {
+        Thread.detachNewThread { [self] in
+            while true {
+                runOnce()
+                Thread.sleep(forTimeInterval: interval)
+            }
+        }
+    }
+
+    func runOnce() {
+        do {
+            let expired = try registry.recordExpiredGrants()
+            if expired > 0 { Terminal.note("events: \(expired) access grants expired") }
+            let pruned = try registry.pruneEvents(olderThan: retention)
+            if pruned > 0 { Terminal.note("events: pruned \(pruned) events older than the retention window") }
+        } catch {
+            Terminal.note("events: housekeeping failed: \(error); trying again in \(Int(interval)) s")
+        }
+    }
+}
