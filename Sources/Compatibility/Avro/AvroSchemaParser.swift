@@ -53,7 +53,7 @@ struct AvroSchemaParser {
     }
 
     private mutating func reference(_ name: String, at pointer: JSONPointer, namespace: String?) throws(AvroSchemaError) -> Int {
-        if let primitive = AvroKind.primitives[name] { return append(primitive, at: pointer) }
+        if let primitive = AvroKind.primitive(named: name) { return append(primitive, at: pointer) }
         let candidates = name.contains(".") || namespace == nil ? [name] : ["\(namespace!).\(name)", name]
         for candidate in candidates {
             if let index = names[candidate] { return index }
@@ -116,7 +116,7 @@ struct AvroSchemaParser {
             let index = try parse(values, at: pointer / "values", namespace: namespace, depth: depth + 1)
             return append(.map(values: index), at: pointer)
         default:
-            if let primitive = AvroKind.primitives[type] {
+            if let primitive = AvroKind.primitive(named: type) {
                 let logical = try AvroLogicalTypeReader.read(object, underlying: primitive, at: pointer)
                 return append(primitive, at: pointer, logicalType: logical)
             }
@@ -204,7 +204,7 @@ struct AvroSchemaParser {
         guard AvroName.isValidSimpleName(name.name), AvroName.isValidNamespace(name.namespace ?? "") else {
             throw AvroSchemaError(code: .invalidName, pointer: pointer / "name", message: "'\(text)' is not a valid Avro name")
         }
-        guard AvroKind.primitives[name.fullName] == nil else {
+        guard AvroKind.primitive(named: name.fullName) == nil else {
             throw AvroSchemaError(code: .invalidName, pointer: pointer / "name", message: "'\(text)' is a primitive type name and cannot be redefined")
         }
         guard names[name.fullName] == nil else {
