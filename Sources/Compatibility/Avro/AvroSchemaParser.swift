@@ -132,7 +132,9 @@ struct AvroSchemaParser {
         }
         let fieldsPointer = pointer / "fields"
         var fields: [AvroField] = []
+        fields.reserveCapacity(fieldValues.count)
         var fieldNames: Set<String> = []
+        fieldNames.reserveCapacity(fieldValues.count)
         for (position, fieldValue) in fieldValues.enumerated() {
             let fieldPointer = fieldsPointer / position
             guard case .object(let fieldObject) = fieldValue else {
