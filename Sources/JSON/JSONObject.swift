@@ -2,8 +2,13 @@
 ///
 /// Equality and hashing ignore order, as JSON does; iteration and encoding follow it.
 public struct JSONObject: Sendable, Hashable, Sequence {
-    public private(set) var keys: [String] = []
-    private var storage: [String: JSONValue] = [:]
+    /// The members in order.
+    private(set) var members: [(key: String, value: JSONValue)] = []
+    /// Each key's position in `members`, kept only past `linearSearchLimit` members: most
+    /// objects are small, and scanning a few keys is cheaper than hashing one.
+    private var positions: [String: Int]?
+
+    private static let linearSearchLimit = 16
 
     public init() {}
 
@@ -12,30 +17,65 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         for member in members { self[member.key] = member.value }
     }
 
-    /// The members' values in no particular order: cheaper than iterating members when order does not matter.
-    public var unorderedValues: Dictionary<String, JSONValue>.Values { storage.values }
+    /// The keys in order.
+    public var keys: [String] { members.map(\.key) }
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    public var count: Int { members.count }
+    public var isEmpty: Bool { members.isEmpty }
 
     /// The member's value; assigning nil removes the member, assigning a new key appends it.
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
+        get { position(of: key).map { members[$0].value } }
         set {
-            if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            switch (position(of: key), newValue) {
+            case (let position?, let newValue?):
+                members[position].value = newValue
+            case (nil, let newValue?):
+                members.append((key, newValue))
+                if positions != nil {
+                    positions![key] = members.count - 1
+                } else if members.count > Self.linearSearchLimit {
+                    indexPositions()
+                }
+            case (let position?, nil):
+                members.remove(at: position)
+                positions = nil
+                if members.count > Self.linearSearchLimit { indexPositions() }
+            case (nil, nil):
+                break
             }
         }
     }
 
-    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
-        keys.lazy.map { key in (key: key, value: storage[key]!) }.makeIterator()
+    private func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return members.firstIndex { $0.key == key }
     }
 
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+    private mutating func indexPositions() {
+        positions = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($0.element.key, $0.offset) })
+    }
+
+    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
+        members.makeIterator()
+    }
+
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.count == rhs.count && lhs.members.allSatisfy { rhs[$0.key] == $0.value }
+    }
+
+    /// Combines the members' hashes with XOR, as `Dictionary` does, so order does not matter.
+    public func hash(into hasher: inout Hasher) {
+        var combined = 0
+        for member in members {
+            var memberHasher = Hasher()
+            memberHasher.combine(member.key)
+            memberHasher.combine(member.value)
+            combined ^= memberHasher.finalize()
+        }
+        hasher.combine(members.count)
+        hasher.combine(combined)
+    }
 }
 
 extension JSONObject: ExpressibleByDictionaryLiteral {

@@ -130,26 +130,36 @@ public struct JSONParser {
     }
 
     /// Reads a string; runs of bytes without escapes are taken whole, and a string without
-    /// escapes (most keys and values) is made straight from the input.
+    /// escapes (most keys and values) is made straight from the input. An ASCII string needs no
+    /// UTF-8 validation, so only strings with bytes from 0x80 up pay for it.
     mutating func parseString() throws(JSONSyntaxError) -> String {
         let start = index
         index += 1
         var buffer: [UInt8] = []
         var run = index
+        var unionOfBytes: UInt8 = 0
         while true {
-            guard index < bytes.count else { throw error("unterminated string", at: start) }
+            while index < bytes.count, bytes[index] >= 0x20, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+                unionOfBytes |= bytes[index]
+                index += 1
+            }
             if buffer.count + index - run > limits.maxStringBytes {
                 throw error("a string is longer than \(limits.maxStringBytes) bytes", at: start)
             }
+            guard index < bytes.count else { throw error("unterminated string", at: start) }
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
+                let isASCII = unionOfBytes < 0x80
                 let string: String?
                 if buffer.isEmpty {
-                    string = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[run..<index]), as: UTF8.self) }
+                    string = bytes.withUnsafeBufferPointer { all in
+                        let slice = UnsafeBufferPointer(rebasing: all[run..<index])
+                        return isASCII ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
+                    }
                 } else {
                     buffer += bytes[run..<index]
-                    string = String(validating: buffer, as: UTF8.self)
+                    string = isASCII ? String(decoding: buffer, as: UTF8.self) : String(validating: buffer, as: UTF8.self)
                 }
                 index += 1
                 guard let string else { throw error("the string is not valid UTF-8", at: start) }
@@ -159,10 +169,8 @@ public struct JSONParser {
                 index += 1
                 try parseEscape(into: &buffer)
                 run = index
-            case 0..<0x20:
-                throw error("control character \(describe(byte)) in a string; escape it")
             default:
-                index += 1
+                throw error("control character \(describe(byte)) in a string; escape it")
             }
         }
     }

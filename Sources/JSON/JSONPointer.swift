@@ -15,7 +15,11 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
         }
     }
 
-    public func appending(_ key: String) -> JSONPointer { JSONPointer(tokens: tokens + [key]) }
+    public func appending(_ key: String) -> JSONPointer {
+        var pointer = self
+        pointer.tokens.append(key)
+        return pointer
+    }
     public func appending(_ index: Int) -> JSONPointer { appending(String(index)) }
 
     public static func / (pointer: JSONPointer, key: String) -> JSONPointer { pointer.appending(key) }

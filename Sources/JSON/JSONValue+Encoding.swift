@@ -50,13 +50,13 @@ extension JSONValue {
         case .object(let object):
             guard !object.isEmpty else { output.append(contentsOf: "{}".utf8); return }
             output.append(UInt8(ascii: "{"))
-            let keys = options.contains(.sortedKeys) ? object.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) } : object.keys
-            for (offset, key) in keys.enumerated() {
+            let members = options.contains(.sortedKeys) ? object.members.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) } : object.members
+            for (offset, member) in members.enumerated() {
                 if offset > 0 { output.append(UInt8(ascii: ",")) }
                 Self.newline(&output, options: options, indent: indent + 1)
-                Self.writeString(key, to: &output)
+                Self.writeString(member.key, to: &output)
                 output.append(contentsOf: options.contains(.prettyPrinted) ? ": ".utf8 : ":".utf8)
-                object[key]!.write(to: &output, options: options, indent: indent + 1)
+                member.value.write(to: &output, options: options, indent: indent + 1)
             }
             Self.newline(&output, options: options, indent: indent)
             output.append(UInt8(ascii: "}"))

@@ -138,8 +138,10 @@ enum CompatCommand: Command {
             }
             context.printJSON(.object(object))
         case .table:
-            let counts = Dictionary(grouping: report.findings, by: \.verdict).mapValues(\.count)
-            let summary = [CompatibilityVerdict.breaking, .additive, .metadata].compactMap { verdict in counts[verdict].map { "\($0) \(verdict.rawValue)" } }
+            let summary = [CompatibilityVerdict.breaking, .additive, .metadata].compactMap { verdict in
+                let count = report.findings.count { $0.verdict == verdict }
+                return count > 0 ? "\(count) \(verdict.rawValue)" : nil
+            }
             Swift.print("\(report.isCompatible ? "COMPATIBLE" : "INCOMPATIBLE") under \(report.mode.rawValue) (change: \(report.changeClass?.rawValue ?? "none"))"
                         + (summary.isEmpty ? "" : " — " + summary.joined(separator: ", ")))
             if !report.findings.isEmpty {

@@ -48,9 +48,18 @@ public enum AvroKind: Sendable, Hashable {
     /// The type name, followed by the full name for named types, for messages.
     var summary: String { named.map { "\(typeName) \($0.name.fullName)" } ?? typeName }
 
-    /// The primitive kinds by name (Avro spec "Primitive Types").
-    static let primitives: [String: AvroKind] = [
-        "null": .null, "boolean": .boolean, "int": .int, "long": .long,
-        "float": .float, "double": .double, "bytes": .bytes, "string": .string,
-    ]
+    /// The primitive kind named `name`, or nil (Avro spec "Primitive Types").
+    static func primitive(named name: String) -> AvroKind? {
+        switch name {
+        case "null": .null
+        case "boolean": .boolean
+        case "int": .int
+        case "long": .long
+        case "float": .float
+        case "double": .double
+        case "bytes": .bytes
+        case "string": .string
+        default: nil
+        }
+    }
 }

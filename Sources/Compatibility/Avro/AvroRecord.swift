@@ -11,6 +11,7 @@ public struct AvroRecord: Sendable, Hashable {
         self.named = named
         self.fields = fields
         var positions: [String: Int] = [:]
+        positions.reserveCapacity(fields.count)
         for (position, field) in fields.enumerated() { positions[field.name] = position }
         self.positions = positions
     }

@@ -10,8 +10,6 @@ public struct AvroSchema: Sendable, Hashable {
     public let root: Int
     /// The schema document as given.
     public let json: JSONValue
-    /// The Parsing Canonical Form (Avro spec "Parsing Canonical Form for Schemas").
-    public let canonicalForm: String
     /// The flat form resolution walks; derived from `nodes`, so equality and hashing leave it out.
     let resolutionIndex: AvroResolutionIndex
 
@@ -23,7 +21,6 @@ public struct AvroSchema: Sendable, Hashable {
         self.nodes = parser.nodes
         self.root = root
         self.json = json
-        self.canonicalForm = AvroCanonicalForm.text(of: root, in: parser.nodes)
         self.resolutionIndex = AvroResolutionIndex(nodes: parser.nodes)
     }
 
@@ -41,14 +38,17 @@ public struct AvroSchema: Sendable, Hashable {
     /// The top-level node.
     public var rootNode: AvroNode { nodes[root] }
 
+    /// The Parsing Canonical Form (Avro spec "Parsing Canonical Form for Schemas"), written on
+    /// each call: most checks never need it, so parsing does not pay for it.
+    public var canonicalForm: String { AvroCanonicalForm.text(of: root, in: nodes) }
+
     public static func == (lhs: AvroSchema, rhs: AvroSchema) -> Bool {
-        lhs.root == rhs.root && lhs.canonicalForm == rhs.canonicalForm && lhs.nodes == rhs.nodes && lhs.json == rhs.json
+        lhs.root == rhs.root && lhs.nodes == rhs.nodes && lhs.json == rhs.json
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(nodes)
         hasher.combine(root)
         hasher.combine(json)
-        hasher.combine(canonicalForm)
     }
 }

@@ -53,7 +53,7 @@ struct AvroSchemaParser {
     }
 
     private mutating func reference(_ name: String, at pointer: JSONPointer, namespace: String?) throws(AvroSchemaError) -> Int {
-        if let primitive = AvroKind.primitives[name] { return append(primitive, at: pointer) }
+        if let primitive = AvroKind.primitive(named: name) { return append(primitive, at: pointer) }
         let candidates = name.contains(".") || namespace == nil ? [name] : ["\(namespace!).\(name)", name]
         for candidate in candidates {
             if let index = names[candidate] { return index }
@@ -116,7 +116,7 @@ struct AvroSchemaParser {
             let index = try parse(values, at: pointer / "values", namespace: namespace, depth: depth + 1)
             return append(.map(values: index), at: pointer)
         default:
-            if let primitive = AvroKind.primitives[type] {
+            if let primitive = AvroKind.primitive(named: type) {
                 let logical = try AvroLogicalTypeReader.read(object, underlying: primitive, at: pointer)
                 return append(primitive, at: pointer, logicalType: logical)
             }
@@ -130,10 +130,13 @@ struct AvroSchemaParser {
         guard case .array(let fieldValues)? = object["fields"] else {
             throw AvroSchemaError(code: .invalidSchema, pointer: pointer / "fields", message: "a record needs a 'fields' array")
         }
+        let fieldsPointer = pointer / "fields"
         var fields: [AvroField] = []
+        fields.reserveCapacity(fieldValues.count)
         var fieldNames: Set<String> = []
+        fieldNames.reserveCapacity(fieldValues.count)
         for (position, fieldValue) in fieldValues.enumerated() {
-            let fieldPointer = pointer / "fields" / position
+            let fieldPointer = fieldsPointer / position
             guard case .object(let fieldObject) = fieldValue else {
                 throw AvroSchemaError(code: .invalidSchema, pointer: fieldPointer, message: "a field is an object with 'name' and 'type'")
             }
@@ -151,7 +154,7 @@ struct AvroSchemaParser {
             let type = try parse(typeValue, at: fieldPointer / "type", namespace: named.name.namespace, depth: depth + 1)
             let defaultValue = fieldObject["default"]
             if let defaultValue { pendingDefaults.append((defaultValue, type, fieldPointer / "default")) }
-            let aliases = try strings(fieldObject["aliases"], at: fieldPointer / "aliases")
+            let aliases = try strings(fieldObject, "aliases", at: fieldPointer)
             fields.append(AvroField(
                 name: name, type: type, defaultValue: defaultValue, aliases: aliases, doc: fieldObject["doc"]?.stringValue))
         }
@@ -164,7 +167,7 @@ struct AvroSchemaParser {
         guard object["symbols"]?.arrayValue != nil else {
             throw AvroSchemaError(code: .invalidSchema, pointer: pointer / "symbols", message: "an enum needs a 'symbols' array")
         }
-        let symbols = try strings(object["symbols"], at: pointer / "symbols")
+        let symbols = try strings(object, "symbols", at: pointer)
         var seen: Set<String> = []
         for (position, symbol) in symbols.enumerated() {
             guard AvroName.isValidSimpleName(symbol) else {
@@ -203,13 +206,13 @@ struct AvroSchemaParser {
         guard AvroName.isValidSimpleName(name.name), AvroName.isValidNamespace(name.namespace ?? "") else {
             throw AvroSchemaError(code: .invalidName, pointer: pointer / "name", message: "'\(text)' is not a valid Avro name")
         }
-        guard AvroKind.primitives[name.fullName] == nil else {
+        guard AvroKind.primitive(named: name.fullName) == nil else {
             throw AvroSchemaError(code: .invalidName, pointer: pointer / "name", message: "'\(text)' is a primitive type name and cannot be redefined")
         }
         guard names[name.fullName] == nil else {
             throw AvroSchemaError(code: .duplicateName, pointer: pointer / "name", message: "'\(name.fullName)' is already defined; refer to it by name instead")
         }
-        let aliases = try strings(object["aliases"], at: pointer / "aliases").map { AvroName(resolving: $0, enclosing: name.namespace) }
+        let aliases = try strings(object, "aliases", at: pointer).map { AvroName(resolving: $0, enclosing: name.namespace) }
         return AvroNamedType(name: name, aliases: aliases, doc: object["doc"]?.stringValue)
     }
 
@@ -219,15 +222,17 @@ struct AvroSchemaParser {
         return index
     }
 
-    private func strings(_ value: JSONValue?, at pointer: JSONPointer) throws(AvroSchemaError) -> [String] {
-        guard let value else { return [] }
+    /// The strings in the array `object[key]`, empty when it is missing; `pointer` locates `object`,
+    /// and the member's pointer is made only for an error.
+    private func strings(_ object: JSONObject, _ key: String, at pointer: JSONPointer) throws(AvroSchemaError) -> [String] {
+        guard let value = object[key] else { return [] }
         guard let elements = value.arrayValue else {
-            throw AvroSchemaError(code: .invalidSchema, pointer: pointer, message: "expected an array of strings")
+            throw AvroSchemaError(code: .invalidSchema, pointer: pointer / key, message: "expected an array of strings")
         }
         var result: [String] = []
         for (position, element) in elements.enumerated() {
             guard let text = element.stringValue else {
-                throw AvroSchemaError(code: .invalidSchema, pointer: pointer / position, message: "expected a string, found \(element.typeName)")
+                throw AvroSchemaError(code: .invalidSchema, pointer: pointer / key / position, message: "expected a string, found \(element.typeName)")
             }
             result.append(text)
         }

@@ -207,7 +207,7 @@ struct JSONSchemaDiff {
                 default: false
                 }
             }
-            return !refersOrNegates && object.unorderedValues.allSatisfy(meansTheSameInBothDocuments)
+            return !refersOrNegates && object.allSatisfy { meansTheSameInBothDocuments($0.value) }
         case .array(let elements): return elements.allSatisfy(meansTheSameInBothDocuments)
         default: return true
         }
