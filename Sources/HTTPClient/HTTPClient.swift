@@ -31,7 +31,7 @@ public enum HTTPClient {
             guard received.count <= maximumResponseBytes else {
                 throw HTTPClientError("the answer is larger than \(maximumResponseBytes) bytes")
             }
-            guard Date() < deadline else { throw HTTPClientError("no complete answer within \(Int(timeout)) s") }
+            guard Date() < deadline else { throw HTTPClientError("no complete answer within \(Int(timeout)) s", isTimeout: true) }
         }
         do {
             let response = try HTTPResponseReader.read(received)

@@ -21,6 +21,7 @@ final class TCPConnection: ByteStream {
     /// Connects to the first of `addresses` that answers on `port` within `timeout`.
     static func connect(to addresses: [IPAddress], port: Int, timeout: Double) throws(HTTPClientError) -> TCPConnection {
         var reason = "no address to connect to"
+        var timedOut = false
         for address in addresses {
             let descriptor = socket(address.isIPv4 ? AF_INET : AF_INET6, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
             guard descriptor >= 0 else {
@@ -43,6 +44,7 @@ final class TCPConnection: ByteStream {
                 }
             }
             guard result == 0 else {
+                timedOut = errno == ETIMEDOUT
                 reason = "\(address) port \(port): \(String(cString: strerror(errno)))"
                 close(descriptor)
                 continue
@@ -55,7 +57,7 @@ final class TCPConnection: ByteStream {
             setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
             return TCPConnection(descriptor: descriptor, timeout: timeout)
         }
-        throw HTTPClientError("cannot connect: \(reason)")
+        throw HTTPClientError("cannot connect: \(reason)", isTimeout: timedOut)
     }
 
     func write(_ bytes: [UInt8]) throws(HTTPClientError) {
@@ -74,7 +76,7 @@ final class TCPConnection: ByteStream {
             if count >= 0 { return count }
             if errno == EINTR { continue }
             throw errno == EAGAIN || errno == EWOULDBLOCK
-                ? HTTPClientError("no answer within \(Int(timeout)) s")
+                ? HTTPClientError("no answer within \(Int(timeout)) s", isTimeout: true)
                 : HTTPClientError("the connection broke: \(String(cString: strerror(errno)))")
         }
     }

@@ -49,7 +49,7 @@ final class TLSConnection: ByteStream {
         if count > 0 { return Int(count) }
         switch SSL_get_error(ssl, count) {
         case SSL_ERROR_ZERO_RETURN: return 0
-        case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE: throw HTTPClientError("no answer within \(Int(socket.timeout)) s")
+        case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE: throw HTTPClientError("no answer within \(Int(socket.timeout)) s", isTimeout: true)
         case SSL_ERROR_SYSCALL where ERR_peek_error() == 0, SSL_ERROR_SSL where ERR_GET_REASON(ERR_peek_error()) == SSL_R_UNEXPECTED_EOF_WHILE_READING:
             // Closed without close_notify: the response reader still checks the answer is whole.
             ERR_clear_error()

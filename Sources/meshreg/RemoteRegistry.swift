@@ -54,7 +54,7 @@ final class RemoteRegistry {
             let response = try HTTPClient.send(HTTPClientRequest(method: method, url: url, headers: headers, body: bytes), timeout: timeout)
             return (response.status, Data(response.body))
         } catch {
-            throw RemoteError.unreachable(url: baseURL.absoluteString, reason: error.description)
+            throw RemoteError.unreachable(url: baseURL.absoluteString, reason: error.description + (error.isTimeout ? " (--timeout)" : ""))
         }
     }
 }
