@@ -295,11 +295,14 @@ schemas.update({
  "ApplyPlan": {"type": "object", "required": ["documents", "summary", "applied"], "properties": {"documents": {"type": "array", "items": plan_document},
     "summary": {"type": "object", "properties": {a: {"type": "integer"} for a in ["add", "change", "unchanged", "retire", "refuse"]}}, "applied": {"type": "boolean"}}},
 })
+# A refused bundle's problem carries the plan that explains it, document by document.
+schemas["Problem"]["properties"].update({"documents": schemas["ApplyPlan"]["properties"]["documents"], "summary": schemas["ApplyPlan"]["properties"]["summary"]})
 paths.update({
  "/api/v1/apply": {"post": {"summary": "Apply a bundle of documents (a domain repository's tree) all or nothing, answering document by document as a plan; dryRun=true only plans. Refused: the problem carries documents and summary",
    "parameters": [param("dryRun", "query", {"type": "boolean", "default": False}, "plan without writing"), param("prune", "query", {"type": "boolean", "default": False}, "retire what the tree's domains no longer contain")],
-   "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["documents"], "properties": {"documents": {"type": "array", "maxItems": 5000,
-       "items": {"type": "object", "required": ["path", "content"], "properties": {"path": {"type": "string", "description": "the file's path in the repository; .json is JSON, anything else YAML"}, "content": {"type": "string", "description": "the file's text"}}}}}}}}},
+   "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["documents"], "properties": {"documents": {"type": "array",
+       "description": "at most 5,000 documents holding 8 MiB of text; a larger bundle answers 413 bundle-too-large",
+       "items": {"type": "object", "required": ["path", "content"], "properties": {"path": {"type": "string", "minLength": 1, "description": "the file's path in the repository; .json is JSON, anything else YAML"}, "content": {"type": "string", "description": "the file's text"}}}}}}}}},
    "responses": {"200": resp("the plan, applied unless dryRun", ref("ApplyPlan")), **errs("400", "401", "403", "409", "413", "422", "503")}}},
 })
 # Change events (docs/ARCHITECTURE.md, "Change events"): the change log as CloudEvents 1.0, paged, long-polled and as Server-Sent Events.
@@ -316,7 +319,10 @@ paths.update({
                  **errs("400", "401", "503")}}},
  "/api/v1/events/stream": {"get": {"summary": "The same events as Server-Sent Events, resuming after Last-Event-ID; the response ends after a batch (or 25 s without one) and the client reconnects",
    "parameters": [param("Last-Event-ID", "header", desc="the last sequence received"), param("after", "query", {"type": "string", "pattern": "^[0-9]+$"})] + event_filters,
-   "responses": {"200": {"description": "an event stream: `id` is the sequence, `data` the CloudEvent", "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+   "responses": {"200": {"description": "an event stream: `id` is the sequence, `data` the CloudEvent", "content": {"text/event-stream": {"schema": {
+       "type": "object", "required": ["id", "event", "data"], "description": "one Server-Sent Event",
+       "properties": {"id": {"type": "string", "pattern": "^[0-9]+$", "description": "the sequence"}, "event": {"type": "string", "description": "the CloudEvents type"},
+                      "data": {"type": "string", "contentMediaType": "application/json", "description": "the CloudEvent"}, "retry": {"type": "integer"}}}}}},
                  "410": {"description": "events after the position were removed by retention", "content": {"application/problem+json": {"schema": ref("Problem")}}},
                  **errs("400", "401", "503")}}},
 })

@@ -26,9 +26,7 @@ public struct ApplyBundle: Sendable {
         guard let items = json["documents"]?.arrayValue else {
             throw APIError(.badRequest, "invalid-bundle", "the bundle needs /documents, an array of {\"path\": …, \"content\": …}")
         }
-        guard items.count <= Self.maximumDocuments else {
-            throw APIError(.contentTooLarge, "bundle-too-large", "the bundle holds \(items.count) documents; at most \(Self.maximumDocuments) are applied at once: split the tree (e.g. one bundle per domain)")
-        }
+        // The shape first: a malformed bundle is a 400 whatever its size (the body limit bounds the walk).
         var documents: [(path: String, content: String)] = []
         var bytes = 0
         for (index, item) in items.enumerated() {
@@ -37,6 +35,9 @@ public struct ApplyBundle: Sendable {
             }
             bytes += content.utf8.count
             documents.append((path, content))
+        }
+        guard items.count <= Self.maximumDocuments else {
+            throw APIError(.contentTooLarge, "bundle-too-large", "the bundle holds \(items.count) documents; at most \(Self.maximumDocuments) are applied at once: split the tree (e.g. one bundle per domain)")
         }
         guard bytes <= Self.maximumBytes else {
             throw APIError(.contentTooLarge, "bundle-too-large", "the bundle's documents hold \(bytes) bytes; at most \(Self.maximumBytes) are applied at once: split the tree (e.g. one bundle per domain)")

@@ -77,7 +77,7 @@ struct EventQuery {
             throw APIError(.badRequest, "invalid-parameter",
                            "unknown event type '\(unknown)'; the types are \(ChangeEventType.all.joined(separator: ", "))")
         }
-        domain = request.queryValue("domain")
+        domain = request.queryValue("domain").flatMap { $0.isEmpty ? nil : $0 }  // `domain=` filters nothing, like `types=`
         let waitText = request.queryValue("wait")
         guard let seconds = Double(waitText ?? "0"), seconds >= 0, seconds <= Registry.maximumEventWait else {
             throw APIError(.badRequest, "invalid-parameter", "wait is seconds from 0 to \(Int(Registry.maximumEventWait)), not '\(waitText ?? "")'")

@@ -3944,7 +3944,7 @@ enum OpenAPIDocument {
         "properties": {
          "documents": {
           "type": "array",
-          "maxItems": 5000,
+          "description": "at most 5,000 documents holding 8 MiB of text; a larger bundle answers 413 bundle-too-large",
           "items": {
            "type": "object",
            "required": [
@@ -3954,6 +3954,7 @@ enum OpenAPIDocument {
            "properties": {
             "path": {
              "type": "string",
+             "minLength": 1,
              "description": "the file's path in the repository; .json is JSON, anything else YAML"
             },
             "content": {
@@ -4166,7 +4167,32 @@ enum OpenAPIDocument {
       "content": {
        "text/event-stream": {
         "schema": {
-         "type": "string"
+         "type": "object",
+         "required": [
+          "id",
+          "event",
+          "data"
+         ],
+         "description": "one Server-Sent Event",
+         "properties": {
+          "id": {
+           "type": "string",
+           "pattern": "^[0-9]+$",
+           "description": "the sequence"
+          },
+          "event": {
+           "type": "string",
+           "description": "the CloudEvents type"
+          },
+          "data": {
+           "type": "string",
+           "contentMediaType": "application/json",
+           "description": "the CloudEvent"
+          },
+          "retry": {
+           "type": "integer"
+          }
+         }
         }
        }
       }
@@ -4593,6 +4619,181 @@ enum OpenAPIDocument {
      "requestId": {
       "type": "string",
       "description": "on 500 (code internal) and failed readiness: the id under which the server logged the cause"
+     },
+     "documents": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "path",
+        "kind",
+        "id",
+        "version",
+        "action",
+        "diff",
+        "findings",
+        "violations",
+        "impact"
+       ],
+       "properties": {
+        "path": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "kind": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "id": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "version": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "action": {
+         "type": "string",
+         "enum": [
+          "add",
+          "change",
+          "unchanged",
+          "retire",
+          "refuse"
+         ]
+        },
+        "diff": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "required": [
+           "pointer"
+          ],
+          "properties": {
+           "pointer": {
+            "type": "string"
+           },
+           "old": {},
+           "new": {}
+          }
+         }
+        },
+        "findings": {
+         "type": "array",
+         "items": {
+          "type": "object"
+         }
+        },
+        "compatibility": {
+         "type": "object"
+        },
+        "semver": {
+         "type": "object"
+        },
+        "violations": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "required": [
+           "policy",
+           "severity",
+           "message"
+          ],
+          "properties": {
+           "policy": {
+            "type": "string"
+           },
+           "severity": {
+            "type": "string"
+           },
+           "message": {
+            "type": "string"
+           }
+          }
+         }
+        },
+        "impact": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "required": [
+           "product"
+          ],
+          "properties": {
+           "product": {
+            "type": "string"
+           },
+           "team": {
+            "type": [
+             "string",
+             "null"
+            ]
+           },
+           "distance": {
+            "type": "integer"
+           },
+           "ports": {
+            "type": "array",
+            "items": {
+             "type": "string"
+            }
+           },
+           "columns": {
+            "type": "array",
+            "items": {
+             "type": "string"
+            }
+           }
+          }
+         }
+        },
+        "refusal": {
+         "type": "object",
+         "properties": {
+          "code": {
+           "type": "string"
+          },
+          "message": {
+           "type": "string"
+          },
+          "issues": {
+           "type": "array",
+           "items": {
+            "type": "object"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "summary": {
+      "type": "object",
+      "properties": {
+       "add": {
+        "type": "integer"
+       },
+       "change": {
+        "type": "integer"
+       },
+       "unchanged": {
+        "type": "integer"
+       },
+       "retire": {
+        "type": "integer"
+       },
+       "refuse": {
+        "type": "integer"
+       }
+      }
      }
     },
     "additionalProperties": false
