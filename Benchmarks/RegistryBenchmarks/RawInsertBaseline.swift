@@ -4,7 +4,7 @@ import JSON
 
 /// The baseline: every row `apply` writes for each contract and product — its revision, its
 /// contract version or product and ports, its lineage nodes, edges and change-log entry, its audit
-/// entry — inserted with the SQLite C API, prepared statements and one transaction, in the
+/// entry and its change event — inserted with the SQLite C API, prepared statements and one transaction, in the
 /// registry's order, with no validation or logic. Every value (documents, change bodies, audit
 /// details) is encoded before the timer starts. It starts from a copy of the registry's database
 /// taken after the domains were applied, so schema, pragmas and the rows already there are the
@@ -23,8 +23,9 @@ struct RawInsertBaseline {
         "INSERT INTO lineage_edges (from_id, kind, to_id, source) VALUES (?, ?, ?, ?)",
         "INSERT INTO lineage_changes (source, body, at) VALUES (?, ?, ?)",
         "INSERT INTO audit_log (at, actor, action, target_kind, target, revision, domain, outcome, code, detail, previous_hash, hash) VALUES (?, 'local-admin', ?, ?, ?, 1, ?, 'allowed', NULL, ?, ?, ?)",
+        "INSERT INTO events (type, subject, domain, team, at, data) VALUES (?, ?, ?, ?, ?, ?)",
     ]
-    private enum Table: Int { case revision, contract, product, port, node, edge, change, audit }
+    private enum Table: Int { case revision, contract, product, port, node, edge, change, audit, event }
 
     /// Copies the registry's database at `registryPath` to `path`; call it before the timed apply.
     static func copy(_ registryPath: String, to path: String) throws {
@@ -78,6 +79,12 @@ struct RawInsertBaseline {
                               "added": .array(added.map { .array($0.map(JSONValue.string)) }), "removed": []]).encoded()
         }
         func team(_ domain: String) -> String { domain.replacingOccurrences(of: "domain", with: "team") }
+        func event(_ kind: String, _ action: String, _ key: String, _ domain: String, extra: JSONObject = [:]) -> String {
+            var data: JSONObject = ["id": .string(key), "kind": .string(kind), "action": .string(action), "actor": "local-admin", "revision": 1,
+                                    "domain": .string(domain), "team": .string(team(domain))]
+            for (name, value) in extra { data[name] = value }
+            return JSONValue.object(data).encoded()
+        }
         for item in mesh.contractDocuments.sorted(by: { $0.id < $1.id }) {
             let text = item.document.encoded()
             let key = "\(item.id)@1.0.0"
@@ -88,6 +95,8 @@ struct RawInsertBaseline {
             add(.node, [node, label, team(item.domain)])
             add(.change, [node, change(nodes: [[node, label, team(item.domain)]], added: []), at])
             add(.audit, [at, "contract.publish", "contract", key, item.domain, decision("contract.publish"), digest, digest])
+            add(.event, ["contract.published", key, item.domain, team(item.domain), at,
+                         event("contract", "contract.publish", key, item.domain, extra: ["contractId": .string(item.id), "version": "1.0.0"])])
         }
         for item in mesh.productDocuments.sorted(by: { $0.id < $1.id }) {
             let text = item.document.encoded()
@@ -107,6 +116,7 @@ struct RawInsertBaseline {
             for edge in edges { add(.edge, edge + [source]) }
             add(.change, [source, change(nodes: nodes, added: edges), at])
             add(.audit, [at, "product.register", "product", item.id, item.domain, decision("product.register"), digest, digest])
+            add(.event, ["product.registered", item.id, item.domain, team(item.domain), at, event("product", "product.register", item.id, item.domain)])
         }
         return operations
     }
