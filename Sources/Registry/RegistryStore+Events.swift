@@ -63,13 +63,16 @@ extension RegistryStore {
     }
 
     /// The top-level fields whose values differ between `revision` and the one before it.
+    /// Both are usually in the parsed-document cache: the write just stored one and read the other.
     private func changedFields(_ kind: Kind, _ key: String, revision: Int) throws -> [String] {
-        let rows = try db.query("SELECT revision, document FROM revisions WHERE kind = ? AND key = ? AND revision IN (?, ?)",
+        let rows = try db.query("SELECT revision, digest FROM revisions WHERE kind = ? AND key = ? AND revision IN (?, ?)",
                                 [kind.rawValue, key, revision - 1, revision])
-        let documents = Dictionary(uniqueKeysWithValues: rows.compactMap { row in
-            row.int("revision").flatMap { number in row.string("document").flatMap { try? JSONParser.parse($0).objectValue }.map { (number, $0) } }
-        })
-        guard let before = documents[revision - 1], let after = documents[revision] else { return [] }
+        var parsed: [Int: JSONObject] = [:]
+        for row in rows {
+            guard let number = row.int("revision"), let digest = row.string("digest") else { continue }
+            parsed[number] = try document(kind, key, digest: digest)?.objectValue
+        }
+        guard let before = parsed[revision - 1], let after = parsed[revision] else { return [] }
         return Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
     }
 

@@ -45,6 +45,7 @@ struct RegistryStore {
             [kind.rawValue, key, document.text, original, mediaType, document.digest, now, actor.description]
         ).first?.int("revision")
         guard let revision else { preconditionFailure("INSERT … RETURNING returns the row it inserted") }
+        documents.json.remember(document.json, digest: document.digest)
         return StoredDocument(kind: kind, key: key, revision: revision, documentText: document.text, digest: document.digest,
                               mediaType: mediaType, registeredAt: now, registeredBy: actor.description)
     }
