@@ -103,8 +103,10 @@ public final class WebhookDispatcher: Sendable {
             var updated = subscription
             var deliveries: [WebhookDelivery] = []
             var failed = false
+            // The URL is resolved and checked once a batch: a batch is delivered within seconds.
+            let target = addressGuard.check(subscription.url)
             for event in events {
-                let delivery = post(event, to: updated, secret: secret)
+                let delivery = post(event, to: target, attempt: updated.attempts + 1, secret: secret)
                 deliveries.append(delivery)
                 if delivery.succeeded {
                     updated.position = event.sequence
@@ -142,16 +144,15 @@ public final class WebhookDispatcher: Sendable {
         }
     }
 
-    /// One signed POST of one event in CloudEvents structured mode.
-    private func post(_ event: ChangeEvent, to subscription: WebhookSubscription, secret: String) -> WebhookDelivery {
+    /// One signed POST of one event in CloudEvents structured mode to the checked `target`.
+    private func post(_ event: ChangeEvent, to checked: Result<WebhookTarget, WebhookSendError>, attempt: Int, secret: String) -> WebhookDelivery {
         let started = Date()
-        let attempt = subscription.attempts + 1
         func delivery(status: Int?, error: String?) -> WebhookDelivery {
             WebhookDelivery(sequence: event.sequence, attempt: attempt, at: Timestamp.string(from: started), statusCode: status, error: error,
                             durationMilliseconds: Int(Date().timeIntervalSince(started) * 1_000))
         }
         let target: WebhookTarget
-        switch addressGuard.check(subscription.url) {
+        switch checked {
         case .success(let checked): target = checked
         case .failure(let refusal): return delivery(status: nil, error: refusal.description)
         }
