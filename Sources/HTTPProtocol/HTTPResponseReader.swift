@@ -22,7 +22,7 @@ public enum HTTPResponseReader {
             var headers: [String: String] = [:]
             for line in lines.dropFirst() {
                 let parts = line.split(separator: ":", maxSplits: 1)
-                if parts.count == 2 { headers[parts[0].lowercased()] = String(parts[1].drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()).lowercased() }
+                if parts.count == 2 { headers[parts[0].lowercased()] = parts[1].trimmingOptionalWhitespace.lowercased() }
             }
             let body = Array(bytes[headEnd.upperBound...])
             if headers["transfer-encoding"]?.contains("chunked") == true { return (status, try dechunk(body)) }
