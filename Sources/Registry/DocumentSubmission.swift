@@ -45,11 +45,17 @@ public struct DocumentSubmission: Sendable {
     public static func decode(_ bytes: [UInt8], path: String) throws(RegistryError) -> DocumentSubmission {
         let name = path.lowercased()
         if name.hasSuffix(".json") || name.hasSuffix(".avsc") { return try decode(bytes, mediaType: .json, source: path) }
-        let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        let first = firstSignificantByte(of: bytes)
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "["), let submission = try? decode(bytes, mediaType: .json, source: path) {
             return submission
         }
         return try decode(bytes, mediaType: .yaml, source: path)
+    }
+
+    /// The first byte that is not JSON whitespace: how a document without a name or media type
+    /// says whether it is JSON.
+    public static func firstSignificantByte(of bytes: [UInt8]) -> UInt8? {
+        bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
     }
 
     /// The issues with their `file:line:column` (of the node at each pointer, or of its nearest

@@ -62,7 +62,7 @@ public struct RequestContext: Sendable {
         switch contentType {
         case "application/json", "application/vnd.schemaregistry.v1+json": mediaType = .json
         case "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml": mediaType = .yaml
-        case "": mediaType = request.body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{") ? .json : .yaml
+        case "": mediaType = DocumentSubmission.firstSignificantByte(of: request.body) == UInt8(ascii: "{") ? .json : .yaml
         default:
             throw APIError(.unsupportedMediaType, "unsupported-media-type",
                            "Content-Type \(contentType) is not supported; send application/json or application/yaml")
