@@ -280,9 +280,10 @@ def main():
         stop.set()
         for thread in threads:
             thread.join()
-        problems = list(log.unexpected)
-        problems += [f"{count} {kind} acknowledged in {seconds:.1f} s, below the floor of {arguments.floor} per round (--floor)"
-                     for kind, count in log.acknowledged.items() if count < arguments.floor]
+        # Shortfalls first: they say why the round failed, and the list below is cut at 20.
+        problems = [f"{count} {kind} acknowledged in {seconds:.1f} s, below the floor of {arguments.floor} per round (--floor)"
+                    for kind, count in log.acknowledged.items() if count < arguments.floor]
+        problems += log.unexpected
         server = Server(arguments.meshreg, database, arguments.policies)
         problems += check(server.port, token, ledger, database, arguments.meshreg)
         server.kill()
