@@ -2,6 +2,15 @@
 import PackageDescription
 
 // No package dependencies by design: the toolchain plus the system's libsqlite3, libcrypto and libssl.
+
+/// Links a system C library: the shared one in debug builds, the static archive in release builds,
+/// whose executables then start without loading and relocating it (docs/ARCHITECTURE.md, "Decisions").
+/// List a library before the ones it needs: the linker reads archives in order.
+func cLibraries(_ names: String...) -> [LinkerSetting] {
+    names.map { .linkedLibrary($0, .when(configuration: .debug)) }
+        + [.unsafeFlags(names.flatMap { ["-Xlinker", "-l:lib\($0).a"] }, .when(configuration: .release))]
+}
+
 let package = Package(
     name: "meshreg",
     platforms: [.macOS(.v15)],
@@ -12,9 +21,11 @@ let package = Package(
         .executable(name: "CompatibilityBenchmarks", targets: ["CompatibilityBenchmarks"]),
     ],
     targets: [
-        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-        .systemLibrary(name: "CSSL", pkgConfig: "libssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSSL", providers: [.apt(["libssl-dev"])]),
+        // libpq's header only: the Postgres module loads the library with dlopen when first used.
+        .systemLibrary(name: "CPostgres", providers: [.apt(["libpq-dev"])]),
 
         // Pure modules: no I/O.
         .target(name: "JSON"),
@@ -28,14 +39,15 @@ let package = Package(
         .target(name: "Lineage", dependencies: ["JSON", "MeshModel"]),
 
         // Storage and the application.
-        .target(name: "SQLite", dependencies: ["CSQLite"]),
-        .target(name: "Crypto", dependencies: ["CCrypto"]),
+        .target(name: "SQLite", dependencies: ["CSQLite"], linkerSettings: cLibraries("sqlite3")),
+        .target(name: "Crypto", dependencies: ["CCrypto"], linkerSettings: cLibraries("crypto")),
+        .target(name: "Postgres", dependencies: ["CPostgres"]),
         .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "Policy", "SQLite", "Crypto", "Stripes", "Lineage"]),
 
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
         .target(name: "HTTPProtocol"),
         .target(name: "HTTPServer", dependencies: ["HTTPProtocol"]),
-        .target(name: "HTTPClient", dependencies: ["HTTPProtocol", "CSSL"]),
+        .target(name: "HTTPClient", dependencies: ["HTTPProtocol", "CSSL"], linkerSettings: cLibraries("ssl", "crypto")),
         .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "Compatibility", "Policy", "JSON", "MeshModel", "Stripes", "Lineage", "Webhooks"]),
         // Webhook delivery: address checks, Standard Webhooks signatures, the sender and the dispatcher thread.
         .target(name: "Webhooks", dependencies: ["Registry", "Crypto", "JSON", "HTTPClient"]),
@@ -60,6 +72,8 @@ let package = Package(
         .testTarget(name: "LineageTests", dependencies: ["Lineage", "MeshModel", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CompatibilityTests", dependencies: ["Compatibility", "JSON", "MeshModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
         .testTarget(name: "HTTPProtocolTests", dependencies: ["HTTPProtocol"]),
         .target(name: "HTTPTestClient", path: "Tests/HTTPTestClient"),
