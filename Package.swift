@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "SQLite", dependencies: ["CSQLite"], linkerSettings: cLibraries("sqlite3")),
         .target(name: "Crypto", dependencies: ["CCrypto"], linkerSettings: cLibraries("crypto")),
         .target(name: "Postgres", dependencies: ["CPostgres"]),
-        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "Policy", "SQLite", "Crypto", "Stripes", "Lineage"]),
+        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "Policy", "SQLite", "Postgres", "Crypto", "Stripes", "Lineage"]),
 
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
         .target(name: "HTTPProtocol"),
@@ -80,9 +80,9 @@ let package = Package(
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPProtocol", "HTTPTestClient"]),
         .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON", "Policy", "Lineage", "SQLite"]),
-        .testTarget(name: "RegistryTests", dependencies: ["Registry", "SQLite", "JSON", "Compatibility", "Lineage"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "SQLite", "Postgres", "PostgresTestSupport", "JSON", "Compatibility", "Lineage"]),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "Registry", "JSON", "Crypto", "HTTPServer", "HTTPProtocol"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["meshreg", "JSON", "HTTPTestClient"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["meshreg", "JSON", "HTTPTestClient", "PostgresTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

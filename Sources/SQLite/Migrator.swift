@@ -16,9 +16,10 @@ public struct Migrator: Sendable {
 
     public init(_ migrations: [Migration]) { self.migrations = migrations }
 
-    /// Applies the migrations the database lacks. Refuses a database written by a newer version
-    /// (one with migrations this list does not know), rather than guessing.
-    public func migrate(_ connection: DatabaseConnection) throws {
+    /// Applies the migrations the database lacks and returns their names. Refuses a database
+    /// written by a newer version (one with migrations this list does not know), rather than guessing.
+    @discardableResult
+    public func migrate(_ connection: DatabaseConnection) throws -> [String] {
         try connection.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY NOT NULL) STRICT")
         let applied = try connection.query("SELECT name FROM schema_migrations ORDER BY rowid").compactMap { $0.string("name") }
         let known = migrations.map(\.name)
@@ -33,6 +34,7 @@ public struct Migrator: Sendable {
                 try connection.run("INSERT INTO schema_migrations (name) VALUES (?)", [migration.name])
             }
         }
+        return Array(known.dropFirst(applied.count))
     }
 }
 

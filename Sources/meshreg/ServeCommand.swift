@@ -42,10 +42,11 @@ enum ServeCommand: Command {
             throw CommandError("--events-retention must be a duration like 30d, 12h or 90m, not '\(retentionText)'")
         }
         let allowsPrivateWebhooks = arguments.flag("allow-private-webhooks")
-        let registry = try Registry(path: context.databasePath, configuration: RegistryConfiguration(
+        let databasePath = try context.sqlitePath()
+        let registry = try Registry(path: databasePath, configuration: RegistryConfiguration(
             policies: try context.policies(), allowsPrivateWebhooks: allowsPrivateWebhooks))
         try loadShippedMesh(into: registry, from: arguments.value("domains"))
-        try ensureAdminToken(registry, databasePath: context.databasePath)
+        try ensureAdminToken(registry, databasePath: databasePath)
         if try registry.recordPolicySet() { Terminal.note("the policy set changed: recorded as an event") }
         EventHousekeeping(registry: registry, retention: retention).start()
         var webhookConfiguration = WebhookDispatcher.Configuration()
@@ -64,7 +65,7 @@ enum ServeCommand: Command {
         } catch {
             throw CommandError("cannot listen on \(host):\(port): \(error); pick another --port")
         }
-        Terminal.note("meshreg listening on http://\(host):\(boundPort) (database \(context.databasePath))")
+        Terminal.note("meshreg listening on http://\(host):\(boundPort) (database \(databasePath))")
         let signals = stopOnSignals(server)
         server.waitUntilStopped()
         dispatcher.stop()

@@ -1,0 +1,56 @@
+/// Applies an append-only list of migrations to a PostgreSQL database, each in its own
+/// transaction, under a session advisory lock so that replicas starting together apply each
+/// migration once (docs/ARCHITECTURE.md, "PostgreSQL").
+public struct PostgresMigrator: Sendable {
+    public struct Step: Sendable {
+        public var name: String
+        public var sql: String
+
+        public init(_ name: String, sql: String) {
+            self.name = name
+            self.sql = sql
+        }
+    }
+
+    /// The advisory lock's key: any fixed number no other application on the database uses.
+    static let lockKey: Int64 = 0x6d65_7368_7265_6701
+
+    public var steps: [Step]
+
+    public init(_ steps: [Step]) { self.steps = steps }
+
+    /// Applies the migrations the database lacks and returns their names. Refuses a database
+    /// written by a newer version (one with migrations this list does not know), rather than guessing.
+    @discardableResult
+    public func migrate(_ connection: PostgresConnection) throws -> [String] {
+        try connection.query("SELECT pg_advisory_lock($1)", [Self.lockKey])
+        defer { _ = try? connection.query("SELECT pg_advisory_unlock($1)", [Self.lockKey]) }
+        try connection.execute("""
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                position integer PRIMARY KEY,
+                name text NOT NULL UNIQUE,
+                applied_at timestamptz NOT NULL DEFAULT now())
+            """)
+        let applied = try connection.query("SELECT name FROM schema_migrations ORDER BY position").compactMap { $0.string("name") }
+        let known = steps.map(\.name)
+        guard applied.count <= known.count, Array(known.prefix(applied.count)) == applied else {
+            throw PostgresMigrationError(unknown: applied.filter { !known.contains($0) })
+        }
+        for (position, step) in steps.enumerated().dropFirst(applied.count) {
+            try connection.transaction {
+                try connection.execute(step.sql)
+                try connection.run("INSERT INTO schema_migrations (position, name) VALUES ($1, $2)", [position + 1, step.name])
+            }
+        }
+        return Array(known.dropFirst(applied.count))
+    }
+}
+
+/// The database holds migrations this meshreg does not know: a newer version wrote it.
+public struct PostgresMigrationError: Error, CustomStringConvertible {
+    public var unknown: [String]
+
+    public var description: String {
+        "the database was written by a newer meshreg (unknown migrations: \(unknown.joined(separator: ", "))); upgrade meshreg or use another --db"
+    }
+}
