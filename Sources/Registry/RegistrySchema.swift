@@ -290,5 +290,17 @@ enum RegistrySchema {
                 PRIMARY KEY (webhook_id, sequence, attempt)
             ) STRICT;
             """),
+        // Web UI sign-in sessions, stored as the SHA-256 of the cookie's secret so a copy of the
+        // database signs no one in; shared by every process on the file.
+        // See docs/ARCHITECTURE.md, "Web UI".
+        Migration("0008-ui-sessions", sql: """
+            CREATE TABLE ui_sessions (
+                hash TEXT PRIMARY KEY NOT NULL,
+                token_id TEXT NOT NULL REFERENCES tokens(id) ON DELETE CASCADE,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX ui_sessions_expires_at ON ui_sessions(expires_at);
+            """),
     ])
 }

@@ -3793,7 +3793,8 @@ enum OpenAPIDocument {
        "enum": [
         "json",
         "dot",
-        "mermaid"
+        "mermaid",
+        "svg"
        ],
        "default": "json"
       },
@@ -3819,6 +3820,12 @@ enum OpenAPIDocument {
          "type": "string",
          "description": "Mermaid flowchart"
         }
+       },
+       "image/svg+xml": {
+        "schema": {
+         "type": "string",
+         "description": "a layered left-to-right picture, collapsed by domain above 500 nodes"
+        }
        }
       }
      },
@@ -3829,6 +3836,50 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Problem"
      },
      "404": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/whoami": {
+   "get": {
+    "summary": "The caller: user or team, and whether admin (a token, or the web UI's session cookie)",
+    "responses": {
+     "200": {
+      "description": "the caller",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "name",
+          "admin"
+         ],
+         "properties": {
+          "name": {
+           "type": "string"
+          },
+          "username": {
+           "type": [
+            "string",
+            "null"
+           ]
+          },
+          "team": {
+           "type": [
+            "string",
+            "null"
+           ]
+          },
+          "admin": {
+           "type": "boolean"
+          }
+         }
+        }
+       }
+      }
+     },
+     "401": {
       "$ref": "#/components/responses/Problem"
      }
     }
