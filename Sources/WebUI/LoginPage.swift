@@ -23,6 +23,7 @@ public enum LoginPage {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Sign in · meshreg</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="/ui/assets/meshreg.css">
             </head>
             <body>

@@ -20,6 +20,7 @@ public enum PageShell {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="csrf-token" content="\(csrfToken)">
             <title>\(page.title) · meshreg</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="/ui/assets/meshreg.css">
             <script type="module" src="/ui/assets/app.js"></script>
             </head>

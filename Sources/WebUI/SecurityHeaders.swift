@@ -1,5 +1,5 @@
 /// Headers on every web UI answer: a strict Content-Security-Policy (scripts and styles only from
-/// our own origin, no inline code, no eval, no framing), no MIME sniffing, no referrer.
+/// our own origin, no inline code, no eval, no framing), no MIME sniffing, no referrer to other sites (a referrer policy of no-referrer would make Chromium send `Origin: null` with our own forms).
 public enum SecurityHeaders {
     public static let contentSecurityPolicy = [
         "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
@@ -10,7 +10,7 @@ public enum SecurityHeaders {
         ("Content-Security-Policy", contentSecurityPolicy),
         ("X-Content-Type-Options", "nosniff"),
         ("X-Frame-Options", "DENY"),
-        ("Referrer-Policy", "no-referrer"),
+        ("Referrer-Policy", "same-origin"),
         ("Cross-Origin-Opener-Policy", "same-origin"),
     ]
 }

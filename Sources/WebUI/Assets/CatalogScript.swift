@@ -11,7 +11,7 @@ export async function render() {
   const domains = (await get('/api/v1/domains')).items;
   const teams = domains.flatMap((domain) => domain.teams).sort();
   const form = h('form', { class: 'filters', role: 'search', onsubmit: (event) => { event.preventDefault(); search(); } },
-    field('Search products', h('input', { type: 'search', name: 'q', placeholder: 'name, id or purpose', autocomplete: 'off' })),
+    field('Search products', h('input', { type: 'search', name: 'q', placeholder: 'name, id or purpose' })),
     field('Domain', select('domain', [['', 'All domains'], ...domains.map((domain) => domain.name)])),
     field('Status', select('status', [['', 'Any status'], ...statuses])),
     field('Team', select('team', [['', 'All teams'], ...teams])));

@@ -35,9 +35,10 @@ export async function render() {
           h('span', { class: `badge outcome-${entry.outcome}` }, entry.outcome), entry.code ?? ''])));
     } catch (error) { auditArea.replaceChildren(problem(error)); }
     const verification = await get('/api/v1/audit/verify');
-    chainArea.textContent = verification.valid ?? verification.ok
-      ? `Audit chain verified: ${verification.entries ?? verification.checked ?? ''} entries link.`
-      : `Audit chain broken: ${JSON.stringify(verification)}`;
+    chainArea.textContent = verification.intact
+      ? `Audit chain verified: all ${verification.entries} entries link.`
+      : `Audit chain broken at entry ${verification.firstBroken?.sequence}: ${verification.firstBroken?.reason}`;
+    chainArea.classList.toggle('problem', !verification.intact);
   }
   async function decide(request, verb) {
     try {
