@@ -251,7 +251,8 @@ paths.update({
  "/api/v1/lineage/{productId}": {"parameters": [param("productId")],
    "get": {"summary": "A product's lineage", "parameters": [
        param("direction", "query", {"type": "string", "enum": ["upstream", "downstream", "both"], "default": "both"}), depth_param,
-       param("format", "query", {"type": "string", "enum": ["json", "dot", "mermaid", "svg"], "default": "json"})],
+       param("format", "query", {"type": "string", "enum": ["json", "dot", "mermaid", "svg"], "default": "json"}),
+       param("maxNodes", "query", {"type": "integer", "minimum": 1, "maximum": 5000, "default": 500, "description": "svg: above this many nodes, nodes collapse into one box per owning domain"})],
      "responses": {"200": {"description": "the lineage", "content": {"application/json": {"schema": ref("LineageTraversal")},
                       "text/vnd.graphviz": {"schema": {"type": "string"}}, "text/plain": {"schema": {"type": "string", "description": "Mermaid flowchart"}},
                       "image/svg+xml": {"schema": {"type": "string", "description": "a layered left-to-right picture, collapsed by domain above 500 nodes"}}}},

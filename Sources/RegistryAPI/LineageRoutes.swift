@@ -68,7 +68,7 @@ enum LineageRoutes {
                 case "json": return .json(traversalJSON(walk))
                 case "dot": return text(LineageExport.dot(walk.subgraph), contentType: "text/vnd.graphviz; charset=utf-8")
                 case "mermaid": return text(LineageExport.mermaid(walk.subgraph), contentType: "text/plain; charset=utf-8")
-                case "svg": return try svg(walk, registry: registry)
+                case "svg": return try svg(walk, registry: registry, nodeLimit: try context.integerQuery("maxNodes", maximum: 5_000) ?? 500)
                 case let other: throw APIError(.badRequest, "invalid-parameter", "format must be json, dot, mermaid or svg, not '\(other)'")
                 }
             },
@@ -100,13 +100,13 @@ enum LineageRoutes {
     }
 
     /// The walk drawn as SVG, nodes linked to their UI pages, collapsed by owning domain above
-    /// 500 nodes. The image may not run script or load anything (its own CSP), as it can be opened alone.
-    static func svg(_ walk: LineageTraversal, registry: Registry) throws(RegistryError) -> HTTPResponse {
+    /// `nodeLimit` nodes. The image may not run script or load anything (its own CSP), as it can be opened alone.
+    static func svg(_ walk: LineageTraversal, registry: Registry, nodeLimit: Int) throws(RegistryError) -> HTTPResponse {
         var domainOfTeam: [String: String] = [:]
         for domain in try registry.domains() {
             for team in domain.teams { domainOfTeam[team] = domain.name }
         }
-        let layout = LineageLayout(walk.subgraph, root: walk.root) { node in node.team.flatMap { domainOfTeam[$0] }.map { "domain \($0)" } }
+        let layout = LineageLayout(walk.subgraph, root: walk.root, nodeLimit: nodeLimit) { node in node.team.flatMap { domainOfTeam[$0] }.map { "domain \($0)" } }
         let image = LineageExport.svg(layout, root: walk.root, title: "Lineage of \(walk.root.displayName)", link: uiPage)
         var response = text(image, contentType: "image/svg+xml; charset=utf-8")
         response.headers.add(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")

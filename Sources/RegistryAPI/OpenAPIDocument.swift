@@ -3799,6 +3799,19 @@ enum OpenAPIDocument {
        "default": "json"
       },
       "description": ""
+     },
+     {
+      "name": "maxNodes",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 5000,
+       "default": 500,
+       "description": "svg: above this many nodes, nodes collapse into one box per owning domain"
+      },
+      "description": ""
      }
     ],
     "responses": {
