@@ -25,6 +25,7 @@ from selenium.webdriver.support import expected_conditions as expected
 from selenium.webdriver.support.ui import WebDriverWait
 
 PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
+SUBJECT = "orders.order-events.v1-value"
 MINIMUM_CHECKS = 60
 
 checks = 0
@@ -139,6 +140,10 @@ def main():
                           {"product": "online-orders", "port": "order-events", "team": "campaign-analytics",
                            "purpose": "Attribute campaign conversions to completed orders, weekly"})
     check(status == 201 and pending["status"] == "pending", f"a pending request: {status} {pending}")
+    # A schema version under the subject of the orders contract's Kafka topic.
+    schema = {"type": "record", "name": "OrderEvent", "namespace": "retail.orders", "fields": [{"name": "order_id", "type": "string"}]}
+    status, registered = api(url, "POST", f"/apis/ccompat/v7/subjects/{SUBJECT}/versions", admin, {"schema": json.dumps(schema)})
+    check(status == 200 and registered.get("id", 0) > 0, f"registering {SUBJECT}: {status} {registered}")
 
     driver = browser(arguments.chromium, arguments.chromedriver)
     session = Session(driver, url)
@@ -161,6 +166,7 @@ def main():
         session.settled()
         rows_before = len(driver.find_elements(By.CSS_SELECTOR, "main table tbody tr"))
         check(rows_before >= 10, f"the catalog lists products: {rows_before}")
+        audit_page(session, "catalog", arguments.screenshots)
         search = driver.find_element(By.NAME, "q")
         search.send_keys("orders")
         session.wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "main table tbody tr")) < rows_before)
@@ -171,7 +177,7 @@ def main():
         domain.send_keys("marketing")
         session.wait.until(lambda d: "Online Orders" not in d.find_element(By.ID, "main").text)
         check(True, "the domain filter narrows the search")
-        audit_page(session, "catalog", arguments.screenshots)
+        audit_page(session, "catalog-filtered", "")
 
         # Product page, then a refused access request shows the policy's violation.
         driver.find_element(By.NAME, "q").clear()
@@ -214,7 +220,8 @@ def main():
         session.wait.until(lambda d: "Against the previous version" in d.find_element(By.ID, "main").text)
         text = session.text()
         check("coupon_code" in text, "the contract page lists properties")
-        check("1.0.0" in text and "compatible" in text, f"the contract page compares neighbouring versions")
+        check("1.0.0" in text and "compatible" in text, "the contract page compares neighbouring versions")
+        check(SUBJECT in text, "the contract page lists the Kafka subject it backs")
         audit_page(session, "contract", arguments.screenshots)
 
         # Impact: paste a contract that drops a property.
@@ -244,6 +251,7 @@ def main():
         # Subjects.
         session.open("/ui/subjects")
         check("Global compatibility level" in session.text(), "the subjects page shows the global level")
+        check(SUBJECT in session.text() and "order_id" in session.text(), "the subjects page shows the subject and its schema")
         audit_page(session, "subjects", arguments.screenshots)
 
         # The owning team approves.
