@@ -16,16 +16,7 @@ public enum LoginPage {
 
     public static func html(_ notice: Notice) -> String {
         let message = notice.text.map { #"<p class="notice" role="alert">\#($0)</p>"# } ?? ""
-        return """
-            <!doctype html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Sign in · meshreg</title>
-            <link rel="icon" href="data:,">
-            <link rel="stylesheet" href="/ui/assets/meshreg.css">
-            </head>
+        return PageHead.html(title: "Sign in") + "\n" + """
             <body>
             <main id="main" class="login">
             <h1>Sign in to meshreg</h1>

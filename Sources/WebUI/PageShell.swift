@@ -12,18 +12,12 @@ public enum PageShell {
         let session = csrfToken.isEmpty
             ? #"<a class="session" href="/ui/login">Sign in</a>"#
             : #"<form class="session" method="post" action="/ui/logout"><input type="hidden" name="csrf" value="\#(csrfToken)"><span id="whoami"></span> <button type="submit">Sign out</button></form>"#
-        return """
-            <!doctype html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
+        let head = PageHead.html(title: page.title, extra: """
             <meta name="csrf-token" content="\(csrfToken)">
-            <title>\(page.title) · meshreg</title>
-            <link rel="icon" href="data:,">
-            <link rel="stylesheet" href="/ui/assets/meshreg.css">
             <script type="module" src="/ui/assets/app.js"></script>
-            </head>
+            
+            """)
+        return head + "\n" + """
             <body data-page="\(page.rawValue)" data-events-after="\(eventsAfter)">
             <a class="skip" href="#main">Skip to content</a>
             <header><a class="brand" href="/ui/">meshreg</a><nav aria-label="Main"><ul>\(navigation)</ul></nav>\(session)</header>

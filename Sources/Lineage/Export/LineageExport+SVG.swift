@@ -43,19 +43,16 @@ extension LineageExport {
 
     /// Text safe inside XML content and double-quoted attributes.
     static func markupEscaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
+        replacingCharacters(of: text) { character in
             switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case _ where character.asciiValue.map { $0 < 0x20 } == true: result += " "  // not allowed in XML 1.0
-            default: result.append(character)
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            case _ where character.asciiValue.map { $0 < 0x20 } == true: " "  // not allowed in XML 1.0
+            default: nil
             }
         }
-        return result
     }
 }
