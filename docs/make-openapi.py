@@ -41,7 +41,8 @@ paths = {
  "/api/v1/teams/{name}": {"parameters": [param("name")], "get": {"summary": "Get a team and its members", "responses": {"200": resp("the team", ref("Team")), **errs("401", "404")}}},
  "/api/v1/products": {"get": {"summary": "List products", "parameters": [
      param("domain", "query"), param("status", "query", {"type": "string", "enum": ["proposed", "draft", "active", "deprecated", "retired"]}),
-     param("team", "query"), param("q", "query", desc="text in the id, name or purpose"),
+     param("team", "query"), param("q", "query", desc="text in the id, name, purpose, a tag or an owner's username"),
+     param("classification", "query", desc="a classification of one of the product's output ports (public, internal, restricted, pii)"),
      param("limit", "query", {"type": "integer", "minimum": 1, "maximum": 1000}), param("cursor", "query", desc="nextCursor of the previous page")],
    "responses": {"200": resp("a page of products", ref("ProductPage")), **errs("400", "401")}}},
  "/api/v1/products/{id}": {

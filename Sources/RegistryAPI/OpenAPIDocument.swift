@@ -325,7 +325,16 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string"
       },
-      "description": "text in the id, name or purpose"
+      "description": "text in the id, name, purpose, a tag or an owner's username"
+     },
+     {
+      "name": "classification",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "a classification of one of the product's output ports (public, internal, restricted, pii)"
      },
      {
       "name": "limit",

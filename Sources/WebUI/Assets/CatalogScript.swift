@@ -6,15 +6,17 @@ import { get, live, problem } from './api.js';
 import { debounce, field, h, link, productHref, say, section, select, show, table } from './dom.js';
 
 const statuses = ['proposed', 'draft', 'active', 'deprecated', 'retired'];
+const classifications = ['public', 'internal', 'restricted', 'pii'];
 
 export async function render() {
   const domains = (await get('/api/v1/domains')).items;
   const teams = domains.flatMap((domain) => domain.teams).sort();
   const form = h('form', { class: 'filters', role: 'search', onsubmit: (event) => { event.preventDefault(); search(); } },
-    field('Search products', h('input', { type: 'search', name: 'q', placeholder: 'name, id or purpose' })),
+    field('Search products', h('input', { type: 'search', name: 'q', placeholder: 'name, id, purpose, tag or owner' })),
     field('Domain', select('domain', [['', 'All domains'], ...domains.map((domain) => domain.name)])),
     field('Status', select('status', [['', 'Any status'], ...statuses])),
-    field('Team', select('team', [['', 'All teams'], ...teams])));
+    field('Team', select('team', [['', 'All teams'], ...teams])),
+    field('Classification', select('classification', [['', 'Any classification'], ...classifications])));
   const results = h('div', { class: 'results' });
   const more = h('button', { type: 'button', hidden: true }, 'Show more');
   show(form, section('Products', results, more));
