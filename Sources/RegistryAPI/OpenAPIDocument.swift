@@ -1107,7 +1107,8 @@ enum OpenAPIDocument {
              "description",
              "events",
              "validationActions",
-             "digest"
+             "digest",
+             "document"
             ],
             "properties": {
              "name": {
@@ -1133,6 +1134,10 @@ enum OpenAPIDocument {
                "string",
                "null"
               ]
+             },
+             "document": {
+              "type": "object",
+              "description": "the policy as loaded (canonical form): its CEL match conditions, variables and validations"
              }
             },
             "additionalProperties": false

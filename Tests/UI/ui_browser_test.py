@@ -22,7 +22,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as expected
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
 SUBJECT = "orders.order-events.v1-value"
@@ -177,6 +177,12 @@ def main():
         domain.send_keys("marketing")
         session.wait.until(lambda d: "Online Orders" not in d.find_element(By.ID, "main").text)
         check(True, "the domain filter narrows the search")
+        Select(driver.find_element(By.NAME, "domain")).select_by_value("")
+        search = driver.find_element(By.NAME, "q")
+        search.clear()
+        search.send_keys("david.kim")
+        session.wait.until(lambda d: "Online Orders" in d.find_element(By.ID, "main").text)
+        check("Churn Risk Scores" not in session.text(), "searching an owner finds only their products")
         audit_page(session, "catalog-filtered", "")
 
         # Product page, then a refused access request shows the policy's violation.
@@ -240,6 +246,9 @@ def main():
         session.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, f"button[data-request='{pending['id']}'][data-verb='approve']"))
         check("Audit chain verified" in session.text(), "the audit chain's status is shown")
         check("documents scanned" in session.text(), "the policy scan ran")
+        check("Source of pii-access-needs-purpose" in session.text(), "the policies are listed with their source")
+        check("size(variables.purpose) >= 20" in driver.execute_script("return document.querySelector('main').textContent"),
+              "a policy's CEL source is on the page")
         driver.find_element(By.CSS_SELECTOR, f"button[data-request='{pending['id']}'][data-verb='approve']").click()
         session.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".problem"))
         check("may not" in driver.find_element(By.CSS_SELECTOR, ".problem").text or "forbidden" in driver.find_element(By.CSS_SELECTOR, ".problem").text.lower(),

@@ -61,9 +61,18 @@ export async function render() {
   }
   async function loadPolicies() {
     const set = await get('/api/v1/policies');
+    const source = (policy) => {
+      const spec = policy.document?.spec ?? {};
+      const lines = [
+        ...(spec.matchConditions ?? []).map((condition) => `match ${condition.name}: ${condition.expression}`),
+        ...(spec.variables ?? []).map((variable) => `let ${variable.name} = ${variable.expression}`),
+        ...(spec.validations ?? []).map((validation) => `require ${validation.expression}\n  else: ${validation.message ?? validation.messageExpression ?? ''}`),
+      ];
+      return h('details', {}, h('summary', {}, `Source of ${policy.name}`), h('pre', { tabindex: 0 }, lines.join('\n')));
+    };
     policiesArea.replaceChildren(h('p', {}, `Policy set ${set.version.slice(0, 12)}.`),
-      table('Policies', ['Name', 'Description', 'Events', 'Actions', 'Digest'], set.items.map((policy) =>
-        [policy.name, policy.description, policy.events.join(', '), policy.validationActions.join(', '), h('code', {}, (policy.digest ?? '').slice(0, 12))])));
+      table('Policies', ['Name', 'Description', 'Events', 'Actions', 'Digest', 'CEL source'], set.items.map((policy) =>
+        [policy.name, policy.description, policy.events.join(', '), policy.validationActions.join(', '), h('code', {}, (policy.digest ?? '').slice(0, 12)), source(policy)])));
   }
 
   show(section('Policy violations', violationsArea), section('Audit log', chainArea, auditForm, auditArea),
