@@ -283,6 +283,16 @@ def main():
         check(driver.title.startswith(PAYLOAD), "the title shows the payload as text")
         check(text.count(PAYLOAD) >= 4, f"the payload appears as text in name, purpose and support: {text.count(PAYLOAD)}")
         check(not driver.find_elements(By.CSS_SELECTOR, "main img, main script"), "no element came from the payload")
+        # A second revision, then the diff between the two.
+        status, _ = api(url, "PUT", "/api/v1/products/xss-probe", admin, {**probe, "version": "1.1.0", "tags": [PAYLOAD, "second"]})
+        check(status == 200, f"a second revision of the probe: {status}")
+        session.open("/ui/products/xss-probe")
+        session.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "form.inline button[type=submit]"))
+        driver.find_element(By.CSS_SELECTOR, "form.inline button[type=submit]").click()
+        session.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".diff table"))
+        changes = driver.find_element(By.CSS_SELECTOR, ".diff table").text
+        check("/version" in changes and "1.1.0" in changes and "/tags/1" in changes and "/name" not in changes,
+              f"the diff of revisions 1 and 2 lists exactly what changed: {changes}")
         audit_page(session, "xss", "")
         session.open("/ui/lineage/xss-probe")
         session.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".viewport svg"))
