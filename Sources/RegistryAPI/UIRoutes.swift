@@ -51,7 +51,7 @@ enum UIRoutes {
                 let secret = try signedInSecret(context.request, registry)
                 guard secret != nil || authenticator.allowsAnonymousRead else { return redirect(to: "/ui/login") }
                 let shell = PageShell.html(page, csrfToken: secret.map(UISession.csrfToken(forSecret:)) ?? "",
-                                           eventsAfter: try registry.latestEventSequence())
+                                           eventsAfter: try registry.latestEventSequence(), eventTypes: ChangeEventType.all)
                 return html(shell)
             }
         }

@@ -68,6 +68,7 @@ import WebUI
         let html = String(decoding: page.body, as: UTF8.self)
         #expect(html.contains(#"<meta name="csrf-token" content="\#(UISession.csrfToken(forSecret: secret))">"#))
         #expect(!html.contains(secret), "the session secret must never reach the page")
+        #expect(html.contains(#"data-event-types="\#(ChangeEventType.all.joined(separator: " "))""#), "the page can listen to every event type")
         #expect(fixture.send(.get, "/", headers: [cookie(secret)]).headers["Location"] == "/ui/")
     }
 

@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 
@@ -272,6 +273,14 @@ def main():
         session.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, f"button[data-request='{pending['id']}'][data-verb='revoke']"))
         status, approved = api(url, "GET", f"/api/v1/access-requests/{pending['id']}", admin)
         check(approved["status"] == "approved" and approved["decidedBy"] == "david.kim", f"the owner's approval stored: {approved}")
+        # Live: a request made elsewhere shows up on the open page from the change-event stream.
+        status, fresh = api(url, "POST", "/api/v1/access-requests", outsider,
+                            {"product": "online-orders", "port": "order-events", "team": "campaign-analytics",
+                             "purpose": "Measure how campaigns change order volume per region"})
+        check(status == 201, f"a request made while the page is open: {status}")
+        started = time.monotonic()
+        session.wait.until(lambda d: fresh["id"] in d.find_element(By.ID, "main").text)
+        check(time.monotonic() - started < 15, "the open page showed the new request from the event stream")
 
         # XSS payloads stay text on every page that shows the probe.
         session.open("/ui/")

@@ -47,11 +47,17 @@ export function live(changed) {
   if (!('EventSource' in window)) { setInterval(() => changed(null), 15000); return; }
   const after = document.body.dataset.eventsAfter || '0';
   const source = new EventSource(`/api/v1/events/stream?after=${encodeURIComponent(after)}`);
-  source.onmessage = (message) => {
+  const deliver = (message) => {
     let event = null;
-    try { event = JSON.parse(message.data); } catch { /* a keep-alive or an unknown shape: refresh anyway */ }
+    try { event = JSON.parse(message.data); } catch { /* an unknown shape: refresh anyway */ }
     changed(event);
   };
+  // The stream names each event by its CloudEvents type, and EventSource has no wildcard
+  // listener: the shell lists the types.
+  for (const type of (document.body.dataset.eventTypes || '').split(' ').filter(Boolean)) {
+    source.addEventListener(`io.meshreg.${type}.v1`, deliver);
+  }
+  source.onmessage = deliver;
 }
 """#
 }
