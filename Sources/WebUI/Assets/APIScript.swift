@@ -22,7 +22,8 @@ async function call(method, path, { body, contentType = 'application/json', acce
   if (body !== undefined) headers['Content-Type'] = contentType;
   const payload = body === undefined || typeof body === 'string' ? body : JSON.stringify(body);
   const response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', signal });
-  if (response.status === 401 && !signedIn && method === 'GET') {
+  if (response.status === 401) {
+    // No session, or it ended (signed out elsewhere, expired, its token revoked): sign in again.
     location.assign('/ui/login');
   }
   const type = response.headers.get('Content-Type') || '';
