@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "Compatibility", dependencies: ["JSON", "MeshModel"]),
         .target(name: "Policy", dependencies: ["JSON", "YAML", "CEL", "Crypto"]),
         .target(name: "Lineage", dependencies: ["JSON", "MeshModel"]),
+        // The web UI's embedded assets and page shells.
+        .target(name: "WebUI"),
 
         // Storage and the application.
         .target(name: "SQLite", dependencies: ["CSQLite"], linkerSettings: cLibraries("sqlite3")),
@@ -48,7 +50,7 @@ let package = Package(
         .target(name: "HTTPProtocol"),
         .target(name: "HTTPServer", dependencies: ["HTTPProtocol"]),
         .target(name: "HTTPClient", dependencies: ["HTTPProtocol", "CSSL"], linkerSettings: cLibraries("ssl", "crypto")),
-        .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "Compatibility", "Policy", "JSON", "MeshModel", "Stripes", "Lineage", "Webhooks"]),
+        .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "Compatibility", "Policy", "JSON", "MeshModel", "Stripes", "Lineage", "Webhooks", "WebUI"]),
         // Webhook delivery: address checks, Standard Webhooks signatures, the sender and the dispatcher thread.
         .target(name: "Webhooks", dependencies: ["Registry", "Crypto", "JSON", "HTTPClient"]),
 
@@ -79,7 +81,7 @@ let package = Package(
         .target(name: "HTTPTestClient", path: "Tests/HTTPTestClient"),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPProtocol", "HTTPTestClient"]),
-        .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON", "Policy", "Lineage", "SQLite"]),
+        .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON", "Policy", "Lineage", "SQLite", "WebUI"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "SQLite", "Postgres", "PostgresTestSupport", "JSON", "Compatibility", "Lineage"]),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "Registry", "JSON", "Crypto", "HTTPServer", "HTTPProtocol"]),
         .testTarget(name: "EndToEndTests", dependencies: ["meshreg", "JSON", "HTTPTestClient", "PostgresTestSupport"]),

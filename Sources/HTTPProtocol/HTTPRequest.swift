@@ -39,8 +39,17 @@ public struct HTTPRequest: Sendable, Hashable {
 
     /// The query's `name=value` pairs in order, percent-decoded with `+` read as a space.
     public var queryItems: [(name: String, value: String)] {
-        guard let rawQuery else { return [] }
-        return rawQuery.split(separator: "&").map { pair in
+        rawQuery.map(Self.urlEncodedPairs) ?? []
+    }
+
+    /// The `name=value` pairs of an `application/x-www-form-urlencoded` body (an HTML form's post).
+    public var formItems: [(name: String, value: String)] {
+        Self.urlEncodedPairs(Substring(decoding: body, as: UTF8.self))
+    }
+
+    /// `a=1&b=2`, percent-decoded with `+` read as a space (the WHATWG URL standard's urlencoded parser).
+    static func urlEncodedPairs(_ text: Substring) -> [(name: String, value: String)] {
+        text.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let value = parts.count > 1 ? parts[1] : ""
             return (PercentDecoding.decode(parts[0], plusIsSpace: true), PercentDecoding.decode(value, plusIsSpace: true))

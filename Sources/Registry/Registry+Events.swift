@@ -30,6 +30,11 @@ extension Registry {
 }
 
 extension Registry {
+    /// The newest event's sequence (0 when there is none): where a live page starts reading the feed.
+    public func latestEventSequence() throws(RegistryError) -> Int64 {
+        try read { store in try store.latestEventSequence() }
+    }
+
     /// How many write batches have committed in this process; pass it to `waitForCommit`.
     package var commitGeneration: UInt64 { notifier.generation }
 

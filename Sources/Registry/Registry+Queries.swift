@@ -66,14 +66,18 @@ public struct ProductQuery: Sendable, Hashable {
     public var domain: String?
     public var status: String?
     public var team: String?
-    /// Case-insensitive text found in the id, name or purpose.
+    /// Case-insensitive text found in the id, name, purpose, a tag or an owner's username.
     public var text: String?
+    /// A classification one of the product's output ports has (`public`, `internal`, `restricted`, `pii`, …).
+    public var classification: String?
     public var limit: Int
     /// The last id of the previous page.
     public var cursor: String?
 
-    public init(domain: String? = nil, status: String? = nil, team: String? = nil, text: String? = nil, limit: Int = 100, cursor: String? = nil) {
+    public init(domain: String? = nil, status: String? = nil, team: String? = nil, text: String? = nil, classification: String? = nil,
+                limit: Int = 100, cursor: String? = nil) {
         self.domain = domain
+        self.classification = classification
         self.status = status
         self.team = team
         self.text = text
@@ -149,8 +153,12 @@ extension Registry {
             }
         }
         if let text = query.text?.lowercased(), !text.isEmpty {
-            conditions.append("(instr(lower(id), ?) > 0 OR instr(lower(name), ?) > 0 OR instr(lower(description), ?) > 0)")
-            values += [text, text, text]
+            conditions.append("(instr(lower(id), ?) > 0 OR instr(lower(name), ?) > 0 OR instr(lower(description), ?) > 0 OR instr(keywords, ?) > 0)")
+            values += [text, text, text, text]
+        }
+        if let classification = query.classification?.lowercased(), !classification.isEmpty {
+            conditions.append("instr(classifications, ?) > 0")
+            values.append(" \(classification) ")
         }
         let limit = max(1, min(query.limit, 1_000))
         values.append(limit + 1)

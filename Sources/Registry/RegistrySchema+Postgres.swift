@@ -274,5 +274,35 @@ extension RegistrySchema {
                 PRIMARY KEY (webhook_id, sequence, attempt)
             );
             """),
+        .init("0008-ui-sessions", sql: """
+            CREATE TABLE ui_sessions (
+                hash text PRIMARY KEY,
+                token_id text NOT NULL REFERENCES tokens(id) ON DELETE CASCADE,
+                created_at text NOT NULL,
+                expires_at text NOT NULL
+            );
+            CREATE INDEX ui_sessions_expires_at ON ui_sessions(expires_at);
+            """),
+        .init("0009-product-search", sql: """
+            ALTER TABLE products ADD COLUMN keywords text NOT NULL DEFAULT '';
+            ALTER TABLE products ADD COLUMN classifications text NOT NULL DEFAULT '';
+            UPDATE products SET
+                keywords = ' ' || lower(coalesce((
+                    SELECT string_agg(word, ' ') FROM (
+                        SELECT tag AS word
+                        FROM revisions r, jsonb_array_elements_text(coalesce(r.document::jsonb -> 'tags', '[]')) tag
+                        WHERE r.kind = 'product' AND r.key = products.id AND r.revision = products.revision
+                        UNION ALL
+                        SELECT member ->> 'username'
+                        FROM revisions r, jsonb_array_elements(coalesce(r.document::jsonb -> 'team' -> 'members', '[]')) member
+                        WHERE r.kind = 'product' AND r.key = products.id AND r.revision = products.revision
+                            AND lower(member ->> 'role') = 'owner') words), '')) || ' ',
+                classifications = ' ' || lower(coalesce((
+                    SELECT string_agg(property ->> 'value', ' ')
+                    FROM revisions r, jsonb_array_elements(coalesce(r.document::jsonb -> 'outputPorts', '[]')) port,
+                        jsonb_array_elements(coalesce(port -> 'customProperties', '[]')) property
+                    WHERE r.kind = 'product' AND r.key = products.id AND r.revision = products.revision
+                        AND property ->> 'property' = 'classification'), '')) || ' ';
+            """),
     ])
 }

@@ -290,5 +290,39 @@ enum RegistrySchema {
                 PRIMARY KEY (webhook_id, sequence, attempt)
             ) STRICT;
             """),
+        // Web UI sign-in sessions, stored as the SHA-256 of the cookie's secret so a copy of the
+        // database signs no one in; shared by every process on the file.
+        // See docs/ARCHITECTURE.md, "Web UI".
+        Migration("0008-ui-sessions", sql: """
+            CREATE TABLE ui_sessions (
+                hash TEXT PRIMARY KEY NOT NULL,
+                token_id TEXT NOT NULL REFERENCES tokens(id) ON DELETE CASCADE,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX ui_sessions_expires_at ON ui_sessions(expires_at);
+            """),
+        // What the catalog searches beyond id, name and purpose: `keywords` holds a product's
+        // tags and owners, `classifications` its output ports' classifications, each lowercased
+        // and space-separated with a space at both ends. Filled for the products already stored
+        // from their current revision. See docs/ARCHITECTURE.md, "Web UI".
+        Migration("0009-product-search", sql: """
+            ALTER TABLE products ADD COLUMN keywords TEXT NOT NULL DEFAULT '';
+            ALTER TABLE products ADD COLUMN classifications TEXT NOT NULL DEFAULT '';
+            UPDATE products SET
+                keywords = ' ' || lower(coalesce((
+                    SELECT group_concat(word, ' ') FROM (
+                        SELECT tag.value AS word FROM revisions r, json_each(r.document, '$.tags') tag
+                        WHERE r.kind = 'product' AND r.key = products.id AND r.revision = products.revision
+                        UNION ALL
+                        SELECT json_extract(member.value, '$.username') FROM revisions r, json_each(r.document, '$.team.members') member
+                        WHERE r.kind = 'product' AND r.key = products.id AND r.revision = products.revision
+                            AND lower(json_extract(member.value, '$.role')) = 'owner')), '')) || ' ',
+                classifications = ' ' || lower(coalesce((
+                    SELECT group_concat(json_extract(property.value, '$.value'), ' ')
+                    FROM revisions r, json_each(r.document, '$.outputPorts') port, json_each(port.value, '$.customProperties') property
+                    WHERE r.kind = 'product' AND r.key = products.id AND r.revision = products.revision
+                        AND json_extract(property.value, '$.property') = 'classification'), '')) || ' ';
+            """),
     ])
 }

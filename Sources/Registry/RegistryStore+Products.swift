@@ -22,14 +22,17 @@ extension RegistryStore {
     func upsertProduct(_ product: DataProduct, domain: String, team: String, revision: Int) throws {
         try db.run(
             """
-            INSERT INTO products (id, domain, team, name, version, status, description, revision, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO products (id, domain, team, name, version, status, description, revision, created_at, updated_at, keywords, classifications)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET domain = excluded.domain, team = excluded.team, name = excluded.name,
                 version = excluded.version, status = excluded.status, description = excluded.description,
-                revision = excluded.revision, updated_at = excluded.updated_at
+                revision = excluded.revision, updated_at = excluded.updated_at, keywords = excluded.keywords,
+                classifications = excluded.classifications
             """,
             [product.id, domain, team, product.name ?? product.id, product.version?.description ?? "", product.status?.rawValue ?? product.statusText,
-             product.json["description"]?["purpose"]?.stringValue ?? "", revision, now, now])
+             product.json["description"]?["purpose"]?.stringValue ?? "", revision, now, now,
+             Self.searchWords((product.json["tags"]?.arrayValue ?? []).compactMap(\.stringValue) + (product.team?.owners ?? [])),
+             Self.searchWords((product.json["outputPorts"]?.arrayValue ?? []).compactMap { PolicyContext.customProperty("classification", of: $0)?.stringValue })])
         try db.run("DELETE FROM product_ports WHERE product_id = ?", [product.id])
         for port in product.inputPorts {
             try insertPort(product.id, "input", port.name, port.contractId, port.version, external: port.isExternal)
@@ -38,6 +41,11 @@ extension RegistryStore {
             guard let contractId = port.contractId else { continue }
             try insertPort(product.id, "output", port.name, contractId, port.version, external: false)
         }
+    }
+
+    /// Words as the catalog searches them: lowercased, space-separated, a space at both ends.
+    static func searchWords(_ words: [String]) -> String {
+        " " + words.map { $0.lowercased() }.joined(separator: " ") + " "
     }
 
     private func insertPort(_ productID: String, _ direction: String, _ port: String, _ contractID: String, _ version: String, external: Bool) throws {

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Slows down clients that keep sending bad tokens: after a few failures in a window, each
@@ -34,5 +35,11 @@ final class AuthenticationThrottle: Sendable {
         }
         guard failures > allowedFailures else { return 0 }
         return min(50 << min(failures - allowedFailures, 10), maximumDelayMilliseconds)
+    }
+
+    /// Records a failure and sleeps for the delay it earns, on the caller's connection thread.
+    func waitAfterFailure(from address: String?) {
+        let milliseconds = delayAfterFailure(from: address ?? "local")
+        if milliseconds > 0 { usleep(UInt32(milliseconds) * 1_000) }
     }
 }

@@ -2,21 +2,38 @@ import Foundation
 import HTTPProtocol
 import Registry
 
-/// Finds the principal behind a request's credentials: `Authorization: Bearer <token>`, or HTTP
-/// Basic with the token as password (what Kafka serializers send; the username is ignored).
+/// Finds the principal behind a request's credentials: `Authorization: Bearer <token>`, HTTP
+/// Basic with the token as password (what Kafka serializers send; the username is ignored), or
+/// the web UI's session cookie, which a write must back with the session's `X-CSRF-Token`.
 struct Authenticator: Sendable {
     let registry: Registry
+    /// Reads without credentials act as an anonymous principal (`serve --ui-anonymous-read`).
+    let allowsAnonymousRead: Bool
 
     enum Outcome {
         case authenticated(Principal)
         case missing
         case invalid
+        /// A session cookie on a write without the session's CSRF token.
+        case csrfRefused
     }
 
     func authenticate(_ request: HTTPRequest) throws(RegistryError) -> Outcome {
-        guard let header = request.headers["Authorization"] else { return .missing }
-        guard let token = Self.token(from: header) else { return .invalid }
-        return try registry.authenticate(token: token).map(Outcome.authenticated) ?? .invalid
+        if let header = request.headers["Authorization"] {
+            guard let token = Self.token(from: header) else { return .invalid }
+            return try registry.authenticate(token: token).map(Outcome.authenticated) ?? .invalid
+        }
+        if let secret = SessionCookie.secret(in: request) {
+            guard let principal = try registry.sessionPrincipal(secret: secret) else { return .invalid }
+            if SessionCookie.needsCSRFToken(request.method) {
+                guard let presented = request.headers["X-CSRF-Token"], UISession.acceptsCSRFToken(presented, forSecret: secret) else {
+                    return .csrfRefused
+                }
+            }
+            return .authenticated(principal)
+        }
+        if allowsAnonymousRead, !SessionCookie.needsCSRFToken(request.method) { return .authenticated(Principal()) }
+        return .missing
     }
 
     static func token(from header: String) -> String? {

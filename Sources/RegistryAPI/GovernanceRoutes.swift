@@ -14,7 +14,7 @@ enum GovernanceRoutes {
                     ["name": .string(policy.name), "description": .string(policy.description),
                      "events": .array(policy.events.map { .string($0.rawValue) }),
                      "validationActions": .array(policy.validationActions.map { .string($0.rawValue) }),
-                     "digest": set.digest(ofPolicy: policy.name).map(JSONValue.string) ?? .null]
+                     "digest": set.digest(ofPolicy: policy.name).map(JSONValue.string) ?? .null, "document": policy.json]
                 })])
             },
             Route(.post, "/api/v1/policies/evaluate") { context in

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPProtocol
 import JSON
 import Lineage
@@ -67,7 +68,8 @@ enum LineageRoutes {
                 case "json": return .json(traversalJSON(walk))
                 case "dot": return text(LineageExport.dot(walk.subgraph), contentType: "text/vnd.graphviz; charset=utf-8")
                 case "mermaid": return text(LineageExport.mermaid(walk.subgraph), contentType: "text/plain; charset=utf-8")
-                case let other: throw APIError(.badRequest, "invalid-parameter", "format must be json, dot or mermaid, not '\(other)'")
+                case "svg": return try svg(walk, registry: registry, nodeLimit: try context.integerQuery("maxNodes", maximum: 5_000) ?? 500)
+                case let other: throw APIError(.badRequest, "invalid-parameter", "format must be json, dot, mermaid or svg, not '\(other)'")
                 }
             },
             Route(.post, "/api/v1/impact") { context in
@@ -95,6 +97,31 @@ enum LineageRoutes {
             throw APIError(.badRequest, "invalid-parameter", "depth must be a whole number from 0 to \(LineageGraph.maximumDepth), not '\(text)'")
         }
         return min(value, LineageGraph.maximumDepth)
+    }
+
+    /// The walk drawn as SVG, nodes linked to their UI pages, collapsed by owning domain above
+    /// `nodeLimit` nodes. The image may not run script or load anything (its own CSP), as it can be opened alone.
+    static func svg(_ walk: LineageTraversal, registry: Registry, nodeLimit: Int) throws(RegistryError) -> HTTPResponse {
+        var domainOfTeam: [String: String] = [:]
+        for domain in try registry.domains() {
+            for team in domain.teams { domainOfTeam[team] = domain.name }
+        }
+        let layout = LineageLayout(walk.subgraph, root: walk.root, nodeLimit: nodeLimit) { node in node.team.flatMap { domainOfTeam[$0] }.map { "domain \($0)" } }
+        let image = LineageExport.svg(layout, root: walk.root, title: "Lineage of \(walk.root.displayName)", link: uiPage)
+        var response = text(image, contentType: "image/svg+xml; charset=utf-8")
+        response.headers.add(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+        response.headers.add(name: "X-Content-Type-Options", value: "nosniff")
+        return response
+    }
+
+    /// The web UI page of a product, port or contract node.
+    private static func uiPage(_ node: LineageNodeID) -> String? {
+        func segment(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? text }
+        switch node.kind {
+        case .product, .port: return "/ui/products/\(segment(node.components[0]))"
+        case .contract: return "/ui/contracts/\(segment(node.components[0]))/\(segment(node.components[1]))"
+        case .dataset, .job, .column, .team: return nil
+        }
     }
 
     private static func text(_ body: String, contentType: String) -> HTTPResponse {

@@ -325,7 +325,16 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string"
       },
-      "description": "text in the id, name or purpose"
+      "description": "text in the id, name, purpose, a tag or an owner's username"
+     },
+     {
+      "name": "classification",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "a classification of one of the product's output ports (public, internal, restricted, pii)"
      },
      {
       "name": "limit",
@@ -1098,7 +1107,8 @@ enum OpenAPIDocument {
              "description",
              "events",
              "validationActions",
-             "digest"
+             "digest",
+             "document"
             ],
             "properties": {
              "name": {
@@ -1124,6 +1134,10 @@ enum OpenAPIDocument {
                "string",
                "null"
               ]
+             },
+             "document": {
+              "type": "object",
+              "description": "the policy as loaded (canonical form): its CEL match conditions, variables and validations"
              }
             },
             "additionalProperties": false
@@ -3793,9 +3807,23 @@ enum OpenAPIDocument {
        "enum": [
         "json",
         "dot",
-        "mermaid"
+        "mermaid",
+        "svg"
        ],
        "default": "json"
+      },
+      "description": ""
+     },
+     {
+      "name": "maxNodes",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 5000,
+       "default": 500,
+       "description": "svg: above this many nodes, nodes collapse into one box per owning domain"
       },
       "description": ""
      }
@@ -3819,6 +3847,12 @@ enum OpenAPIDocument {
          "type": "string",
          "description": "Mermaid flowchart"
         }
+       },
+       "image/svg+xml": {
+        "schema": {
+         "type": "string",
+         "description": "a layered left-to-right picture, collapsed by domain above 500 nodes"
+        }
        }
       }
      },
@@ -3829,6 +3863,50 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Problem"
      },
      "404": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/v1/whoami": {
+   "get": {
+    "summary": "The caller: user or team, and whether admin (a token, or the web UI's session cookie)",
+    "responses": {
+     "200": {
+      "description": "the caller",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "name",
+          "admin"
+         ],
+         "properties": {
+          "name": {
+           "type": "string"
+          },
+          "username": {
+           "type": [
+            "string",
+            "null"
+           ]
+          },
+          "team": {
+           "type": [
+            "string",
+            "null"
+           ]
+          },
+          "admin": {
+           "type": "boolean"
+          }
+         }
+        }
+       }
+      }
+     },
+     "401": {
       "$ref": "#/components/responses/Problem"
      }
     }

@@ -11,7 +11,7 @@ enum ProductRoutes {
                 let request = context.request
                 let query = ProductQuery(
                     domain: request.queryValue("domain"), status: try context.choiceQuery("status", from: LifecycleStatus.allCases.map(\.rawValue)), team: request.queryValue("team"),
-                    text: request.queryValue("q"), limit: try context.integerQuery("limit", maximum: 1_000) ?? 100,
+                    text: request.queryValue("q"), classification: request.queryValue("classification"), limit: try context.integerQuery("limit", maximum: 1_000) ?? 100,
                     cursor: request.queryValue("cursor"))
                 let page = try registry.products(query)
                 return .json(["items": .array(page.items.map(\.json)), "nextCursor": page.nextCursor.map(JSONValue.string) ?? .null])

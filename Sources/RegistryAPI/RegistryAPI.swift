@@ -3,26 +3,34 @@ import HTTPProtocol
 import HTTPServer
 import JSON
 import Registry
+import WebUI
 
 /// The registry's HTTP API as one `HTTPResponder`: authentication, routing, errors as
 /// problem+json, metrics and a log line per request, each request named by an `X-Request-Id`.
-/// Testable by calling `respond(to:)` directly. See docs/ARCHITECTURE.md, "Request path".
+/// The web UI's pages (`/` and `/ui/...`) have a router of their own and carry the security
+/// headers. Testable by calling `respond(to:)` directly. See docs/ARCHITECTURE.md, "Request path".
 public final class RegistryAPI: HTTPResponder {
     public let registry: Registry
     public let router: Router
+    /// The web UI's routes, apart from the API's (not in the OpenAPI document).
+    public let uiRouter: Router
     public let metrics: Metrics
     private let authenticator: Authenticator
     private let throttle = AuthenticationThrottle()
     private let requestIdentifiers = RequestIdentifiers()
     private let log: (@Sendable (LogRecord) -> Void)?
 
-    public init(registry: Registry, log: (@Sendable (LogRecord) -> Void)? = nil) {
+    /// `allowsAnonymousRead`: reads without credentials act as an anonymous principal
+    /// (`serve --ui-anonymous-read`); writes still need a token or a session.
+    public init(registry: Registry, allowsAnonymousRead: Bool = false, log: (@Sendable (LogRecord) -> Void)? = nil) {
         self.registry = registry
-        self.authenticator = Authenticator(registry: registry)
+        let authenticator = Authenticator(registry: registry, allowsAnonymousRead: allowsAnonymousRead)
+        self.authenticator = authenticator
         self.log = log
         let metrics = Metrics()
         self.metrics = metrics
         self.router = Router(Self.routes(registry: registry, metrics: metrics))
+        self.uiRouter = Router(UIRoutes.routes(registry: registry, authenticator: authenticator, throttle: throttle))
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
@@ -32,7 +40,8 @@ public final class RegistryAPI: HTTPResponder {
         var principal: Principal?
         var failure: String?
         var response: HTTPResponse
-        switch router.match(request.method, rawPath: request.rawPath) {
+        let isUI = Self.isUIPath(request.rawPath)
+        switch (isUI ? uiRouter : router).match(request.method, rawPath: request.rawPath) {
         case .notFound:
             response = ProblemResponse.make(status: .notFound, code: "no-such-route",
                                             detail: "no endpoint at this path; GET /openapi.json lists them all")
@@ -47,6 +56,9 @@ public final class RegistryAPI: HTTPResponder {
         }
         if request.rawPath.hasPrefix(ConfluentRoutes.prefix + "/") || request.rawPath == ConfluentRoutes.prefix {
             response = ConfluentResponse.translatingProblem(response)
+        }
+        if isUI {
+            for (name, value) in SecurityHeaders.fields { response.headers.replaceOrAdd(name: name, value: value) }
         }
         response.headers.add(name: "X-Request-Id", value: requestID)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -65,9 +77,11 @@ public final class RegistryAPI: HTTPResponder {
                 case .authenticated(let caller): principal = caller
                 case .missing: return unauthorized("this endpoint needs a token: send Authorization: Bearer <token>")
                 case .invalid:
-                    let milliseconds = throttle.delayAfterFailure(from: request.remoteAddress ?? "local")
-                    if milliseconds > 0 { usleep(UInt32(milliseconds) * 1_000) }
-                    return unauthorized("the token is unknown or revoked; ask an admin for a new one (meshreg token issue)")
+                    throttle.waitAfterFailure(from: request.remoteAddress)
+                    return unauthorized("the token or session is unknown, expired or revoked; sign in again, or ask an admin for a new token (meshreg token issue)")
+                case .csrfRefused:
+                    return ProblemResponse.make(status: .forbidden, code: "csrf-token-invalid",
+                                                detail: "a write with the session cookie needs the page's X-CSRF-Token header; reload the page")
                 }
             }
             return try route.handler(RequestContext(request: request, parameters: parameters, principal: principal))
@@ -80,6 +94,11 @@ public final class RegistryAPI: HTTPResponder {
             failure = serverFailure.cause
             return ProblemResponse.make(serverFailure, requestID: requestID)
         }
+    }
+
+    /// `/` and everything under `/ui`.
+    static func isUIPath(_ rawPath: Substring) -> Bool {
+        rawPath == "/" || rawPath == "/ui" || rawPath.hasPrefix("/ui/")
     }
 
     private func unauthorized(_ detail: String) -> HTTPResponse {
@@ -95,6 +114,6 @@ public final class RegistryAPI: HTTPResponder {
             + CompatibilityRoutes.routes(registry: registry) + AccessRoutes.routes(registry: registry)
             + GovernanceRoutes.routes(registry: registry) + ConfluentRoutes.routes(registry: registry)
             + LineageRoutes.routes(registry: registry) + ApplyRoutes.routes(registry: registry) + EventRoutes.routes(registry: registry)
-            + WebhookRoutes.routes(registry: registry)
+            + WebhookRoutes.routes(registry: registry) + SessionRoutes.routes()
     }
 }

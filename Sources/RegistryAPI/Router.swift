@@ -22,7 +22,8 @@ public struct Route: Sendable {
         self.template = template
         self.requiresAuthentication = authenticated
         self.handler = handler
-        self.segments = template.split(separator: "/").map { part in
+        // `/` is one empty segment, as `match` splits it.
+        self.segments = template == "/" ? [.literal("")] : template.split(separator: "/").map { part in
             part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
         }
     }

@@ -18,6 +18,7 @@ enum ServeCommand: Command {
             .option("log-format", value: "text|json", help: "Access log format on stderr (default text)."),
             .option("events-retention", value: "DURATION", help: "How long change events are kept: 30d (the default), 12h, 90m."),
             .flag("allow-private-webhooks", help: "Let webhooks reach loopback, private and link-local addresses (tests, local development)."),
+            .flag("ui-anonymous-read", help: "Let anyone read the catalog and the web UI at /ui/ without signing in (writes still need a token)."),
             GlobalOptions.database, GlobalOptions.policies,
         ],
         discussion: """
@@ -54,7 +55,7 @@ enum ServeCommand: Command {
         let dispatcher = WebhookDispatcher(registry: registry, configuration: webhookConfiguration, log: { Terminal.note($0) })
         dispatcher.start()
 
-        let api = RegistryAPI(registry: registry, log: AccessLog(json: logFormat == "json").write)
+        let api = RegistryAPI(registry: registry, allowsAnonymousRead: arguments.flag("ui-anonymous-read"), log: AccessLog(json: logFormat == "json").write)
         var configuration = HTTPServer.Configuration()
         configuration.host = host
         configuration.port = port
@@ -65,7 +66,7 @@ enum ServeCommand: Command {
         } catch {
             throw CommandError("cannot listen on \(host):\(port): \(error); pick another --port")
         }
-        Terminal.note("meshreg listening on http://\(host):\(boundPort) (database \(databasePath))")
+        Terminal.note("meshreg listening on http://\(host):\(boundPort) (database \(databasePath)); web UI at /ui/")
         let signals = stopOnSignals(server)
         server.waitUntilStopped()
         dispatcher.stop()

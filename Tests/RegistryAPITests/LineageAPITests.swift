@@ -75,7 +75,7 @@ import Testing
         #expect(fixture.send(.get, "/api/v1/lineage", token: fixture.adminToken).status == .badRequest)
     }
 
-    @Test func productLineageAsJSONDOTAndMermaid() throws {
+    @Test func productLineageAsJSONDOTMermaidAndSVG() throws {
         let fixture = try APIFixture()
         let json = fixture.send(.get, "/api/v1/lineage/online-orders?direction=downstream&depth=3", token: fixture.adminToken)
         #expect(json.status == .ok)
@@ -93,7 +93,14 @@ import Testing
         #expect(deep.json["depth"] == 20)
         #expect(fixture.send(.get, "/api/v1/lineage/no-such-product", token: fixture.adminToken).status == .notFound)
         #expect(fixture.send(.get, "/api/v1/lineage/online-orders?direction=sideways", token: fixture.adminToken).status == .badRequest)
-        #expect(fixture.send(.get, "/api/v1/lineage/online-orders?format=svg", token: fixture.adminToken).status == .badRequest)
+        #expect(fixture.send(.get, "/api/v1/lineage/online-orders?format=png", token: fixture.adminToken).status == .badRequest)
+        let svg = fixture.send(.get, "/api/v1/lineage/online-orders?direction=downstream&depth=3&format=svg", token: fixture.adminToken)
+        let picture = String(decoding: svg.body, as: UTF8.self)
+        #expect(svg.headers["Content-Type"]?.hasPrefix("image/svg+xml") == true)
+        #expect(svg.headers["Content-Security-Policy"]?.hasPrefix("default-src 'none'") == true)
+        #expect(picture.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(picture.contains(#"<a class="node node-product root" href="/ui/products/online-orders""#))
+        #expect(picture.components(separatedBy: "class=\"node node-").count - 1 == nodes.count, "one box per node of the same walk")
     }
 
     @Test func droppingAColumnOfOrderEventsShowsWhoBreaksNearestFirst() throws {

@@ -49,17 +49,15 @@ extension LineageExport {
     }
 
     private static func escaped(_ label: String) -> String {
-        var output = ""
-        for character in label {
+        replacingCharacters(of: label) { character in
             switch character {
-            case "#": output += "#35;"
-            case "\"": output += "#quot;"
-            case "<": output += "#lt;"
-            case ">": output += "#gt;"
-            case "\n", "\r\n", "\r": output += " "
-            default: output.append(character)
+            case "#": "#35;"
+            case "\"": "#quot;"
+            case "<": "#lt;"
+            case ">": "#gt;"
+            case "\n", "\r\n", "\r": " "
+            default: nil
             }
         }
-        return output
     }
 }

@@ -53,4 +53,14 @@ public enum LineageExport {
         if let team = node.team { data["team"] = .string(team) }
         return data
     }
+
+    /// `text` with each character that `replacement` maps replaced; the escaping of every text export.
+    static func replacingCharacters(of text: String, _ replacement: (Character) -> String?) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for character in text {
+            if let replaced = replacement(character) { output += replaced } else { output.append(character) }
+        }
+        return output
+    }
 }
