@@ -8,7 +8,8 @@
 #   use_after_free: DELETE retires a product or contract version, which stays readable;
 #   ignored_auth: it sends bad tokens, which the throttle then delays up to 2 s each, so it ate
 #     the whole time budget; Tests/RegistryAPITests/SecurityTests covers authentication.
-# Requests may take 35 s: GET /api/v1/events long-polls up to its `wait` of 30 s.
+# Requests may take 35 s, and answers too (--max-response-time, 10 s by default): GET
+# /api/v1/events and /events/stream long-poll up to their `wait` of 30 s.
 # One worker: with several, hypothesis parses lambdas on concurrent threads and Python 3.11's
 # ast module can fail with "AST constructor recursion depth mismatch" (CPython gh-106905).
 # Usage: Tests/Interop/run-schemathesis.sh [max seconds, default 120]
@@ -19,4 +20,4 @@ start_meshreg run-schemathesis schemathesis==4.32.5
 "$venv/bin/schemathesis" run "$url/openapi.json" \
   --header "Authorization: Bearer $admin_token" \
   --checks all --exclude-checks positive_data_acceptance,use_after_free,ignored_auth \
-  --request-timeout 35 --max-time "$seconds" --workers 1 --suppress-health-check all --warnings off
+  --request-timeout 35 --max-response-time 35 --max-time "$seconds" --workers 1 --suppress-health-check all --warnings off
