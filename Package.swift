@@ -31,7 +31,7 @@ let package = Package(
         // Storage and the application.
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Crypto", dependencies: ["CCrypto"]),
-        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "Policy", "SQLite", "Crypto", "Stripes", "Lineage"]),
+        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "Protobuf", "Policy", "SQLite", "Crypto", "Stripes", "Lineage"]),
 
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
         .target(name: "HTTPProtocol"),
@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Webhooks", dependencies: ["Registry", "Crypto", "JSON", "HTTPClient"]),
 
         // Edges.
-        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "HTTPClient", "Webhooks", "Arguments", "CEL", "Compatibility", "Policy", "JSON", "MeshModel", "Lineage"]),
+        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "HTTPClient", "Webhooks", "Arguments", "CEL", "Compatibility", "Policy", "JSON", "MeshModel", "Lineage", "Protobuf"]),
         .executableTarget(name: "RegistryBenchmarks", dependencies: ["Registry", "Policy", "CEL", "JSON", "CSQLite", "RegistryAPI", "HTTPProtocol"], path: "Benchmarks/RegistryBenchmarks"),
         .executableTarget(name: "LineageBenchmarks", dependencies: ["Registry", "Lineage", "JSON", "CSQLite"], path: "Benchmarks/LineageBenchmarks"),
         .executableTarget(name: "CompatibilityBenchmarks", dependencies: ["Compatibility", "JSON"], path: "Benchmarks/CompatibilityBenchmarks"),

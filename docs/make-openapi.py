@@ -147,7 +147,7 @@ paths.update({
    "responses": {"200": cc_resp("subject names", {"type": "array", "items": {"type": "string"}}), **cc_errs("401", "404")}}},
  cc + "/schemas/ids/{id}/versions": {"parameters": [id_p], "get": {"summary": "Subject versions using a schema", "parameters": [flag("deleted", "include soft-deleted versions")],
    "responses": {"200": cc_resp("subject versions", {"type": "array", "items": closed({"subject": {"type": "string"}, "version": {"type": "integer"}})}), **cc_errs("401", "404")}}},
- cc + "/schemas/types": {"get": {"summary": "Supported schema types", "responses": {"200": cc_resp("AVRO and JSON", {"type": "array", "items": {"type": "string"}}), **cc_errs("401")}}},
+ cc + "/schemas/types": {"get": {"summary": "Supported schema types", "responses": {"200": cc_resp("AVRO, JSON and PROTOBUF", {"type": "array", "items": {"type": "string"}}), **cc_errs("401")}}},
  cc + "/compatibility/subjects/{subject}/versions/{version}": {"parameters": [subject_p, version_p], "post": compat_post},
  cc + "/compatibility/subjects/{subject}/versions": {"parameters": [subject_p], "post": {**compat_post, "summary": "Test a schema against what registration checks (the latest version, or all under a transitive level)"}},
  cc + "/config": {
@@ -225,7 +225,7 @@ schemas = {
     "outcome": {"type": "string", "enum": ["allowed", "warned", "denied", "refused", "failed"]}, "code": {"type": ["string", "null"]}, "detail": {"type": "object"}}),
  "ContractVersions": closed({"id": {"type": "string"}, "versions": {"type": "array", "items": closed({"version": {"type": "string"}, "status": {"type": "string"}})}}),
  "ConfluentSchemaRequest": {"type": "object", "required": ["schema"], "properties": {"schema": {"type": "string", "description": "the schema as JSON text"},
-    "schemaType": {"type": "string", "enum": ["AVRO", "JSON"], "default": "AVRO"}, "references": {"type": "array", "maxItems": 0, "description": "not supported yet: must be empty"}}},
+    "schemaType": {"type": "string", "enum": ["AVRO", "JSON", "PROTOBUF"], "default": "AVRO"}, "references": {"type": "array", "maxItems": 0, "description": "not supported yet: must be empty"}}},
  "ConfluentSubjectVersion": closed({"subject": {"type": "string"}, "version": {"type": "integer"},
     "id": {"type": "integer"}, "schemaType": {"type": "string", "enum": ["JSON"], "description": "omitted for AVRO"}, "schema": {"type": "string"}},
     required=["subject", "version", "id", "schema"]),

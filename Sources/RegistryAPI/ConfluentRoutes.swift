@@ -91,7 +91,7 @@ enum ConfluentRoutes {
                 return ConfluentResponse.json(.array(usages.map { ["subject": .string($0.subject), "version": .integer(Int64($0.version))] }))
             },
             route(.get, "/schemas/types") { _, _ throws(SubjectError) in
-                ConfluentResponse.json(["AVRO", "JSON"])
+                ConfluentResponse.json(["AVRO", "JSON", "PROTOBUF"])
             },
         ]
     }

@@ -2463,7 +2463,7 @@ enum OpenAPIDocument {
     "summary": "Supported schema types",
     "responses": {
      "200": {
-      "description": "AVRO and JSON",
+      "description": "AVRO, JSON and PROTOBUF",
       "content": {
        "application/vnd.schemaregistry.v1+json": {
         "schema": {
@@ -5438,7 +5438,8 @@ enum OpenAPIDocument {
       "type": "string",
       "enum": [
        "AVRO",
-       "JSON"
+       "JSON",
+       "PROTOBUF"
       ],
       "default": "AVRO"
      },

@@ -1,0 +1,259 @@
+import Protobuf
+
+/// One walk over an original (writer) and an update (reader) Protobuf schema, collecting the
+/// differences as Confluent Schema Registry's `SchemaDiff` defines them: types matched by name
+/// in each scope, fields by number, enum values by number.
+///
+/// Message pairs are compared once: a pair met again (a recursive type, or a type reached both as
+/// a nested definition and through a field) reuses the first verdict; a pair still being compared
+/// counts as compatible, so recursion ends.
+struct ProtobufDiff {
+    let original: ProtobufSchema
+    let update: ProtobufSchema
+    private(set) var differences: [ProtobufDifference] = []
+    /// Verdicts of message pairs by their full names; nil while in progress.
+    private var comparedPairs: [String: Bool?] = [:]
+
+    init(original: ProtobufSchema, update: ProtobufSchema) {
+        self.original = original
+        self.update = update
+    }
+
+    mutating func compareFiles() {
+        if original.file.package != update.file.package { add(.packageChanged, [], original: true, update: true) }
+        compareTypes(original.file.types, update.file.types, originalScope: original.file.package, updateScope: update.file.package, path: [])
+    }
+
+    private mutating func add(_ change: ProtobufChange, _ path: [String], original inOriginal: Bool, update inUpdate: Bool) {
+        differences.append(ProtobufDifference(change: change, path: path, inOriginal: inOriginal, inUpdate: inUpdate))
+    }
+
+    private static func join(_ scope: String, _ name: String) -> String { scope.isEmpty ? name : "\(scope).\(name)" }
+
+    // MARK: Types
+
+    private mutating func compareTypes(_ originalTypes: [ProtobufType], _ updateTypes: [ProtobufType],
+                                       originalScope: String, updateScope: String, path: [String]) {
+        let originalMessages = Self.messages(originalTypes)
+        let updateMessages = Self.messages(updateTypes)
+        for name in Self.names(originalMessages.map(\.message.name), updateMessages.map(\.message.name)) {
+            let before = originalMessages.first { $0.message.name == name }
+            let after = updateMessages.first { $0.message.name == name }
+            switch (before, after) {
+            case (let before?, let after?):
+                compareMessages(before.message, after.message, originalFullName: Self.join(originalScope, name),
+                                updateFullName: Self.join(updateScope, name), path: path + [name])
+                if before.index != after.index { add(.messageMoved, path + [name], original: true, update: true) }
+            case (_?, nil): add(.messageRemoved, path + [name], original: true, update: false)
+            case (nil, _?): add(.messageAdded, path + [name], original: false, update: true)
+            case (nil, nil): break
+            }
+        }
+        let originalEnums = Self.enums(originalTypes)
+        let updateEnums = Self.enums(updateTypes)
+        for name in Self.names(originalEnums.map(\.name), updateEnums.map(\.name)) {
+            switch (originalEnums.first { $0.name == name }, updateEnums.first { $0.name == name }) {
+            case (let before?, let after?): compareEnums(before, after, path: path + [name])
+            case (_?, nil): add(.enumRemoved, path + [name], original: true, update: false)
+            case (nil, _?): add(.enumAdded, path + [name], original: false, update: true)
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// The original's names in order, then the update's new ones.
+    private static func names(_ original: [String], _ update: [String]) -> [String] {
+        original + update.filter { !original.contains($0) }
+    }
+
+    private static func messages(_ types: [ProtobufType]) -> [(message: ProtobufMessage, index: Int)] {
+        types.compactMap { type -> ProtobufMessage? in
+            if case .message(let message) = type { return message }
+            return nil
+        }.enumerated().map { ($0.element, $0.offset) }
+    }
+
+    private static func enums(_ types: [ProtobufType]) -> [ProtobufEnum] {
+        types.compactMap { type -> ProtobufEnum? in
+            if case .enumeration(let enumeration) = type { return enumeration }
+            return nil
+        }
+    }
+
+    private mutating func compareEnums(_ original: ProtobufEnum, _ update: ProtobufEnum, path: [String]) {
+        let numbers = Self.sortedUnion(original.values.map(\.number), update.values.map(\.number))
+        for number in numbers {
+            let before = original.values.first { $0.number == number }
+            let after = update.values.first { $0.number == number }
+            switch (before, after) {
+            case (let before?, let after?) where before.name != after.name:
+                add(.enumConstantChanged, path + [String(number)], original: true, update: true)
+            case (_?, nil): add(.enumConstantRemoved, path + [String(number)], original: true, update: false)
+            case (nil, _?): add(.enumConstantAdded, path + [String(number)], original: false, update: true)
+            default: break
+            }
+        }
+    }
+
+    private static func sortedUnion(_ one: [Int], _ two: [Int]) -> [Int] { Array(Set(one).union(two)).sorted() }
+
+    // MARK: Messages
+
+    /// Compares two messages; true when no incompatible difference was found in them.
+    @discardableResult
+    private mutating func compareMessages(_ original: ProtobufMessage, _ update: ProtobufMessage,
+                                          originalFullName: String, updateFullName: String, path: [String]) -> Bool {
+        let key = "\(originalFullName)\u{0}\(updateFullName)"
+        if let known = comparedPairs[key] { return known ?? true }
+        comparedPairs[key] = .some(nil)
+        let start = differences.count
+        compareFields(original, update, originalScope: originalFullName, updateScope: updateFullName, path: path)
+        compareTypes(original.nestedTypes, update.nestedTypes, originalScope: originalFullName, updateScope: updateFullName, path: path)
+        let compatible = differences[start...].allSatisfy(\.change.isCompatible)
+        comparedPairs[key] = compatible
+        return compatible
+    }
+
+    private mutating func compareFields(_ original: ProtobufMessage, _ update: ProtobufMessage,
+                                        originalScope: String, updateScope: String, path: [String]) {
+        var originalTopLevel = Dictionary(original.fields.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let updateTopLevel = Dictionary(update.fields.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let originalAll = Dictionary(original.allFields.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let updateAll = Dictionary(update.allFields.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let originalOneofOf = Dictionary(original.oneofs.flatMap { oneof in oneof.fields.map { ($0.number, oneof.name) } }, uniquingKeysWith: { first, _ in first })
+        let updateOneofOf = Dictionary(update.oneofs.flatMap { oneof in oneof.fields.map { ($0.number, oneof.name) } }, uniquingKeysWith: { first, _ in first })
+
+        // Fields moved into a oneof: at most one existing field per oneof, and only into a new oneof.
+        for oneof in update.oneofs {
+            var moved = 0
+            var existing = 0
+            for field in oneof.fields {
+                if originalTopLevel.removeValue(forKey: field.number) != nil {
+                    moved += 1
+                } else if originalOneofOf[field.number] != nil {
+                    existing += 1
+                }
+            }
+            if moved > 1 {
+                add(.multipleFieldsMovedToOneof, path + [oneof.name], original: false, update: true)
+            } else if moved == 1, existing > 0 {
+                add(.fieldMovedToExistingOneof, path + [oneof.name], original: false, update: true)
+            }
+        }
+        for name in Self.names(original.oneofs.map(\.name), update.oneofs.map(\.name)) {
+            let before = original.oneofs.first { $0.name == name }
+            let after = update.oneofs.first { $0.name == name }
+            switch (before, after) {
+            case (let before?, let after?):
+                for number in Self.sortedUnion(before.fields.map(\.number), after.fields.map(\.number)) {
+                    let fieldPath = path + [name, String(number)]
+                    switch (before.fields.first { $0.number == number }, after.fields.first { $0.number == number }) {
+                    case (let old?, let new?): compareField(old, new, originalScope: originalScope, updateScope: updateScope, path: fieldPath)
+                    case (_?, nil) where updateAll[number] == nil: add(.oneofFieldRemoved, fieldPath, original: true, update: false)
+                    case (nil, _?): add(.oneofFieldAdded, fieldPath, original: false, update: true)
+                    default: break
+                    }
+                }
+            case (_?, nil): add(.oneofRemoved, path + [name], original: true, update: false)
+            case (nil, _?): add(.oneofAdded, path + [name], original: false, update: true)
+            case (nil, nil): break
+            }
+        }
+        for number in Self.sortedUnion(Array(originalTopLevel.keys), Array(updateTopLevel.keys)) {
+            let fieldPath = path + [String(number)]
+            switch (originalTopLevel[number], updateTopLevel[number]) {
+            case (let old?, let new?): compareField(old, new, originalScope: originalScope, updateScope: updateScope, path: fieldPath)
+            case (let old?, nil): add(old.label == .required ? .requiredFieldRemoved : .fieldRemoved, fieldPath, original: true, update: false)
+            case (nil, let new?): add(new.label == .required ? .requiredFieldAdded : .fieldAdded, fieldPath, original: false, update: true)
+            case (nil, nil): break
+            }
+        }
+        // Fields whose oneof membership changed are compared by number too.
+        for number in Self.sortedUnion(Array(originalAll.keys), []) where updateAll[number] != nil {
+            let before = originalOneofOf[number]
+            let after = updateOneofOf[number]
+            guard before != nil || after != nil, before != after, let old = originalAll[number], let new = updateAll[number] else { continue }
+            compareField(old, new, originalScope: originalScope, updateScope: updateScope, path: path + [String(number)])
+        }
+    }
+
+    // MARK: Fields
+
+    private mutating func compareField(_ original: ProtobufField, _ update: ProtobufField,
+                                       originalScope: String, updateScope: String, path: [String]) {
+        if original.name != update.name { add(.fieldNameChanged, path, original: true, update: true) }
+        compareTypes(original.type, update.type, path: path)
+        if (original.label == .repeated) != (update.label == .repeated) {
+            switch (scalarKind(original.type, in: self.original), scalarKind(update.type, in: self.update)) {
+            case (.stringOrBytes?, .stringOrBytes?): add(.fieldStringOrBytesLabelChanged, path, original: true, update: true)
+            case (_?, _?): add(.fieldNumericLabelChanged, path, original: true, update: true)
+            default: break
+            }
+        }
+    }
+
+    private enum Kind { case scalar, message, map }
+
+    private func kind(_ type: ProtobufFieldType, in schema: ProtobufSchema) -> Kind {
+        switch type {
+        case .scalar: .scalar
+        case .map: .map
+        case .named(_, let fullName): schema.types[fullName]?.isEnum == true ? .scalar : .message
+        }
+    }
+
+    private mutating func compareTypes(_ original: ProtobufFieldType, _ update: ProtobufFieldType, path: [String]) {
+        guard kind(original, in: self.original) == kind(update, in: self.update) else {
+            return add(.fieldKindChanged, path, original: true, update: true)
+        }
+        switch (original, update) {
+        case (.map(let originalKey, let originalValue), .map(let updateKey, let updateValue)):
+            compareTypes(.scalar(originalKey), .scalar(updateKey), path: path)
+            compareTypes(originalValue, updateValue, path: path)
+        case (.named(_, let originalName), .named(_, let updateName)) where kind(original, in: self.original) == .message:
+            compareMessageTypes(originalName, updateName, path: path)
+        default:
+            if scalarKind(original, in: self.original) != scalarKind(update, in: self.update) {
+                add(.fieldScalarKindChanged, path, original: true, update: true)
+            }
+        }
+    }
+
+    /// Message-typed fields: the types' names relative to their packages must match, and the
+    /// messages themselves must be compatible.
+    private mutating func compareMessageTypes(_ originalName: String, _ updateName: String, path: [String]) {
+        guard let before = original.types[originalName], let after = update.types[updateName],
+              case .message(let originalMessage) = before.type, case .message(let updateMessage) = after.type else { return }
+        let originalLocal = Self.localName(originalName, package: before.package)
+        guard originalLocal == Self.localName(updateName, package: after.package) else {
+            return add(.fieldNamedTypeChanged, path, original: true, update: true)
+        }
+        let compatible = compareMessages(originalMessage, updateMessage, originalFullName: originalName, updateFullName: updateName,
+                                         path: originalLocal.split(separator: ".").map(String.init))
+        if !compatible { add(.fieldNamedTypeChanged, path, original: true, update: true) }
+    }
+
+    private static func localName(_ fullName: String, package: String) -> String {
+        package.isEmpty || !fullName.hasPrefix(package + ".") ? fullName : String(fullName.dropFirst(package.count + 1))
+    }
+
+    /// Confluent's groups of scalar types that share an encoding (language guide "Updating A Message Type").
+    enum ScalarKind { case generalNumber, signedNumber, stringOrBytes, fixed32, fixed64, float, double }
+
+    private func scalarKind(_ type: ProtobufFieldType, in schema: ProtobufSchema) -> ScalarKind? {
+        switch type {
+        case .map: return nil
+        case .named(_, let fullName): return schema.types[fullName]?.isEnum == true ? .generalNumber : nil
+        case .scalar(let scalar):
+            switch scalar {
+            case .int32, .int64, .uint32, .uint64, .bool: return .generalNumber
+            case .sint32, .sint64: return .signedNumber
+            case .string, .bytes: return .stringOrBytes
+            case .fixed32, .sfixed32: return .fixed32
+            case .fixed64, .sfixed64: return .fixed64
+            case .float: return .float
+            case .double: return .double
+            }
+        }
+    }
+}
