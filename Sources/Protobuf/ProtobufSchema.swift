@@ -6,7 +6,8 @@ public struct ProtobufSchema: Sendable, Hashable {
     /// defines it and whether that is this file.
     public let types: [String: ProtobufTypeInfo]
 
-    /// Parses `text`. `dependencies` maps import paths to the text of those files (schema
+    /// Parses `text`: `.proto` source, or a base64 `FileDescriptorProto` as Confluent's serializers
+    /// send it. `dependencies` maps import paths to the text of those files (schema
     /// references); `google/protobuf/*.proto` and Confluent's built-in files need no entry.
     public init(parsing text: String, dependencies: [String: String] = [:], limits: ProtobufLimits = ProtobufLimits()) throws(ProtobufSchemaError) {
         var loading: Set<String> = []
@@ -23,8 +24,13 @@ public struct ProtobufSchema: Sendable, Hashable {
         _ text: String, path: String?, dependencies: [String: String], limits: ProtobufLimits,
         loading: inout Set<String>, loaded: inout [String: ProtobufSchema]
     ) throws(ProtobufSchemaError) -> ProtobufSchema {
-        var parser = try ProtobufParser(text, limits: limits)
-        let parsed = try parser.parseFile()
+        let parsed: ProtobufFile
+        if ProtobufDescriptorDecoder.looksLikeBase64(text) {
+            parsed = try ProtobufDescriptorDecoder.decode(base64: text, limits: limits)
+        } else {
+            var parser = try ProtobufParser(text, limits: limits)
+            parsed = try parser.parseFile()
+        }
         var types: [String: ProtobufTypeInfo] = [:]
         for imported in parsed.imports {
             let schema: ProtobufSchema
