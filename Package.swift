@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "HTTPClient", "Webhooks", "Arguments", "CEL", "Compatibility", "Policy", "JSON", "MeshModel", "Lineage", "Protobuf"]),
         .executableTarget(name: "RegistryBenchmarks", dependencies: ["Registry", "Policy", "CEL", "JSON", "CSQLite", "RegistryAPI", "HTTPProtocol"], path: "Benchmarks/RegistryBenchmarks"),
         .executableTarget(name: "LineageBenchmarks", dependencies: ["Registry", "Lineage", "JSON", "CSQLite"], path: "Benchmarks/LineageBenchmarks"),
-        .executableTarget(name: "CompatibilityBenchmarks", dependencies: ["Compatibility", "JSON"], path: "Benchmarks/CompatibilityBenchmarks"),
+        .executableTarget(name: "CompatibilityBenchmarks", dependencies: ["Compatibility", "JSON", "Protobuf"], path: "Benchmarks/CompatibilityBenchmarks"),
 
         // Fuzzing (Tests/Fuzz/run builds MeshregFuzz with libFuzzer; the regression tests replay the corpus).
         .target(name: "FuzzTargets", dependencies: ["HTTPProtocol", "YAML", "JSON", "MeshModel", "Compatibility", "CEL"], path: "Tests/FuzzTargets"),

@@ -12,7 +12,12 @@ struct ProtobufDiff {
     let update: ProtobufSchema
     private(set) var differences: [ProtobufDifference] = []
     /// Verdicts of message pairs by their full names; nil while in progress.
-    private var comparedPairs: [String: Bool?] = [:]
+    private var comparedPairs: [MessagePair: Bool?] = [:]
+
+    private struct MessagePair: Hashable {
+        let original: String
+        let update: String
+    }
 
     init(original: ProtobufSchema, update: ProtobufSchema) {
         self.original = original
@@ -103,32 +108,64 @@ struct ProtobufDiff {
     @discardableResult
     private mutating func compareMessages(_ original: ProtobufMessage, _ update: ProtobufMessage,
                                           originalFullName: String, updateFullName: String, path: [String]) -> Bool {
-        let key = "\(originalFullName)\u{0}\(updateFullName)"
+        let key = MessagePair(original: originalFullName, update: updateFullName)
         if let known = comparedPairs[key] { return known ?? true }
         comparedPairs[key] = .some(nil)
         let start = differences.count
-        compareFields(original, update, originalScope: originalFullName, updateScope: updateFullName, path: path)
+        compareFields(original, update, path: path)
         compareTypes(original.nestedTypes, update.nestedTypes, originalScope: originalFullName, updateScope: updateFullName, path: path)
         let compatible = differences[start...].allSatisfy(\.change.isCompatible)
         comparedPairs[key] = compatible
         return compatible
     }
 
-    private mutating func compareFields(_ original: ProtobufMessage, _ update: ProtobufMessage,
-                                        originalScope: String, updateScope: String, path: [String]) {
-        var originalTopLevel = Dictionary(original.fields.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-        let updateTopLevel = Dictionary(update.fields.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-        let originalAll = Dictionary(original.allFields.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-        let updateAll = Dictionary(update.allFields.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+    private mutating func compareFields(_ original: ProtobufMessage, _ update: ProtobufMessage, path: [String]) {
+        // Fields moved into a oneof are compared through the oneof, not as top-level fields.
+        var movedIntoOneof: Set<Int> = []
+        if !update.oneofs.isEmpty || !original.oneofs.isEmpty {
+            movedIntoOneof = compareOneofs(original, update, path: path)
+        }
+        var originalOrder = Self.byNumber(original.fields)
+        if !movedIntoOneof.isEmpty { originalOrder.removeAll { movedIntoOneof.contains(original.fields[$0].number) } }
+        let updateOrder = Self.byNumber(update.fields)
+        var next = (original: 0, update: 0)
+        while next.original < originalOrder.count || next.update < updateOrder.count {
+            let old = next.original < originalOrder.count ? original.fields[originalOrder[next.original]] : nil
+            let new = next.update < updateOrder.count ? update.fields[updateOrder[next.update]] : nil
+            if let old, let new, old.number == new.number {
+                compareField(old, new, at: FieldLocation(message: path, oneof: nil, number: old.number))
+                next.original += 1
+                next.update += 1
+            } else if let old, new == nil || old.number < new!.number {
+                add(old.label == .required ? .requiredFieldRemoved : .fieldRemoved, path + [String(old.number)], original: true, update: false)
+                next.original += 1
+            } else if let new {
+                add(new.label == .required ? .requiredFieldAdded : .fieldAdded, path + [String(new.number)], original: false, update: true)
+                next.update += 1
+            }
+        }
+    }
+
+    /// The indices of `fields` in order of field number.
+    private static func byNumber(_ fields: [ProtobufField]) -> [Int] {
+        fields.indices.sorted { fields[$0].number < fields[$1].number }
+    }
+
+    /// The `oneof` rules; returns the numbers of original top-level fields the update moved into a oneof.
+    private mutating func compareOneofs(_ original: ProtobufMessage, _ update: ProtobufMessage, path: [String]) -> Set<Int> {
+        let originalTopLevel = Set(original.fields.map(\.number))
+        let updateNumbers = Set(update.allFields.map(\.number))
         let originalOneofOf = Dictionary(original.oneofs.flatMap { oneof in oneof.fields.map { ($0.number, oneof.name) } }, uniquingKeysWith: { first, _ in first })
         let updateOneofOf = Dictionary(update.oneofs.flatMap { oneof in oneof.fields.map { ($0.number, oneof.name) } }, uniquingKeysWith: { first, _ in first })
+        var movedIntoOneof: Set<Int> = []
 
-        // Fields moved into a oneof: at most one existing field per oneof, and only into a new oneof.
+        // At most one existing field per oneof, and only into a new oneof.
         for oneof in update.oneofs {
             var moved = 0
             var existing = 0
             for field in oneof.fields {
-                if originalTopLevel.removeValue(forKey: field.number) != nil {
+                if originalTopLevel.contains(field.number) {
+                    movedIntoOneof.insert(field.number)
                     moved += 1
                 } else if originalOneofOf[field.number] != nil {
                     existing += 1
@@ -146,10 +183,11 @@ struct ProtobufDiff {
             switch (before, after) {
             case (let before?, let after?):
                 for number in Self.sortedUnion(before.fields.map(\.number), after.fields.map(\.number)) {
-                    let fieldPath = path + [name, String(number)]
+                    let location = FieldLocation(message: path, oneof: name, number: number)
+                    let fieldPath = location.path
                     switch (before.fields.first { $0.number == number }, after.fields.first { $0.number == number }) {
-                    case (let old?, let new?): compareField(old, new, originalScope: originalScope, updateScope: updateScope, path: fieldPath)
-                    case (_?, nil) where updateAll[number] == nil: add(.oneofFieldRemoved, fieldPath, original: true, update: false)
+                    case (let old?, let new?): compareField(old, new, at: location)
+                    case (_?, nil) where !updateNumbers.contains(number): add(.oneofFieldRemoved, fieldPath, original: true, update: false)
                     case (nil, _?): add(.oneofFieldAdded, fieldPath, original: false, update: true)
                     default: break
                     }
@@ -159,34 +197,35 @@ struct ProtobufDiff {
             case (nil, nil): break
             }
         }
-        for number in Self.sortedUnion(Array(originalTopLevel.keys), Array(updateTopLevel.keys)) {
-            let fieldPath = path + [String(number)]
-            switch (originalTopLevel[number], updateTopLevel[number]) {
-            case (let old?, let new?): compareField(old, new, originalScope: originalScope, updateScope: updateScope, path: fieldPath)
-            case (let old?, nil): add(old.label == .required ? .requiredFieldRemoved : .fieldRemoved, fieldPath, original: true, update: false)
-            case (nil, let new?): add(new.label == .required ? .requiredFieldAdded : .fieldAdded, fieldPath, original: false, update: true)
-            case (nil, nil): break
-            }
-        }
         // Fields whose oneof membership changed are compared by number too.
-        for number in Self.sortedUnion(Array(originalAll.keys), []) where updateAll[number] != nil {
-            let before = originalOneofOf[number]
-            let after = updateOneofOf[number]
-            guard before != nil || after != nil, before != after, let old = originalAll[number], let new = updateAll[number] else { continue }
-            compareField(old, new, originalScope: originalScope, updateScope: updateScope, path: path + [String(number)])
+        for old in original.allFields.sorted(by: { $0.number < $1.number }) {
+            let before = originalOneofOf[old.number]
+            let after = updateOneofOf[old.number]
+            guard before != nil || after != nil, before != after, let new = update.allFields.first(where: { $0.number == old.number }) else { continue }
+            compareField(old, new, at: FieldLocation(message: path, oneof: nil, number: old.number))
         }
+        return movedIntoOneof
     }
 
     // MARK: Fields
 
-    private mutating func compareField(_ original: ProtobufField, _ update: ProtobufField,
-                                       originalScope: String, updateScope: String, path: [String]) {
-        if original.name != update.name { add(.fieldNameChanged, path, original: true, update: true) }
-        compareTypes(original.type, update.type, path: path)
+    /// Where a field is: its message's path, its oneof if any, and its number; the path is built
+    /// only when a difference is recorded there.
+    private struct FieldLocation {
+        let message: [String]
+        let oneof: String?
+        let number: Int
+
+        var path: [String] { oneof.map { message + [$0, String(number)] } ?? message + [String(number)] }
+    }
+
+    private mutating func compareField(_ original: ProtobufField, _ update: ProtobufField, at location: FieldLocation) {
+        if original.name != update.name { add(.fieldNameChanged, location.path, original: true, update: true) }
+        compareTypes(original.type, update.type, at: location)
         if (original.label == .repeated) != (update.label == .repeated) {
             switch (scalarKind(original.type, in: self.original), scalarKind(update.type, in: self.update)) {
-            case (.stringOrBytes?, .stringOrBytes?): add(.fieldStringOrBytesLabelChanged, path, original: true, update: true)
-            case (_?, _?): add(.fieldNumericLabelChanged, path, original: true, update: true)
+            case (.stringOrBytes?, .stringOrBytes?): add(.fieldStringOrBytesLabelChanged, location.path, original: true, update: true)
+            case (_?, _?): add(.fieldNumericLabelChanged, location.path, original: true, update: true)
             default: break
             }
         }
@@ -202,35 +241,40 @@ struct ProtobufDiff {
         }
     }
 
-    private mutating func compareTypes(_ original: ProtobufFieldType, _ update: ProtobufFieldType, path: [String]) {
-        guard kind(original, in: self.original) == kind(update, in: self.update) else {
-            return add(.fieldKindChanged, path, original: true, update: true)
+    private mutating func compareTypes(_ original: ProtobufFieldType, _ update: ProtobufFieldType, at location: FieldLocation) {
+        let originalKind = kind(original, in: self.original)
+        guard originalKind == kind(update, in: self.update) else {
+            return add(.fieldKindChanged, location.path, original: true, update: true)
         }
         switch (original, update) {
         case (.map(let originalKey, let originalValue), .map(let updateKey, let updateValue)):
-            compareTypes(.scalar(originalKey), .scalar(updateKey), path: path)
-            compareTypes(originalValue, updateValue, path: path)
-        case (.named(_, let originalName), .named(_, let updateName)) where kind(original, in: self.original) == .message:
-            compareMessageTypes(originalName, updateName, path: path)
+            compareTypes(.scalar(originalKey), .scalar(updateKey), at: location)
+            compareTypes(originalValue, updateValue, at: location)
+        case (.named(_, let originalName), .named(_, let updateName)) where originalKind == .message:
+            compareMessageTypes(originalName, updateName, at: location)
         default:
             if scalarKind(original, in: self.original) != scalarKind(update, in: self.update) {
-                add(.fieldScalarKindChanged, path, original: true, update: true)
+                add(.fieldScalarKindChanged, location.path, original: true, update: true)
             }
         }
     }
 
     /// Message-typed fields: the types' names relative to their packages must match, and the
     /// messages themselves must be compatible.
-    private mutating func compareMessageTypes(_ originalName: String, _ updateName: String, path: [String]) {
+    private mutating func compareMessageTypes(_ originalName: String, _ updateName: String, at location: FieldLocation) {
+        if let known = comparedPairs[MessagePair(original: originalName, update: updateName)] {
+            if known == false { add(.fieldNamedTypeChanged, location.path, original: true, update: true) }
+            return
+        }
         guard let before = original.types[originalName], let after = update.types[updateName],
               case .message(let originalMessage) = before.type, case .message(let updateMessage) = after.type else { return }
         let originalLocal = Self.localName(originalName, package: before.package)
         guard originalLocal == Self.localName(updateName, package: after.package) else {
-            return add(.fieldNamedTypeChanged, path, original: true, update: true)
+            return add(.fieldNamedTypeChanged, location.path, original: true, update: true)
         }
         let compatible = compareMessages(originalMessage, updateMessage, originalFullName: originalName, updateFullName: updateName,
                                          path: originalLocal.split(separator: ".").map(String.init))
-        if !compatible { add(.fieldNamedTypeChanged, path, original: true, update: true) }
+        if !compatible { add(.fieldNamedTypeChanged, location.path, original: true, update: true) }
     }
 
     private static func localName(_ fullName: String, package: String) -> String {
