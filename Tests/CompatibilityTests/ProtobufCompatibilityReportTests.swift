@@ -98,4 +98,16 @@ struct ProtobufCompatibilityReportTests {
         let report = ProtobufCompatibilityChecker().check(new: new, against: [old], mode: .backward)
         #expect(report.breakingFindings.map(\.rule) == ["protobuf.field-scalar-kind-changed"])
     }
+
+    @Test func aLongChainOfMessageTypesIsComparedWithoutExhaustingTheStack() throws {
+        func chain(last: String) -> String {
+            let links = (0..<3_000).map { "message M\($0) { M\($0 + 1) next = 1; }" }
+            return "syntax = \"proto3\";\n" + links.joined(separator: "\n") + "\nmessage M3000 { \(last) value = 1; }"
+        }
+        let old = try ProtobufSchema(parsing: chain(last: "int32"))
+        let new = try ProtobufSchema(parsing: chain(last: "string"))
+        let report = ProtobufCompatibilityChecker().check(new: new, against: [old], mode: .backward)
+        #expect(!report.isCompatible)
+        #expect(report.breakingFindings.contains { $0.rule == "protobuf.field-scalar-kind-changed" && $0.newPath == JSONPointer(tokens: ["M3000", "1"]) })
+    }
 }

@@ -6,13 +6,18 @@ import Protobuf
 ///
 /// Message pairs are compared once: a pair met again (a recursive type, or a type reached both as
 /// a nested definition and through a field) reuses the first verdict; a pair still being compared
-/// counts as compatible, so recursion ends.
+/// counts as compatible, so recursion ends. Following message-typed fields goes at most
+/// `maximumFieldDepth` deep, so a long chain of types cannot exhaust the stack; a file's own types
+/// are all compared through its definitions anyway.
 struct ProtobufDiff {
     let original: ProtobufSchema
     let update: ProtobufSchema
     private(set) var differences: [ProtobufDifference] = []
     /// Verdicts of message pairs by their full names; nil while in progress.
     private var comparedPairs: [MessagePair: Bool?] = [:]
+    /// How many message-typed fields the walk is inside.
+    private var fieldDepth = 0
+    static let maximumFieldDepth = 64
 
     private struct MessagePair: Hashable {
         let original: String
@@ -272,6 +277,9 @@ struct ProtobufDiff {
         guard originalLocal == Self.localName(updateName, package: after.package) else {
             return add(.fieldNamedTypeChanged, location.path, original: true, update: true)
         }
+        guard fieldDepth < Self.maximumFieldDepth else { return }
+        fieldDepth += 1
+        defer { fieldDepth -= 1 }
         let compatible = compareMessages(originalMessage, updateMessage, originalFullName: originalName, updateFullName: updateName,
                                          path: originalLocal.split(separator: ".").map(String.init))
         if !compatible { add(.fieldNamedTypeChanged, location.path, original: true, update: true) }
