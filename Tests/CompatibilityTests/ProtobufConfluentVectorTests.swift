@@ -4,12 +4,22 @@ import Testing
 @testable import Compatibility
 
 /// Confluent Schema Registry's Protobuf diff examples: meshreg's BACKWARD verdict and the names and
-/// paths of the differences must equal Confluent's for every recorded case.
+/// paths of the differences must equal Confluent's for every recorded case; Karapace's cases must
+/// get Karapace's verdict.
 struct ProtobufConfluentVectorTests {
     static let vectors = Vector.all(in: "protobuf-confluent-cases.json")
+    static let karapaceVectors = Vector.all(in: "protobuf-karapace-cases.json")
 
     @Test func allRecordedCasesAreLoaded() {
         #expect(Self.vectors.count == 39)
+        #expect(Self.karapaceVectors.count == 5)
+    }
+
+    @Test(arguments: karapaceVectors)
+    func verdictMatchesKarapace(_ vector: Vector) throws {
+        let (original, update) = try Self.schemas(vector)
+        let expected = try #require(vector.object["compatible"]?.boolValue)
+        #expect(ProtobufCompatibilityChecker().check(new: update, against: [original], mode: .backward).isCompatible == expected)
     }
 
     static func schemas(_ vector: Vector) throws -> (original: ProtobufSchema, update: ProtobufSchema) {

@@ -1,36 +1,22 @@
+import Foundation
 import Testing
 @testable import Protobuf
 
 /// Schemas sent as a base64 FileDescriptorProto, as Confluent's serializers register them.
 struct ProtobufDescriptorTests {
-    static let text = """
-        syntax = "proto3";
-        package shop.v1;
-        import "google/protobuf/timestamp.proto";
-        message Order {
-          string id = 1;
-          google.protobuf.Timestamp placed_at = 2;
-          map<string, int64> quantities = 3;
-          oneof payment {
-            string card_token = 4;
-            Invoice invoice = 5;
-          }
-          optional double discount = 6;
-          repeated Line lines = 7;
-          Status status = 8;
-          reserved 9, 11 to 13;
-          reserved "legacy";
-          message Line { string sku = 1; uint32 quantity = 2; }
-          enum Status { STATUS_UNSPECIFIED = 0; PLACED = 1; }
-        }
-        message Invoice { bytes pdf = 1; }
-        """
+    /// The schema the interop test serializes with, as `.proto` text.
+    static let text: String = {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Interop/protobuf/order.proto")
+        return (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+    }()
 
-    /// `text` compiled by protoc 1.85.4 (grpcio-tools): the FileDescriptorProto from
+    /// `text` compiled by the protoc of grpcio-tools 1.85.4: the FileDescriptorProto from
     /// `--descriptor_set_out`, base64-encoded as the Python serializer sends it.
     static let descriptor = "CgtvcmRlci5wcm90bxIHc2hvcC52MRofZ29vZ2xlL3Byb3RvYnVmL3RpbWVzdGFtcC5wcm90byKpBAoFT3JkZXISDgoCaWQYASABKAlSAmlkEjcKCXBsYWNlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSCHBsYWNlZEF0Ej4KCnF1YW50aXRpZXMYAyADKAsyHi5zaG9wLnYxLk9yZGVyLlF1YW50aXRpZXNFbnRyeVIKcXVhbnRpdGllcxIfCgpjYXJkX3Rva2VuGAQgASgJSABSCWNhcmRUb2tlbhIsCgdpbnZvaWNlGAUgASgLMhAuc2hvcC52MS5JbnZvaWNlSABSB2ludm9pY2USHwoIZGlzY291bnQYBiABKAFIAVIIZGlzY291bnSIAQESKQoFbGluZXMYByADKAsyEy5zaG9wLnYxLk9yZGVyLkxpbmVSBWxpbmVzEi0KBnN0YXR1cxgIIAEoDjIVLnNob3AudjEuT3JkZXIuU3RhdHVzUgZzdGF0dXMaPQoPUXVhbnRpdGllc0VudHJ5EhAKA2tleRgBIAEoCVIDa2V5EhQKBXZhbHVlGAIgASgDUgV2YWx1ZToCOAEaNAoETGluZRIQCgNza3UYASABKAlSA3NrdRIaCghxdWFudGl0eRgCIAEoDVIIcXVhbnRpdHkiLAoGU3RhdHVzEhYKElNUQVRVU19VTlNQRUNJRklFRBAAEgoKBlBMQUNFRBABQgkKB3BheW1lbnRCCwoJX2Rpc2NvdW50SgQICRAKSgQICxAOUgZsZWdhY3kiGwoHSW52b2ljZRIQCgNwZGYYASABKAxSA3BkZmIGcHJvdG8z"
 
     @Test func aDescriptorReadsAsTheSameSchemaAsItsSource() throws {
+        #expect(Self.text.contains("message Order"), "Tests/Interop/protobuf/order.proto is readable")
         let decoded = try ProtobufSchema(parsing: Self.descriptor)
         let parsed = try ProtobufSchema(parsing: Self.text)
         #expect(decoded.canonicalText == parsed.canonicalText)

@@ -17,7 +17,7 @@ struct ProtobufDiff {
     private var comparedPairs: [MessagePair: Bool?] = [:]
     /// How many message-typed fields the walk is inside.
     private var fieldDepth = 0
-    static let maximumFieldDepth = 64
+    static let maximumFieldDepth = 32
 
     private struct MessagePair: Hashable {
         let original: String
