@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "HTTPTestClient", path: "Tests/HTTPTestClient"),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPProtocol", "HTTPTestClient"]),
-        .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON", "Policy", "Lineage", "SQLite"]),
+        .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON", "Policy", "Lineage", "SQLite", "Protobuf"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "SQLite", "JSON", "Compatibility", "Lineage"]),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "Registry", "JSON", "Crypto", "HTTPServer", "HTTPProtocol"]),
         .testTarget(name: "EndToEndTests", dependencies: ["meshreg", "JSON", "HTTPTestClient"]),

@@ -75,6 +75,12 @@ public struct ProtobufSchema: Sendable, Hashable {
     /// number, type names fully qualified.
     public var canonicalText: String { ProtobufTextWriter(file: file, normalized: true).text }
 
+    /// Whether `text` is a base64 `FileDescriptorProto` rather than `.proto` source.
+    public static func isDescriptor(_ text: String) -> Bool { ProtobufDescriptorDecoder.looksLikeBase64(text) }
+
+    /// The schema as a base64 `FileDescriptorProto`, as Confluent serves `?format=serialized`.
+    public var descriptorBase64: String { Base64.encode(ProtobufDescriptorEncoder(schema: self).encode()) }
+
     public static func == (lhs: ProtobufSchema, rhs: ProtobufSchema) -> Bool { lhs.file == rhs.file }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(file) }

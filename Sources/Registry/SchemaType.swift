@@ -22,6 +22,15 @@ public enum SchemaType: String, Sendable, CaseIterable {
     /// consumers in other teams upgrade on their own schedule.
     public var defaultMode: CompatibilityMode { self == .odcs ? .full : .backward }
 
+    /// A stored schema's text as served with Confluent's `?format=`: `serialized` turns Protobuf
+    /// `.proto` text into a base64 FileDescriptorProto (what clients load into a descriptor pool);
+    /// every other format and type is served as stored.
+    public func served(_ text: String, format: String?) -> String {
+        guard self == .protobuf, format == "serialized", !ProtobufSchema.isDescriptor(text),
+              let schema = try? ProtobufSchema(parsing: text) else { return text }
+        return schema.descriptorBase64
+    }
+
     /// A stored or submitted schema's text as the document `check` takes: parsed JSON, or for
     /// Protobuf the text itself as a JSON string (a `.proto` file is not JSON).
     public func document(text: String) throws(RegistryError) -> JSONValue {

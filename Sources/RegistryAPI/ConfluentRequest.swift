@@ -23,6 +23,9 @@ struct ConfluentRequest {
 
     func subject() -> String { context.parameter("subject") }
 
+    /// `?format=`: `serialized` asks for a Protobuf schema as a base64 FileDescriptorProto.
+    var schemaFormat: String? { request.queryValue("format") }
+
     func version() throws(SubjectError) -> SubjectVersionSelector {
         try SubjectVersionSelector(text: context.parameter("version"))
     }

@@ -1986,6 +1986,15 @@ enum OpenAPIDocument {
        "type": "string"
       },
       "description": "include soft-deleted versions (true in any case; anything else is false)"
+     },
+     {
+      "name": "format",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "serialized: a Protobuf schema as a base64 FileDescriptorProto; otherwise as stored"
      }
     ],
     "responses": {
@@ -2213,6 +2222,15 @@ enum OpenAPIDocument {
        "type": "string"
       },
       "description": "accepted and ignored: ids are global"
+     },
+     {
+      "name": "format",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "serialized: a Protobuf schema as a base64 FileDescriptorProto; otherwise as stored"
      }
     ],
     "responses": {
@@ -2232,7 +2250,8 @@ enum OpenAPIDocument {
           "schemaType": {
            "type": "string",
            "enum": [
-            "JSON"
+            "JSON",
+            "PROTOBUF"
            ]
           }
          },
@@ -2252,7 +2271,8 @@ enum OpenAPIDocument {
           "schemaType": {
            "type": "string",
            "enum": [
-            "JSON"
+            "JSON",
+            "PROTOBUF"
            ]
           }
          },
@@ -5471,7 +5491,8 @@ enum OpenAPIDocument {
      "schemaType": {
       "type": "string",
       "enum": [
-       "JSON"
+       "JSON",
+       "PROTOBUF"
       ],
       "description": "omitted for AVRO"
      },

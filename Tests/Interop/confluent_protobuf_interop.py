@@ -56,9 +56,23 @@ back = deserializer(payload, context)
 check(back == order, "the deserializer reads back the same Order")
 check(serializer(order, context) == payload, "serializing again reuses the registered id")
 
-# A compatible evolution registered as .proto text, and an incompatible one refused.
 with open(os.path.join(HERE, "protobuf", "order.proto")) as source:
     text = source.read()
+
+# A schema registered as .proto text (as a CLI or CI pipeline would), read by a deserializer that
+# fetches the writer's schema from the registry in the serialized (descriptor) format. A fresh
+# client, so the schema comes from the server and not from the registering client's cache.
+reserved_added = text.replace('reserved "legacy";', 'reserved "legacy", "old_total";')
+text_id = client.register_schema("interop.orders.text-value", Schema(reserved_added, "PROTOBUF"))
+check(text_id != schema_id, f"the text schema gets its own id ({text_id})")
+framed = b"\x00" + text_id.to_bytes(4, "big") + b"\x00" + order.SerializeToString()
+reader = SchemaRegistryClient({"url": URL, "basic.auth.user.info": "kafka-client:" + ADMIN_TOKEN})
+fetching = ProtobufDeserializer(order_pb2.Order, {"use.deprecated.format": False}, reader)
+check(fetching(framed, SerializationContext("interop.orders.text", MessageField.VALUE)) == order,
+      "a deserializer that loads the writer schema with format=serialized reads a record of a text-registered schema")
+check(fetching(payload, context) == order, "and one of the serializer-registered schema")
+
+# A compatible evolution registered as .proto text, and an incompatible one refused.
 evolved = text.replace("message Invoice { bytes pdf = 1; }", "message Invoice { bytes pdf = 1; string number = 2; }")
 check(client.test_compatibility(f"{topic}-value", Schema(evolved, "PROTOBUF")), "adding a field is BACKWARD compatible")
 broken = text.replace("string id = 1;", "int64 id = 1;")
@@ -69,5 +83,5 @@ try:
 except SchemaRegistryError as error:
     check(error.http_status_code == 409, f"an incompatible Protobuf schema is refused with 409 ({error.error_message})")
 
-check(checks >= 8, f"{checks} checks ran")
+check(checks >= 11, f"{checks} checks ran")
 print(f"confluent protobuf interop: {checks} checks passed")

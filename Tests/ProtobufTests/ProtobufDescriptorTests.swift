@@ -31,4 +31,32 @@ struct ProtobufDescriptorTests {
             #expect(throws: ProtobufSchemaError.self, "\(broken)") { try ProtobufSchema(parsing: broken) }
         }
     }
+
+    @Test func encodedDescriptorsDecodeToTheSameSchema() throws {
+        // Descriptors carry no options but allow_alias here, so the second schema has no others.
+        let proto2 = """
+            syntax = "proto2";
+            package legacy;
+            message A { required int32 x = 1; optional string y = 2; repeated B b = 3; map<string, B> item_counts = 4; extensions 100 to 199; }
+            message B { optional E e = 1; }
+            enum E { option allow_alias = true; X = 0; Y = 0; reserved 5 to 7; }
+            """
+        for text in [Self.text, proto2] {
+            let schema = try ProtobufSchema(parsing: text)
+            let encoded = schema.descriptorBase64
+            #expect(ProtobufDescriptorDecoder.looksLikeBase64(encoded))
+            let decoded = try ProtobufSchema(parsing: encoded)
+            #expect(decoded.canonicalText == schema.canonicalText, "\(decoded.canonicalText)\n---\n\(schema.canonicalText)")
+        }
+        #expect(ProtobufDescriptorEncoder.entryName("item_counts") == "ItemCountsEntry")
+    }
+
+    @Test func base64RoundTripsEveryLength() {
+        for length in 0...7 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 97 + 200) }
+            #expect(Base64.decode(Base64.encode(bytes)) == bytes, "\(length) bytes")
+        }
+        #expect(Base64.encode(Array("Man".utf8)) == "TWFu")
+        #expect(Base64.encode(Array("Ma".utf8)) == "TWE=")
+    }
 }

@@ -1,5 +1,6 @@
 import HTTPProtocol
 import JSON
+import Protobuf
 import Testing
 
 /// Protobuf subjects on /apis/ccompat/v7: register, look up, check, normalize and refuse.
@@ -42,6 +43,20 @@ import Testing
         #expect(fixture.ccompat(.post, "/subjects/orders-proto-value", body: Self.body(Self.v1Reordered)).json["error_code"] == 40403)
         let normalized = fixture.ccompat(.post, "/subjects/orders-proto-value?normalize=true", body: Self.body(Self.v1Reordered)).json
         #expect(normalized["id"] == .integer(id), "normalize=true matches by the normalized text")
+    }
+
+    @Test func servesProtobufTextAsADescriptorWhenAskedForTheSerializedFormat() throws {
+        let fixture = try APIFixture()
+        let id = try #require(fixture.ccompat(.post, "/subjects/orders-proto-value/versions", body: Self.body(Self.v1)).json["id"]?.integerValue)
+        let serialized = try #require(fixture.ccompat(.get, "/schemas/ids/\(id)?format=serialized").json["schema"]?.stringValue)
+        #expect(serialized != Self.v1)
+        #expect(try ProtobufSchema(parsing: serialized).canonicalText == ProtobufSchema(parsing: Self.v1).canonicalText)
+        #expect(fixture.ccompat(.get, "/schemas/ids/\(id)").json["schema"] == .string(Self.v1), "the stored text without ?format")
+        let version = fixture.ccompat(.get, "/subjects/orders-proto-value/versions/latest?format=serialized").json
+        #expect(version["schema"] == .string(serialized))
+        // A schema registered as a descriptor is served as sent.
+        let id2 = try #require(fixture.ccompat(.post, "/subjects/other-proto-value/versions", body: Self.body(try ProtobufSchema(parsing: Self.v2).descriptorBase64)).json["id"]?.integerValue)
+        #expect(fixture.ccompat(.get, "/schemas/ids/\(id2)?format=serialized").json["schema"] == .string(try ProtobufSchema(parsing: Self.v2).descriptorBase64))
     }
 
     @Test func checksCompatibilityWithConfluentsRules() throws {
