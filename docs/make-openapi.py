@@ -88,7 +88,7 @@ paths = {
      "items": {"type": "array", "items": closed({"kind": {"type": "string"}, "key": {"type": "string"}, "violations": {"type": "array", "items": ref("PolicyViolation")}})}})), **errs("401")}}},
  "/api/v1/compatibility": {"post": {"summary": "Check a proposed schema or contract without writing: an ODCS contract against its registered major line (with the semver gate), or {type, schema, against, mode}",
    "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "properties": {
-       "type": {"type": "string", "enum": ["avro", "json", "odcs"]}, "mode": {"type": "string", "enum": ["NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE"]},
+       "type": {"type": "string", "enum": ["avro", "json", "protobuf", "odcs"]}, "mode": {"type": "string", "enum": ["NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE"]},
        "schema": {}, "against": {"type": "array"}}}}, "application/yaml": {"schema": {"type": "string"}}}},
    "responses": {"200": resp("the compatibility report", ref("CompatibilityReport")), **errs("400", "401", "415", "422")}}},
  "/api/v1/contracts/{id}/versions/{version}": {
@@ -129,7 +129,7 @@ paths.update({
               "responses": {"200": cc_resp("the deleted versions", ints), **cc_errs("401", "403", "404", "500")}}},
  cc + "/subjects/{subject}/versions": {"parameters": [subject_p],
    "get": {"summary": "A subject's versions", "parameters": [flag("deleted", "include soft-deleted versions")], "responses": {"200": cc_resp("version numbers", ints), **cc_errs("401", "404")}},
-   "post": {"summary": "Register a schema (the same schema has the same id in every subject)", "parameters": [flag("normalize", "match by the Avro Parsing Canonical Form")],
+   "post": {"summary": "Register a schema (the same schema has the same id in every subject)", "parameters": [flag("normalize", "match by the Avro Parsing Canonical Form or Protobuf's normalized text")],
             "requestBody": cc_body(ref("ConfluentSchemaRequest")),
             "responses": {"200": cc_resp("its global id", closed({"id": {"type": "integer"}})), **cc_errs("401", "403", "409", "415", "422", "500")}}},
  cc + "/subjects/{subject}/versions/{version}": {"parameters": [subject_p, version_p],

@@ -1450,6 +1450,7 @@ enum OpenAPIDocument {
           "enum": [
            "avro",
            "json",
+           "protobuf",
            "odcs"
           ]
          },
@@ -1878,7 +1879,7 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string"
       },
-      "description": "match by the Avro Parsing Canonical Form (true in any case; anything else is false)"
+      "description": "match by the Avro Parsing Canonical Form or Protobuf's normalized text (true in any case; anything else is false)"
      }
     ],
     "requestBody": {
