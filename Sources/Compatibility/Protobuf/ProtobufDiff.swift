@@ -273,20 +273,24 @@ struct ProtobufDiff {
         }
         guard let before = original.types[originalName], let after = update.types[updateName],
               case .message(let originalMessage) = before.type, case .message(let updateMessage) = after.type else { return }
-        let originalLocal = Self.localName(originalName, package: before.package)
-        guard originalLocal == Self.localName(updateName, package: after.package) else {
+        guard Self.localName(originalName, package: before.package).elementsEqual(Self.localName(updateName, package: after.package)) else {
             return add(.fieldNamedTypeChanged, location.path, original: true, update: true)
         }
         guard fieldDepth < Self.maximumFieldDepth else { return }
         fieldDepth += 1
         defer { fieldDepth -= 1 }
         let compatible = compareMessages(originalMessage, updateMessage, originalFullName: originalName, updateFullName: updateName,
-                                         path: originalLocal.split(separator: ".").map(String.init))
+                                         path: Self.localName(originalName, package: before.package).split(separator: UInt8(ascii: ".")).map { String(decoding: $0, as: UTF8.self) })
         if !compatible { add(.fieldNamedTypeChanged, location.path, original: true, update: true) }
     }
 
-    private static func localName(_ fullName: String, package: String) -> String {
-        package.isEmpty || !fullName.hasPrefix(package + ".") ? fullName : String(fullName.dropFirst(package.count + 1))
+    /// A full name without its package, as UTF-8, without copying.
+    private static func localName(_ fullName: String, package: String) -> Substring.UTF8View {
+        let name = fullName[...].utf8
+        let prefix = package.utf8
+        guard !prefix.isEmpty, name.count > prefix.count, name.starts(with: prefix),
+              name[name.index(name.startIndex, offsetBy: prefix.count)] == UInt8(ascii: ".") else { return name }
+        return name.dropFirst(prefix.count + 1)
     }
 
     /// Confluent's groups of scalar types that share an encoding (language guide "Updating A Message Type").
