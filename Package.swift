@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "Arguments"),
         .target(name: "Stripes"),
         .target(name: "CEL", dependencies: ["JSON"]),
-        .target(name: "Compatibility", dependencies: ["JSON", "MeshModel"]),
+        .target(name: "Protobuf"),
+        .target(name: "Compatibility", dependencies: ["JSON", "MeshModel", "Protobuf"]),
         .target(name: "Policy", dependencies: ["JSON", "YAML", "CEL", "Crypto"]),
         .target(name: "Lineage", dependencies: ["JSON", "MeshModel"]),
         // The web UI's embedded assets and page shells.
@@ -44,7 +45,7 @@ let package = Package(
         .target(name: "SQLite", dependencies: ["CSQLite"], linkerSettings: cLibraries("sqlite3")),
         .target(name: "Crypto", dependencies: ["CCrypto"], linkerSettings: cLibraries("crypto")),
         .target(name: "Postgres", dependencies: ["CPostgres"]),
-        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "Policy", "SQLite", "Postgres", "Crypto", "Stripes", "Lineage"]),
+        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "Protobuf", "Policy", "SQLite", "Postgres", "Crypto", "Stripes", "Lineage"]),
 
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
         .target(name: "HTTPProtocol"),
@@ -55,13 +56,13 @@ let package = Package(
         .target(name: "Webhooks", dependencies: ["Registry", "Crypto", "JSON", "HTTPClient"]),
 
         // Edges.
-        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "HTTPClient", "Webhooks", "Arguments", "CEL", "Compatibility", "Policy", "JSON", "MeshModel", "Lineage"]),
+        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "HTTPClient", "Webhooks", "Arguments", "CEL", "Compatibility", "Policy", "JSON", "MeshModel", "Lineage", "Protobuf"]),
         .executableTarget(name: "RegistryBenchmarks", dependencies: ["Registry", "Policy", "CEL", "JSON", "CSQLite", "RegistryAPI", "HTTPProtocol"], path: "Benchmarks/RegistryBenchmarks"),
         .executableTarget(name: "LineageBenchmarks", dependencies: ["Registry", "Lineage", "JSON", "CSQLite"], path: "Benchmarks/LineageBenchmarks"),
-        .executableTarget(name: "CompatibilityBenchmarks", dependencies: ["Compatibility", "JSON"], path: "Benchmarks/CompatibilityBenchmarks"),
+        .executableTarget(name: "CompatibilityBenchmarks", dependencies: ["Compatibility", "JSON", "Protobuf"], path: "Benchmarks/CompatibilityBenchmarks"),
 
         // Fuzzing (Tests/Fuzz/run builds MeshregFuzz with libFuzzer; the regression tests replay the corpus).
-        .target(name: "FuzzTargets", dependencies: ["HTTPProtocol", "YAML", "JSON", "MeshModel", "Compatibility", "CEL"], path: "Tests/FuzzTargets"),
+        .target(name: "FuzzTargets", dependencies: ["HTTPProtocol", "YAML", "JSON", "MeshModel", "Compatibility", "CEL", "Protobuf"], path: "Tests/FuzzTargets"),
         .executableTarget(name: "MeshregFuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/FuzzMain"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
 
@@ -72,7 +73,8 @@ let package = Package(
         .testTarget(name: "CELTests", dependencies: ["CEL", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "YAML", "JSON", "CEL"]),
         .testTarget(name: "LineageTests", dependencies: ["Lineage", "MeshModel", "JSON"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CompatibilityTests", dependencies: ["Compatibility", "JSON", "MeshModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CompatibilityTests", dependencies: ["Compatibility", "JSON", "MeshModel", "Protobuf"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ProtobufTests", dependencies: ["Protobuf"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"]),
@@ -81,7 +83,7 @@ let package = Package(
         .target(name: "HTTPTestClient", path: "Tests/HTTPTestClient"),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPProtocol", "HTTPTestClient"]),
-        .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON", "Policy", "Lineage", "SQLite", "WebUI"]),
+        .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON", "Policy", "Lineage", "SQLite", "WebUI", "Protobuf"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "SQLite", "Postgres", "PostgresTestSupport", "JSON", "Compatibility", "Lineage"]),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "Registry", "JSON", "Crypto", "HTTPServer", "HTTPProtocol"]),
         .testTarget(name: "EndToEndTests", dependencies: ["meshreg", "JSON", "HTTPTestClient", "PostgresTestSupport"]),

@@ -90,7 +90,7 @@ paths = {
      "items": {"type": "array", "items": closed({"kind": {"type": "string"}, "key": {"type": "string"}, "violations": {"type": "array", "items": ref("PolicyViolation")}})}})), **errs("401")}}},
  "/api/v1/compatibility": {"post": {"summary": "Check a proposed schema or contract without writing: an ODCS contract against its registered major line (with the semver gate), or {type, schema, against, mode}",
    "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "properties": {
-       "type": {"type": "string", "enum": ["avro", "json", "odcs"]}, "mode": {"type": "string", "enum": ["NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE"]},
+       "type": {"type": "string", "enum": ["avro", "json", "protobuf", "odcs"]}, "mode": {"type": "string", "enum": ["NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE"]},
        "schema": {}, "against": {"type": "array"}}}}, "application/yaml": {"schema": {"type": "string"}}}},
    "responses": {"200": resp("the compatibility report", ref("CompatibilityReport")), **errs("400", "401", "415", "422")}}},
  "/api/v1/contracts/{id}/versions/{version}": {
@@ -109,6 +109,7 @@ def cc_errs(*codes): return {c: {"$ref": "#/components/responses/ConfluentError"
 cc_body = lambda schema: {"required": True, "content": {cc_type: {"schema": schema}, "application/json": {"schema": schema}}}
 # As Confluent reads them: `true` in any case is true, any other value false.
 flag = lambda name, desc: param(name, "query", {"type": "string"}, desc + " (true in any case; anything else is false)")
+format_q = param("format", "query", {"type": "string"}, desc="serialized: a Protobuf schema as a base64 FileDescriptorProto; otherwise as stored")
 subject_p = param("subject", desc="e.g. <topic>-value; writes need the team owning the topic's contract, else an admin")
 version_p = param("version", desc="a version number, `latest` or `-1`")
 id_p = param("id", schema={"type": "integer", "minimum": 1})
@@ -130,11 +131,11 @@ paths.update({
               "responses": {"200": cc_resp("the deleted versions", ints), **cc_errs("401", "403", "404", "500")}}},
  cc + "/subjects/{subject}/versions": {"parameters": [subject_p],
    "get": {"summary": "A subject's versions", "parameters": [flag("deleted", "include soft-deleted versions")], "responses": {"200": cc_resp("version numbers", ints), **cc_errs("401", "404")}},
-   "post": {"summary": "Register a schema (the same schema has the same id in every subject)", "parameters": [flag("normalize", "match by the Avro Parsing Canonical Form")],
+   "post": {"summary": "Register a schema (the same schema has the same id in every subject)", "parameters": [flag("normalize", "match by the Avro Parsing Canonical Form or Protobuf's normalized text")],
             "requestBody": cc_body(ref("ConfluentSchemaRequest")),
             "responses": {"200": cc_resp("its global id", closed({"id": {"type": "integer"}})), **cc_errs("401", "403", "409", "415", "422", "500")}}},
  cc + "/subjects/{subject}/versions/{version}": {"parameters": [subject_p, version_p],
-   "get": {"summary": "One version", "parameters": [flag("deleted", "include soft-deleted versions")], "responses": {"200": cc_resp("the version", ref("ConfluentSubjectVersion")), **cc_errs("401", "404", "422")}},
+   "get": {"summary": "One version", "parameters": [flag("deleted", "include soft-deleted versions"), format_q], "responses": {"200": cc_resp("the version", ref("ConfluentSubjectVersion")), **cc_errs("401", "404", "422")}},
    "delete": {"summary": "Soft-delete a version, or with permanent=true remove a soft-deleted one", "parameters": [flag("permanent", "hard delete")],
               "responses": {"200": cc_resp("the version number", {"type": "integer"}), **cc_errs("401", "403", "404", "422", "500")}}},
  cc + "/subjects/{subject}/versions/{version}/schema": {"parameters": [subject_p, version_p],
@@ -142,14 +143,14 @@ paths.update({
  cc + "/subjects/{subject}/versions/{version}/referencedby": {"parameters": [subject_p, version_p],
    "get": {"summary": "Ids of schemas referencing this version (always empty: references are not supported yet)", "responses": {"200": cc_resp("schema ids", ints), **cc_errs("401", "404", "422")}}},
  cc + "/schemas/ids/{id}": {"parameters": [id_p],
-   "get": {"summary": "A schema by global id", "parameters": [param("subject", "query", desc="accepted and ignored: ids are global")],
-           "responses": {"200": cc_resp("the schema", closed({"schema": {"type": "string"}, "schemaType": {"type": "string", "enum": ["JSON"]}}, required=["schema"])), **cc_errs("401", "404")}}},
+   "get": {"summary": "A schema by global id", "parameters": [param("subject", "query", desc="accepted and ignored: ids are global"), format_q],
+           "responses": {"200": cc_resp("the schema", closed({"schema": {"type": "string"}, "schemaType": {"type": "string", "enum": ["JSON", "PROTOBUF"]}}, required=["schema"])), **cc_errs("401", "404")}}},
  cc + "/schemas/ids/{id}/schema": {"parameters": [id_p], "get": {"summary": "A schema by global id, raw", "responses": {"200": cc_resp("the schema", {}), **cc_errs("401", "404")}}},
  cc + "/schemas/ids/{id}/subjects": {"parameters": [id_p], "get": {"summary": "Subjects using a schema", "parameters": [flag("deleted", "include soft-deleted versions")],
    "responses": {"200": cc_resp("subject names", {"type": "array", "items": {"type": "string"}}), **cc_errs("401", "404")}}},
  cc + "/schemas/ids/{id}/versions": {"parameters": [id_p], "get": {"summary": "Subject versions using a schema", "parameters": [flag("deleted", "include soft-deleted versions")],
    "responses": {"200": cc_resp("subject versions", {"type": "array", "items": closed({"subject": {"type": "string"}, "version": {"type": "integer"}})}), **cc_errs("401", "404")}}},
- cc + "/schemas/types": {"get": {"summary": "Supported schema types", "responses": {"200": cc_resp("AVRO and JSON", {"type": "array", "items": {"type": "string"}}), **cc_errs("401")}}},
+ cc + "/schemas/types": {"get": {"summary": "Supported schema types", "responses": {"200": cc_resp("AVRO, JSON and PROTOBUF", {"type": "array", "items": {"type": "string"}}), **cc_errs("401")}}},
  cc + "/compatibility/subjects/{subject}/versions/{version}": {"parameters": [subject_p, version_p], "post": compat_post},
  cc + "/compatibility/subjects/{subject}/versions": {"parameters": [subject_p], "post": {**compat_post, "summary": "Test a schema against what registration checks (the latest version, or all under a transitive level)"}},
  cc + "/config": {
@@ -227,9 +228,9 @@ schemas = {
     "outcome": {"type": "string", "enum": ["allowed", "warned", "denied", "refused", "failed"]}, "code": {"type": ["string", "null"]}, "detail": {"type": "object"}}),
  "ContractVersions": closed({"id": {"type": "string"}, "versions": {"type": "array", "items": closed({"version": {"type": "string"}, "status": {"type": "string"}})}}),
  "ConfluentSchemaRequest": {"type": "object", "required": ["schema"], "properties": {"schema": {"type": "string", "description": "the schema as JSON text"},
-    "schemaType": {"type": "string", "enum": ["AVRO", "JSON"], "default": "AVRO"}, "references": {"type": "array", "maxItems": 0, "description": "not supported yet: must be empty"}}},
+    "schemaType": {"type": "string", "enum": ["AVRO", "JSON", "PROTOBUF"], "default": "AVRO"}, "references": {"type": "array", "maxItems": 0, "description": "not supported yet: must be empty"}}},
  "ConfluentSubjectVersion": closed({"subject": {"type": "string"}, "version": {"type": "integer"},
-    "id": {"type": "integer"}, "schemaType": {"type": "string", "enum": ["JSON"], "description": "omitted for AVRO"}, "schema": {"type": "string"}},
+    "id": {"type": "integer"}, "schemaType": {"type": "string", "enum": ["JSON", "PROTOBUF"], "description": "omitted for AVRO"}, "schema": {"type": "string"}},
     required=["subject", "version", "id", "schema"]),
  "ConfluentError": closed({"error_code": {"type": "integer", "description": "e.g. 40401 subject not found; the HTTP status is its first three digits"}, "message": {"type": "string"}}),
 }

@@ -1,7 +1,7 @@
 import JSON
 
 /// The benchmark's schema pairs: a nested record of 200 leaf fields and its evolution to 205
-/// (five fields added with defaults), in Avro and as a JSON Schema of the same shape.
+/// (five fields added with defaults), in Avro, as a JSON Schema and as Protobuf of the same shape.
 enum SchemaPair {
     static let groups = 10
     static let fieldsPerGroup = 19
@@ -49,5 +49,23 @@ enum SchemaPair {
                                   ["type": "number"], ["type": "boolean"], ["type": ["null", "string"]],
                                   ["type": "array", "items": ["type": "string"]]]
         return types[index % types.count]
+    }
+
+    /// Protobuf: the same tree as a message of 10 scalar fields and 10 nested messages of 19 fields
+    /// each, evolving by five added fields; the field types cycle through the scalar encodings.
+    static func protobuf(evolved: Bool) -> String {
+        let types = ["int32", "int64", "string", "double", "bool", "bytes", "repeated string"]
+        var lines = ["syntax = \"proto3\";", "package com.retail.bench;", "message Wide {"]
+        for index in 0..<rootFields { lines.append("  \(types[index % types.count]) root_\(index) = \(index + 1);") }
+        for group in 0..<groups {
+            lines.append("  Group\(group) group_\(group) = \(rootFields + group + 1);")
+            lines.append("  message Group\(group) {")
+            for index in 0..<fieldsPerGroup { lines.append("    \(types[(index + group) % types.count]) g\(group)_f\(index) = \(index + 1);") }
+            if evolved && group < 4 { lines.append("    string g\(group)_added = \(fieldsPerGroup + 1);") }
+            lines.append("  }")
+        }
+        if evolved { lines.append("  int64 root_added = 100;") }
+        lines.append("}")
+        return lines.joined(separator: "\n")
     }
 }

@@ -300,7 +300,7 @@ extension Registry {
                     direction: .backward)
                 return CompatibilityReport(mode: mode, findings: [finding])
             }
-            previous.append((try? JSONParser.parse(stored.schema)) ?? .null)
+            previous.append((try? schema.type.document(text: stored.schema)) ?? .null)
         }
         do {
             return try schema.type.check(new: schema.json, against: previous, mode: mode)

@@ -304,5 +304,10 @@ extension RegistrySchema {
                     WHERE r.kind = 'product' AND r.key = products.id AND r.revision = products.revision
                         AND property ->> 'property' = 'classification'), '')) || ' ';
             """),
+        .init("0010-protobuf-subjects", sql: """
+            ALTER TABLE subject_schemas DROP CONSTRAINT subject_schemas_schema_type_check;
+            ALTER TABLE subject_schemas ADD CONSTRAINT subject_schemas_schema_type_check
+                CHECK (schema_type IN ('AVRO', 'JSON', 'PROTOBUF'));
+            """),
     ])
 }

@@ -323,6 +323,38 @@ enum RegistrySchema {
                     FROM revisions r, json_each(r.document, '$.outputPorts') port, json_each(port.value, '$.customProperties') property
                     WHERE r.kind = 'product' AND r.key = products.id AND r.revision = products.revision
                         AND json_extract(property.value, '$.property') = 'classification'), '')) || ' ';
+        // Protobuf subjects: the schema type's CHECK admits PROTOBUF. SQLite cannot change a
+        // CHECK in place, so both subject tables are rebuilt (the child first, so no foreign key is
+        // ever left dangling) and renamed; the rename rewrites subject_versions' reference.
+        Migration("0010-protobuf-subjects", sql: """
+            CREATE TABLE subject_schemas_rebuilt (
+                id INTEGER PRIMARY KEY,
+                schema_type TEXT NOT NULL CHECK (schema_type IN ('AVRO', 'JSON', 'PROTOBUF')),
+                identity TEXT NOT NULL,
+                canonical TEXT NOT NULL,
+                schema TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                UNIQUE (schema_type, identity)
+            ) STRICT;
+            INSERT INTO subject_schemas_rebuilt SELECT id, schema_type, identity, canonical, schema, created_at FROM subject_schemas;
+
+            CREATE TABLE subject_versions_rebuilt (
+                subject TEXT NOT NULL,
+                version INTEGER NOT NULL CHECK (version > 0),
+                schema_id INTEGER NOT NULL REFERENCES subject_schemas_rebuilt(id),
+                deleted INTEGER NOT NULL CHECK (deleted IN (0, 1)),
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (subject, version)
+            ) STRICT;
+            INSERT INTO subject_versions_rebuilt SELECT subject, version, schema_id, deleted, created_at, updated_at FROM subject_versions;
+
+            DROP TABLE subject_versions;
+            DROP TABLE subject_schemas;
+            ALTER TABLE subject_schemas_rebuilt RENAME TO subject_schemas;
+            ALTER TABLE subject_versions_rebuilt RENAME TO subject_versions;
+            CREATE INDEX subject_schemas_canonical ON subject_schemas(schema_type, canonical);
+            CREATE INDEX subject_versions_schema ON subject_versions(schema_id);
             """),
     ])
 }

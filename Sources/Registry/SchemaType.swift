@@ -1,16 +1,18 @@
 import Compatibility
 import JSON
 import MeshModel
+import Protobuf
 
 /// The schema formats the registry checks for compatibility (docs/ARCHITECTURE.md, "Compatibility").
 public enum SchemaType: String, Sendable, CaseIterable {
-    case avro, json, odcs
+    case avro, json, protobuf, odcs
 
-    /// Parses a type name as the CLI and API take it (`AVRO` and `JSON` as Confluent spells them).
+    /// Parses a type name as the CLI and API take it (`AVRO`, `JSON` and `PROTOBUF` as Confluent spells them).
     public init?(name: String) {
         switch name.lowercased() {
         case "avro": self = .avro
         case "json", "jsonschema", "json-schema": self = .json
+        case "protobuf", "proto": self = .protobuf
         case "odcs": self = .odcs
         default: return nil
         }
@@ -20,8 +22,28 @@ public enum SchemaType: String, Sendable, CaseIterable {
     /// consumers in other teams upgrade on their own schedule.
     public var defaultMode: CompatibilityMode { self == .odcs ? .full : .backward }
 
+    /// A stored schema's text as served with Confluent's `?format=`: `serialized` turns Protobuf
+    /// `.proto` text into a base64 FileDescriptorProto (what clients load into a descriptor pool);
+    /// every other format and type is served as stored.
+    public func served(_ text: String, format: String?) -> String {
+        guard self == .protobuf, format == "serialized", !ProtobufSchema.isDescriptor(text),
+              let schema = try? ProtobufSchema(parsing: text) else { return text }
+        return schema.descriptorBase64
+    }
+
+    /// A stored or submitted schema's text as the document `check` takes: parsed JSON, or for
+    /// Protobuf the text itself as a JSON string (a `.proto` file is not JSON).
+    public func document(text: String) throws(RegistryError) -> JSONValue {
+        guard self != .protobuf else { return .string(text) }
+        do {
+            return try JSONParser.parse(text)
+        } catch {
+            throw RegistryError(.invalidDocument, "the schema is not JSON (\(error.line):\(error.column): \(error.message))")
+        }
+    }
+
     /// Checks `new` against earlier versions (oldest first). A schema that does not parse is an
-    /// `invalid-document` error naming which one and where.
+    /// `invalid-document` error naming which one and where; a Protobuf schema is its text as a JSON string.
     public func check(new: JSONValue, against previous: [JSONValue], mode: CompatibilityMode) throws(RegistryError) -> CompatibilityReport {
         switch self {
         case .avro:
@@ -31,6 +53,15 @@ public enum SchemaType: String, Sendable, CaseIterable {
         case .json:
             return try Self.run(JSONSchemaCompatibilityChecker(), new, previous, mode) { json, label throws(RegistryError) in
                 do throws(JSONSchemaError) { return try JSONSchemaDocument(json: json) } catch { throw Self.invalid(label, error.pointer, error.code.rawValue, error.message) }
+            }
+        case .protobuf:
+            return try Self.run(ProtobufCompatibilityChecker(), new, previous, mode) { json, label throws(RegistryError) in
+                guard let text = json.stringValue else {
+                    throw Self.invalid(label, .root, ProtobufSchemaError.Code.syntax.rawValue, "a Protobuf schema is given as its .proto text, a string")
+                }
+                do throws(ProtobufSchemaError) { return try ProtobufSchema(parsing: text) } catch {
+                    throw Self.invalid(label, .root, error.code.rawValue, "\(error.line):\(error.column): \(error.message)")
+                }
             }
         case .odcs:
             return try Self.run(ODCSCompatibilityChecker(), new, previous, mode) { json, label throws(RegistryError) in

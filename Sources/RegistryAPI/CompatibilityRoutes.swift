@@ -18,7 +18,7 @@ enum CompatibilityRoutes {
                     return .json(try registry.evolution(of: submission).json)
                 }
                 guard let typeName = body["type"]?.stringValue, let type = SchemaType(name: typeName) else {
-                    throw APIError(.unprocessableContent, "invalid-request", "give `type` (avro, json or odcs) and `schema`, or send an ODCS contract")
+                    throw APIError(.unprocessableContent, "invalid-request", "give `type` (avro, json, protobuf or odcs) and `schema`, or send an ODCS contract")
                 }
                 guard let schema = body["schema"] else {
                     throw APIError(.unprocessableContent, "invalid-request", "give the proposed version as `schema`")

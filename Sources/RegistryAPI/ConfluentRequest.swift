@@ -23,6 +23,9 @@ struct ConfluentRequest {
 
     func subject() -> String { context.parameter("subject") }
 
+    /// `?format=`: `serialized` asks for a Protobuf schema as a base64 FileDescriptorProto.
+    var schemaFormat: String? { request.queryValue("format") }
+
     func version() throws(SubjectError) -> SubjectVersionSelector {
         try SubjectVersionSelector(text: context.parameter("version"))
     }
@@ -54,12 +57,12 @@ struct ConfluentRequest {
     func submission() throws(SubjectError) -> SchemaSubmission {
         let body = try body()
         guard let schema = body["schema"]?.stringValue, !schema.isEmpty else {
-            throw SubjectError(.invalidSchema, "Invalid schema: the body needs `schema`, the schema as a JSON string")
+            throw SubjectError(.invalidSchema, "Invalid schema: the body needs `schema`, the schema as a string")
         }
         var type = SchemaType.avro
         if let name = body["schemaType"], !name.isNull {
             guard let text = name.stringValue, let parsed = SchemaType(name: text), parsed != .odcs else {
-                throw SubjectError(.invalidSchema, "Invalid schema type \(name.stringValue ?? name.encoded()); meshreg supports AVRO and JSON")
+                throw SubjectError(.invalidSchema, "Invalid schema type \(name.stringValue ?? name.encoded()); meshreg supports AVRO, JSON and PROTOBUF")
             }
             type = parsed
         }

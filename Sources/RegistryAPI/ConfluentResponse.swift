@@ -45,12 +45,13 @@ enum ConfluentResponse {
         return translated
     }
 
-    /// A subject version as Confluent serves it; `schemaType` is omitted for Avro, as Confluent does.
-    static func version(_ version: SubjectVersion) -> JSONValue {
+    /// A subject version as Confluent serves it; `schemaType` is omitted for Avro, as Confluent does,
+    /// and `format` is Confluent's `?format=`.
+    static func version(_ version: SubjectVersion, format: String? = nil) -> JSONValue {
         var object: JSONObject = ["subject": .string(version.subject), "version": .integer(Int64(version.version)),
                                   "id": .integer(Int64(version.schema.id))]
         if version.schema.schemaType != .avro { object["schemaType"] = .string(version.schema.schemaType.confluentName) }
-        object["schema"] = .string(version.schema.schema)
+        object["schema"] = .string(version.schema.schemaType.served(version.schema.schema, format: format))
         return .object(object)
     }
 }

@@ -39,7 +39,7 @@ enum ConfluentRoutes {
             },
             route(.get, "/subjects/{subject}/versions/{version}") { request, _ throws(SubjectError) in
                 let version = try registry.subjectVersion(request.subject(), try request.version(), includeDeleted: request.flag("deleted"))
-                return ConfluentResponse.json(ConfluentResponse.version(version))
+                return ConfluentResponse.json(ConfluentResponse.version(version, format: request.schemaFormat))
             },
             route(.get, "/subjects/{subject}/versions/{version}/schema") { request, _ throws(SubjectError) in
                 let version = try registry.subjectVersion(request.subject(), try request.version(), includeDeleted: request.flag("deleted"))
@@ -69,14 +69,16 @@ enum ConfluentRoutes {
             route(.get, "/schemas/ids/{id}") { request, _ throws(SubjectError) in
                 // `?subject=` is accepted and ignored: ids are global here (no schema contexts).
                 let id = try request.schemaID()
-                let body = try cache.body(for: id) { () throws(SubjectError) in
+                let format = request.schemaFormat
+                let encode = { () throws(SubjectError) -> [UInt8] in
                     let schema = try registry.registeredSchema(id: id)
                     var body: JSONObject = [:]
                     if schema.schemaType != .avro { body["schemaType"] = .string(schema.schemaType.confluentName) }
-                    body["schema"] = .string(schema.schema)
+                    body["schema"] = .string(schema.schemaType.served(schema.schema, format: format))
                     return Array(JSONValue.object(body).encoded().utf8)
                 }
-                return ConfluentResponse.bytes(body)
+                // The cache holds the stored form; another format is written on each request.
+                return ConfluentResponse.bytes(format == nil ? try cache.body(for: id, make: encode) : try encode())
             },
             route(.get, "/schemas/ids/{id}/schema") { request, _ throws(SubjectError) in
                 ConfluentResponse.text(try registry.registeredSchema(id: try request.schemaID()).schema)
@@ -91,7 +93,7 @@ enum ConfluentRoutes {
                 return ConfluentResponse.json(.array(usages.map { ["subject": .string($0.subject), "version": .integer(Int64($0.version))] }))
             },
             route(.get, "/schemas/types") { _, _ throws(SubjectError) in
-                ConfluentResponse.json(["AVRO", "JSON"])
+                ConfluentResponse.json(["AVRO", "JSON", "PROTOBUF"])
             },
         ]
     }

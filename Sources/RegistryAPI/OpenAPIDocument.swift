@@ -1464,6 +1464,7 @@ enum OpenAPIDocument {
           "enum": [
            "avro",
            "json",
+           "protobuf",
            "odcs"
           ]
          },
@@ -1892,7 +1893,7 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string"
       },
-      "description": "match by the Avro Parsing Canonical Form (true in any case; anything else is false)"
+      "description": "match by the Avro Parsing Canonical Form or Protobuf's normalized text (true in any case; anything else is false)"
      }
     ],
     "requestBody": {
@@ -2000,6 +2001,15 @@ enum OpenAPIDocument {
        "type": "string"
       },
       "description": "include soft-deleted versions (true in any case; anything else is false)"
+     },
+     {
+      "name": "format",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "serialized: a Protobuf schema as a base64 FileDescriptorProto; otherwise as stored"
      }
     ],
     "responses": {
@@ -2227,6 +2237,15 @@ enum OpenAPIDocument {
        "type": "string"
       },
       "description": "accepted and ignored: ids are global"
+     },
+     {
+      "name": "format",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "serialized: a Protobuf schema as a base64 FileDescriptorProto; otherwise as stored"
      }
     ],
     "responses": {
@@ -2246,7 +2265,8 @@ enum OpenAPIDocument {
           "schemaType": {
            "type": "string",
            "enum": [
-            "JSON"
+            "JSON",
+            "PROTOBUF"
            ]
           }
          },
@@ -2266,7 +2286,8 @@ enum OpenAPIDocument {
           "schemaType": {
            "type": "string",
            "enum": [
-            "JSON"
+            "JSON",
+            "PROTOBUF"
            ]
           }
          },
@@ -2477,7 +2498,7 @@ enum OpenAPIDocument {
     "summary": "Supported schema types",
     "responses": {
      "200": {
-      "description": "AVRO and JSON",
+      "description": "AVRO, JSON and PROTOBUF",
       "content": {
        "application/vnd.schemaregistry.v1+json": {
         "schema": {
@@ -5516,7 +5537,8 @@ enum OpenAPIDocument {
       "type": "string",
       "enum": [
        "AVRO",
-       "JSON"
+       "JSON",
+       "PROTOBUF"
       ],
       "default": "AVRO"
      },
@@ -5548,7 +5570,8 @@ enum OpenAPIDocument {
      "schemaType": {
       "type": "string",
       "enum": [
-       "JSON"
+       "JSON",
+       "PROTOBUF"
       ],
       "description": "omitted for AVRO"
      },

@@ -191,6 +191,27 @@ import Testing
         #expect(try MeshregProcess.run(["compat", new]).status == 2)
     }
 
+    @Test func protobufFilesAreDetectedByExtensionAndCheckedUnderEveryMode() throws {
+        let workspace = try Workspace()
+        let old = try workspace.write("v1.proto", "syntax = \"proto3\";\nmessage Order { string id = 1; int32 quantity = 2; }\n")
+        let new = try workspace.write("v2.proto", "syntax = \"proto3\";\nmessage Order { string id = 1; int64 quantity = 2; string note = 3; }\n")
+        let breaking = try workspace.write("v3.proto", "syntax = \"proto3\";\nmessage Order { string id = 1; string quantity = 2; }\n")
+        let compatible = try MeshregProcess.run(["compat", new, "--against", old, "--mode", "FULL"])
+        #expect(compatible.status == 0, "\(compatible.standardError)")
+        #expect(compatible.standardOutput.contains("protobuf.field-added"))
+        let refused = try MeshregProcess.run(["compat", breaking, "--against", old, "--format", "json"])
+        #expect(refused.status == 1)
+        let report = try JSONParser.parse(refused.standardOutput)
+        #expect(report["isCompatible"] == false)
+        #expect(report["findings"]?.arrayValue?.contains { $0["rule"] == "protobuf.field-scalar-kind-changed" && $0["newPath"] == "/Order/2" } == true)
+        let typed = try workspace.write("v3.txt", "syntax = \"proto3\";\nmessage Order { string id = 1; string quantity = 2; }\n")
+        #expect(try MeshregProcess.run(["compat", typed, "--against", old, "--type", "protobuf"]).status == 1)
+        let invalid = try workspace.write("bad.proto", "syntax = \"proto3\";\nmessage Order {\n  Missing m = 1;\n}\n")
+        let error = try MeshregProcess.run(["compat", invalid, "--against", old])
+        #expect(error.status == 2)
+        #expect(error.standardError.contains("bad.proto:3:11:"), "\(error.standardError)")
+    }
+
     @Test func aSchemaThatIsNotJSONIsRefusedWithFileLineAndColumn() throws {
         let workspace = try Workspace()
         let old = try workspace.write("v1.avsc", #"{"type":"record","name":"R","fields":[{"name":"a","type":"int"}]}"#)

@@ -3,13 +3,14 @@ import Compatibility
 import HTTPProtocol
 import JSON
 import MeshModel
+import Protobuf
 import YAML
 
 /// The parsers the fuzzers drive (issue 7). Each entry takes arbitrary bytes; any input may be
 /// refused with an error, none may trap, hang or exhaust memory. Shared by the libFuzzer binary
 /// (`Tests/Fuzz/run`) and by `FuzzRegressionTests`, which replays every committed input.
 public enum FuzzTarget: String, CaseIterable, Sendable {
-    case http, yaml, json, document, avro, jsonSchema = "json-schema", cel
+    case http, yaml, json, document, avro, jsonSchema = "json-schema", cel, protobuf
 
     public func run(_ bytes: [UInt8]) {
         switch self {
@@ -40,6 +41,13 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .jsonSchema:
             guard let json = try? JSONParser.parse(bytes), let schema = try? JSONSchemaDocument(json: json) else { return }
             _ = JSONSchemaCompatibilityChecker().check(new: schema, against: [schema], mode: .full)
+        case .protobuf:
+            // `.proto` text or a base64 descriptor: a schema is compatible with itself, and its
+            // formatted and normalized texts parse back to the same texts.
+            guard let text = String(validating: bytes, as: UTF8.self), let schema = try? ProtobufSchema(parsing: text) else { return }
+            precondition(ProtobufCompatibilityChecker().canRead(reader: schema, writer: schema), "a Protobuf schema must be compatible with itself")
+            precondition((try? ProtobufSchema(parsing: schema.formattedText))?.formattedText == schema.formattedText, "formatted text does not round-trip")
+            precondition((try? ProtobufSchema(parsing: schema.canonicalText))?.canonicalText == schema.canonicalText, "normalized text does not round-trip")
         case .cel:
             guard let source = String(validating: bytes, as: UTF8.self), let program = try? CELProgram.compile(source) else { return }
             _ = program.evaluate(CELActivation(json: ["x": 1, "s": "text", "m": ["k": [1, 2.5, nil]]]))

@@ -57,5 +57,20 @@ import Testing
                                headers: [("Content-Type", "application/json")], body: #"{"type": "avro", "schema": {"type": "nope"}, "against": []}"#)
         #expect(bad.status.code == 422)
         #expect(bad.json["issues"]?[0]?["pointer"] == "/type")
+
+        // Protobuf schemas are their .proto text, as strings.
+        let protobuf = #"""
+            {"type": "protobuf", "mode": "BACKWARD",
+             "schema": "syntax = \"proto3\"; message R { string a = 1; }",
+             "against": ["syntax = \"proto3\"; message R { int32 a = 1; }"]}
+            """#
+        let report = fixture.send(.post, "/api/v1/compatibility", token: fixture.outsiderToken,
+                                  headers: [("Content-Type", "application/json")], body: protobuf).json
+        #expect(report["isCompatible"] == false)
+        #expect(report["findings"]?[0]?["rule"] == "protobuf.field-scalar-kind-changed")
+        let invalid = fixture.send(.post, "/api/v1/compatibility", token: fixture.outsiderToken, headers: [("Content-Type", "application/json")],
+                                   body: #"{"type": "protobuf", "schema": "syntax = \"proto3\";\nmessage R { Missing a = 1; }", "against": []}"#)
+        #expect(invalid.status.code == 422)
+        #expect(invalid.json["issues"]?[0]?["message"]?.stringValue?.hasPrefix("2:21:") == true, "\(invalid.json)")
     }
 }
