@@ -323,6 +323,7 @@ enum RegistrySchema {
                     FROM revisions r, json_each(r.document, '$.outputPorts') port, json_each(port.value, '$.customProperties') property
                     WHERE r.kind = 'product' AND r.key = products.id AND r.revision = products.revision
                         AND json_extract(property.value, '$.property') = 'classification'), '')) || ' ';
+            """),
         // Protobuf subjects: the schema type's CHECK admits PROTOBUF. SQLite cannot change a
         // CHECK in place, so both subject tables are rebuilt (the child first, so no foreign key is
         // ever left dangling) and renamed; the rename rewrites subject_versions' reference.
