@@ -46,14 +46,16 @@ let package = Package(
 
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
         .target(name: "HTTPProtocol"),
-        .target(name: "HTTPServer", dependencies: ["HTTPProtocol"]),
-        .target(name: "HTTPClient", dependencies: ["HTTPProtocol", "CSSL"], linkerSettings: cLibraries("ssl", "crypto")),
+        // TLS sessions over memory buffers (libssl), which the server drives over its sockets.
+        .target(name: "TLS", dependencies: ["CSSL"], linkerSettings: cLibraries("ssl", "crypto")),
+        .target(name: "HTTPServer", dependencies: ["HTTPProtocol", "TLS"]),
+        .target(name: "HTTPClient", dependencies: ["HTTPProtocol", "CSSL", "TLS"]),
         .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "Compatibility", "Policy", "JSON", "MeshModel", "Stripes", "Lineage", "Webhooks"]),
         // Webhook delivery: address checks, Standard Webhooks signatures, the sender and the dispatcher thread.
         .target(name: "Webhooks", dependencies: ["Registry", "Crypto", "JSON", "HTTPClient"]),
 
         // Edges.
-        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "HTTPClient", "Webhooks", "Arguments", "CEL", "Compatibility", "Policy", "JSON", "MeshModel", "Lineage"]),
+        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "HTTPClient", "TLS", "Webhooks", "Arguments", "CEL", "Compatibility", "Policy", "JSON", "MeshModel", "Lineage"]),
         .executableTarget(name: "RegistryBenchmarks", dependencies: ["Registry", "Policy", "CEL", "JSON", "CSQLite", "RegistryAPI", "HTTPProtocol"], path: "Benchmarks/RegistryBenchmarks"),
         .executableTarget(name: "LineageBenchmarks", dependencies: ["Registry", "Lineage", "JSON", "CSQLite"], path: "Benchmarks/LineageBenchmarks"),
         .executableTarget(name: "CompatibilityBenchmarks", dependencies: ["Compatibility", "JSON"], path: "Benchmarks/CompatibilityBenchmarks"),
@@ -77,6 +79,7 @@ let package = Package(
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
         .testTarget(name: "HTTPProtocolTests", dependencies: ["HTTPProtocol"]),
         .target(name: "HTTPTestClient", path: "Tests/HTTPTestClient"),
+        .testTarget(name: "TLSTests", dependencies: ["TLS", "CSSL"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPProtocol", "HTTPTestClient"]),
         .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON", "Policy", "Lineage", "SQLite"]),
