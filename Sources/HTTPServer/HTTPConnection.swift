@@ -59,6 +59,8 @@ struct HTTPConnection<Transport: ConnectionTransport> {
         do {
             try socket.setNoDelay()
             try socket.setSendTimeout(configuration.writeTimeout)
+            // No request is in flight during a TLS handshake: stopping the server cuts it like an idle connection.
+            guard registry.markIdle(identifier) else { return }
             try transport.open(deadline: .now + configuration.tlsHandshakeTimeout, buffer: receiveBuffer)
             while try serveNextRequest() {}
         } catch {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TLS
+import TLSTestSupport
 
 @Suite struct TLSServerContextTests {
     let certificates: TestCertificates

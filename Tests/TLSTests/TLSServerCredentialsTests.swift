@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TLS
+import TLSTestSupport
 
 @Suite struct TLSServerCredentialsTests {
     /// Handshakes a fresh client with `server` and returns the serial it was shown.

@@ -2,6 +2,7 @@ import CSSL
 import Foundation
 import Testing
 @testable import TLS
+import TLSTestSupport
 
 /// Moves bytes between a test client and a server session until both finished the handshake;
 /// throws the side's error when one gives up.

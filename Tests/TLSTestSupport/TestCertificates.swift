@@ -2,11 +2,11 @@ import Foundation
 
 /// A throwaway certificate authority and server certificates made with the `openssl` command in
 /// a temporary directory, as an operator would make them.
-final class TestCertificates: Sendable {
-    let directory: URL
-    var authorityPath: String { directory.appendingPathComponent("ca.pem").path }
+public final class TestCertificates: Sendable {
+    public let directory: URL
+    public var authorityPath: String { directory.appendingPathComponent("ca.pem").path }
 
-    init() throws {
+    public init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("meshreg-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
@@ -18,12 +18,12 @@ final class TestCertificates: Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    public func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
     /// A server certificate for localhost signed by the CA, written to `<name>.pem` with its key
     /// in `<name>.key`; returns both paths.
     @discardableResult
-    func issueServerCertificate(_ name: String, serial: Int) throws -> (certificate: String, key: String) {
+    public func issueServerCertificate(_ name: String, serial: Int) throws -> (certificate: String, key: String) {
         let certificate = path("\(name).pem"), key = path("\(name).key")
         try openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", path("\(name).csr"), "-subj", "/CN=localhost")
         try openssl("x509", "-req", "-in", path("\(name).csr"), "-CA", authorityPath, "-CAkey", path("ca.key"),
@@ -32,7 +32,7 @@ final class TestCertificates: Sendable {
     }
 
     /// The same key as `<name>.key`, encrypted with a passphrase.
-    func encryptKey(_ name: String) throws -> String {
+    public func encryptKey(_ name: String) throws -> String {
         let encrypted = path("\(name)-encrypted.key")
         try openssl("pkey", "-in", path("\(name).key"), "-aes256", "-passout", "pass:secret", "-out", encrypted)
         return encrypted
@@ -52,6 +52,6 @@ final class TestCertificates: Sendable {
     }
 }
 
-struct TestCertificatesError: Error {
-    var message: String
+public struct TestCertificatesError: Error {
+    public var message: String
 }
