@@ -120,7 +120,7 @@ public final class HTTPServer: Sendable {
             return
         }
         var connection = HTTPConnection(
-            transport: TLSTransport(socket: client, session: session), remoteAddress: address, identifier: identifier,
+            transport: TLSTransport(socket: client, session: session, writeTimeout: configuration.writeTimeout), remoteAddress: address, identifier: identifier,
             configuration: configuration, responder: responder, registry: registry)
         connection.run()
     }

@@ -13,10 +13,13 @@ import TLS
 struct TLSTransport: ConnectionTransport {
     let socket: Socket
     private let session: TLSServerSession
+    /// How long sending what a receive made the session answer may take.
+    private let writeTimeout: Duration
 
-    init(socket: Socket, session: TLSServerSession) {
+    init(socket: Socket, session: TLSServerSession, writeTimeout: Duration) {
         self.socket = socket
         self.session = session
+        self.writeTimeout = writeTimeout
     }
 
     var isSecure: Bool { true }
@@ -53,7 +56,7 @@ struct TLSTransport: ConnectionTransport {
         case .received(let count):
             try feed(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
             // Post-handshake messages (TLS 1.3 key updates) may need an answer.
-            try flush(deadline: .now + .seconds(1))
+            try flush(deadline: .now + writeTimeout)
             return try readPlaintext(into: buffer) ?? .received(0)
         case .closedByPeer: return .closedByPeer
         case .timedOut: return .timedOut
