@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
         .testTarget(name: "HTTPProtocolTests", dependencies: ["HTTPProtocol"]),
         .target(name: "HTTPTestClient", path: "Tests/HTTPTestClient"),
-        .target(name: "TLSTestSupport", path: "Tests/TLSTestSupport"),
+        .target(name: "TLSTestSupport", dependencies: ["CSSL"], path: "Tests/TLSTestSupport", linkerSettings: cLibraries("ssl", "crypto")),
         .testTarget(name: "TLSTests", dependencies: ["TLS", "CSSL", "TLSTestSupport"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPProtocol", "HTTPTestClient", "TLS", "TLSTestSupport"]),

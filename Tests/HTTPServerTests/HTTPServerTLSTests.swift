@@ -6,6 +6,55 @@ import TLSTestSupport
 import Testing
 @testable import HTTPServer
 
+/// A TLS client over a real socket: `TLSTestClient`'s records carried by a `TestClient`'s socket.
+private final class TLSSocketClient {
+    let socket: TestClient
+    let tls: TLSTestClient
+
+    init(port: Int, trusting authorityPath: String) throws {
+        socket = try TestClient(port: port)
+        tls = try TLSTestClient(trusting: authorityPath)
+        for _ in 0..<100 {
+            let done = try tls.advanceHandshake()
+            socket.write(tls.takeOutput())
+            if done {
+                // TLS 1.3 session tickets follow the handshake: read them, so the socket is quiet.
+                _ = try read(within: 300) { _ in false }
+                return
+            }
+            guard receiveRecords(within: 2000) else { break }
+        }
+        throw TLSTestClient.Failure(description: "no TLS handshake with the server")
+    }
+
+    /// Encrypts `text` and returns the ciphertext, for the caller to send as it likes.
+    func encrypt(_ text: String) throws -> [UInt8] {
+        try tls.write(text)
+        return tls.takeOutput()
+    }
+
+    /// Decrypted text until `isEnough` holds, the server closes or the wait ends.
+    func read(within milliseconds: Int32, until isEnough: (String) -> Bool) throws -> String {
+        var text = ""
+        let deadline = ContinuousClock.now + .milliseconds(Int(milliseconds))
+        while !isEnough(text), ContinuousClock.now < deadline, receiveRecords(within: 200) {
+            guard let plaintext = try tls.readAvailable() else { break }
+            text += String(decoding: plaintext, as: UTF8.self)
+        }
+        return text
+    }
+
+    /// Hands the TLS client what the socket received; false when nothing came or it closed.
+    private func receiveRecords(within milliseconds: Int32) -> Bool {
+        guard socket.hasDataToRead(within: milliseconds) else { return false }
+        var buffer = [UInt8](repeating: 0, count: 16 << 10)
+        let count = recv(socket.descriptor, &buffer, buffer.count, 0)
+        guard count > 0 else { return false }
+        tls.receive(Array(buffer.prefix(count)))
+        return true
+    }
+}
+
 /// The server over TLS, reached with curl verifying a test CA, and with raw sockets that misbehave.
 @Suite struct HTTPServerTLSTests {
     private static let fixture = Result { () throws -> (TestCertificates, TLSServerCredentials) in
@@ -105,5 +154,33 @@ import Testing
         server.shutdown(gracePeriod: .seconds(20))
         #expect(started.duration(to: .now) < .seconds(2))
         #expect(isClosed(silent, within: 1000))
+    }
+
+    @Test func pipelinedRequestsInOneRecordAreAnsweredInOrder() throws {
+        try withServer(try tlsConfiguration(), responder: schemeResponder) { _, port in
+            let client = try TLSSocketClient(port: port, trusting: try Self.fixture.get().0.authorityPath)
+            client.socket.write(try client.encrypt((1...3).map { "GET /\($0) HTTP/1.1\r\nHost: h\r\n\r\n" }.joined()))
+            let text = try client.read(within: 3000) { $0.hasSuffix("secure /3") }
+            let bodies = text.components(separatedBy: "\r\n\r\n").dropFirst().map { $0.prefix { $0 != "H" } }
+            #expect(bodies == ["secure /1", "secure /2", "secure /3"])
+        }
+    }
+
+    @Test func aRequestDrippedOneCiphertextByteAtATimeGets408AtTheHeadDeadline() throws {
+        var configuration = try tlsConfiguration()
+        configuration.headerReadTimeout = .milliseconds(500)
+        try withServer(configuration, responder: schemeResponder) { _, port in
+            let client = try TLSSocketClient(port: port, trusting: try Self.fixture.get().0.authorityPath)
+            let record = try client.encrypt("GET /slow HTTP/1.1\r\nHost: h\r\n\r\n")
+            let started = ContinuousClock.now
+            for byte in record.dropLast() {
+                if client.socket.hasDataToRead(within: 50) { break }
+                client.socket.write([byte])
+            }
+            let text = try client.read(within: 2000) { $0.contains("\r\n\r\n") }
+            #expect(text.hasPrefix("HTTP/1.1 408 "))
+            #expect(started.duration(to: .now) < .seconds(2))
+            #expect(isClosed(client.socket, within: 2000))
+        }
     }
 }

@@ -2,9 +2,10 @@ import CSSL
 
 /// An OpenSSL client over memory buffers that verifies the server against a test CA: the peer
 /// the server session is tested against, written apart from the server's code.
-final class TLSTestClient {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public final class TLSTestClient {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+        public init(description: String) { self.description = description }
     }
 
     private let context: OpaquePointer
@@ -14,7 +15,7 @@ final class TLSTestClient {
 
     /// `versions` bounds the protocol versions offered; `ciphers`, when given, replaces the TLS 1.2
     /// cipher list (at security level 0, so old protocols can really be offered).
-    init(trusting authorityPath: String, alpn: [String] = ["http/1.1"],
+    public init(trusting authorityPath: String, alpn: [String] = ["http/1.1"],
          versions: ClosedRange<Int32> = TLS1_2_VERSION...TLS1_3_VERSION, ciphers: String? = nil) throws {
         guard let context = SSL_CTX_new(TLS_client_method()) else { throw Failure(description: "SSL_CTX_new") }
         self.context = context
@@ -50,7 +51,7 @@ final class TLSTestClient {
     }
 
     /// True once the handshake is done; throws when the client gave up (e.g. on the server's alert).
-    func advanceHandshake() throws -> Bool {
+    public func advanceHandshake() throws -> Bool {
         ERR_clear_error()
         let result = SSL_do_handshake(ssl)
         if result == 1 { return true }
@@ -58,12 +59,12 @@ final class TLSTestClient {
         return false
     }
 
-    var protocolVersion: String { String(cString: SSL_get_version(ssl)) }
-    var cipherName: String { String(cString: SSL_CIPHER_get_name(SSL_get_current_cipher(ssl))) }
-    var verificationResult: Int { SSL_get_verify_result(ssl) }
+    public var protocolVersion: String { String(cString: SSL_get_version(ssl)) }
+    public var cipherName: String { String(cString: SSL_CIPHER_get_name(SSL_get_current_cipher(ssl))) }
+    public var verificationResult: Int { SSL_get_verify_result(ssl) }
 
     /// The serial number of the certificate the server presented, in hex.
-    var peerSerial: String? {
+    public var peerSerial: String? {
         guard let certificate = SSL_get1_peer_certificate(ssl) else { return nil }
         defer { X509_free(certificate) }
         guard let number = ASN1_INTEGER_to_BN(X509_get_serialNumber(certificate), nil) else { return nil }
@@ -73,26 +74,26 @@ final class TLSTestClient {
         return String(cString: hex)
     }
 
-    func receive(_ bytes: [UInt8]) {
+    public func receive(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
         _ = BIO_write(incoming, bytes, Int32(bytes.count))
     }
 
-    func takeOutput() -> [UInt8] {
+    public func takeOutput() -> [UInt8] {
         let count = BIO_ctrl_pending(outgoing)
         var bytes = [UInt8](repeating: 0, count: count)
         let read = BIO_read(outgoing, &bytes, Int32(count))
         return Array(bytes.prefix(Int(max(0, read))))
     }
 
-    func write(_ text: String) throws {
+    public func write(_ text: String) throws {
         let bytes = Array(text.utf8)
         var written = 0
         guard SSL_write_ex(ssl, bytes, bytes.count, &written) == 1 else { throw Failure(description: Self.reason()) }
     }
 
     /// All plaintext the received records hold; nil once the server sent close_notify.
-    func readAvailable() throws -> [UInt8]? {
+    public func readAvailable() throws -> [UInt8]? {
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16 << 10)
         while true {
@@ -109,7 +110,7 @@ final class TLSTestClient {
         }
     }
 
-    func close() {
+    public func close() {
         _ = SSL_shutdown(ssl)
     }
 
