@@ -37,9 +37,12 @@ private final class TLSSocketClient {
     func read(within milliseconds: Int32, until isEnough: (String) -> Bool) throws -> String {
         var text = ""
         let deadline = ContinuousClock.now + .milliseconds(Int(milliseconds))
-        while !isEnough(text), ContinuousClock.now < deadline, receiveRecords(within: 200) {
-            guard let plaintext = try tls.readAvailable() else { break }
-            text += String(decoding: plaintext, as: UTF8.self)
+        while !isEnough(text) {
+            let remaining = Int32(ContinuousClock.now.duration(to: deadline) / .milliseconds(1))
+            guard remaining > 0, receiveRecords(within: remaining) else { break }
+            let plaintext = try tls.readAvailable()
+            text += String(decoding: plaintext.bytes, as: UTF8.self)
+            if plaintext.closed { break }
         }
         return text
     }
@@ -173,13 +176,16 @@ private final class TLSSocketClient {
             let client = try TLSSocketClient(port: port, trusting: try Self.fixture.get().0.authorityPath)
             let record = try client.encrypt("GET /slow HTTP/1.1\r\nHost: h\r\n\r\n")
             let started = ContinuousClock.now
+            var text = ""
             for byte in record.dropLast() {
-                if client.socket.hasDataToRead(within: 50) { break }
+                // Late session tickets decrypt to nothing; only an answer ends the drip.
+                text += try client.read(within: 50) { !$0.isEmpty }
+                if !text.isEmpty { break }
                 client.socket.write([byte])
             }
-            let text = try client.read(within: 2000) { $0.contains("\r\n\r\n") }
+            text += try client.read(within: 2000) { $0.contains("\r\n\r\n") }
             #expect(text.hasPrefix("HTTP/1.1 408 "))
-            #expect(started.duration(to: .now) < .seconds(2))
+            #expect(started.duration(to: .now) < .seconds(3))
             #expect(isClosed(client.socket, within: 2000))
         }
     }

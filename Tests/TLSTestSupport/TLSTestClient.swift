@@ -92,8 +92,8 @@ public final class TLSTestClient {
         guard SSL_write_ex(ssl, bytes, bytes.count, &written) == 1 else { throw Failure(description: Self.reason()) }
     }
 
-    /// All plaintext the received records hold; nil once the server sent close_notify.
-    public func readAvailable() throws -> [UInt8]? {
+    /// All plaintext the received records hold, and whether the server sent close_notify after it.
+    public func readAvailable() throws -> (bytes: [UInt8], closed: Bool) {
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16 << 10)
         while true {
@@ -103,8 +103,8 @@ public final class TLSTestClient {
                 continue
             }
             switch SSL_get_error(ssl, 0) {
-            case SSL_ERROR_WANT_READ: return result
-            case SSL_ERROR_ZERO_RETURN: return nil
+            case SSL_ERROR_WANT_READ: return (result, false)
+            case SSL_ERROR_ZERO_RETURN: return (result, true)
             default: throw Failure(description: Self.reason())
             }
         }
