@@ -1,4 +1,5 @@
 import CSSL
+import TLS
 
 /// TLS 1.2 or 1.3 over a connected socket, through OpenSSL's libssl: the server's certificate
 /// must chain to a trusted root (the system's, or those named by `SSL_CERT_FILE` /
@@ -10,7 +11,7 @@ final class TLSConnection: ByteStream {
 
     init(over socket: TCPConnection, host: String) throws(HTTPClientError) {
         let context = try TLSClientContext.shared.get()
-        guard let ssl = SSL_new(context.pointer) else { throw HTTPClientError("cannot start TLS: \(Self.lastError())") }
+        guard let ssl = SSL_new(context.pointer) else { throw HTTPClientError("cannot start TLS: \(OpenSSLErrorQueue.takeOldest())") }
         self.socket = socket
         self.ssl = ssl
         ERR_clear_error()
@@ -27,7 +28,7 @@ final class TLSConnection: ByteStream {
             if verification != X509_V_OK {
                 throw HTTPClientError("the certificate of \(host) is not trusted: \(String(cString: X509_verify_cert_error_string(verification)))")
             }
-            throw HTTPClientError("the TLS handshake with \(host) failed: \(Self.lastError())")
+            throw HTTPClientError("the TLS handshake with \(host) failed: \(OpenSSLErrorQueue.takeOldest())")
         }
     }
 
@@ -39,7 +40,7 @@ final class TLSConnection: ByteStream {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { SSL_write(ssl, $0.baseAddress, Int32(min($0.count, Int(Int32.max)))) }
-            guard written > 0 else { throw HTTPClientError("the TLS connection broke while sending: \(Self.lastError())") }
+            guard written > 0 else { throw HTTPClientError("the TLS connection broke while sending: \(OpenSSLErrorQueue.takeOldest())") }
             offset += Int(written)
         }
     }
@@ -54,18 +55,8 @@ final class TLSConnection: ByteStream {
             // Closed without close_notify: the response reader still checks the answer is whole.
             ERR_clear_error()
             return 0
-        default: throw HTTPClientError("the TLS connection broke: \(Self.lastError())")
+        default: throw HTTPClientError("the TLS connection broke: \(OpenSSLErrorQueue.takeOldest())")
         }
-    }
-
-    /// The oldest error OpenSSL queued on this thread, as its text.
-    static func lastError() -> String {
-        let code = ERR_get_error()
-        guard code != 0 else { return "no reason given" }
-        var text = [CChar](repeating: 0, count: 256)
-        ERR_error_string_n(code, &text, text.count)
-        ERR_clear_error()
-        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 
@@ -78,10 +69,10 @@ final class TLSClientContext: @unchecked Sendable {
     static let shared = Result { () throws(HTTPClientError) in try TLSClientContext() }
 
     private init() throws(HTTPClientError) {
-        guard let context = SSL_CTX_new(TLS_client_method()) else { throw HTTPClientError("cannot set up TLS: \(TLSConnection.lastError())") }
+        guard let context = SSL_CTX_new(TLS_client_method()) else { throw HTTPClientError("cannot set up TLS: \(OpenSSLErrorQueue.takeOldest())") }
         pointer = context
         guard meshreg_ssl_ctx_set_minimum_tls12(context) == 1, SSL_CTX_set_default_verify_paths(context) == 1 else {
-            throw HTTPClientError("cannot set up TLS: \(TLSConnection.lastError())")
+            throw HTTPClientError("cannot set up TLS: \(OpenSSLErrorQueue.takeOldest())")
         }
         SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
     }

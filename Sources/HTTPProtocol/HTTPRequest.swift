@@ -4,11 +4,14 @@ public struct HTTPRequest: Sendable, Hashable {
     public var body: [UInt8]
     /// The client's IP address as the server saw it, when the request came over a socket.
     public var remoteAddress: String?
+    /// Whether the request came over TLS (https), e.g. for cookies marked `Secure`.
+    public var isSecure: Bool
 
-    public init(head: HTTPRequestHead, body: [UInt8] = [], remoteAddress: String? = nil) {
+    public init(head: HTTPRequestHead, body: [UInt8] = [], remoteAddress: String? = nil, isSecure: Bool = false) {
         self.head = head
         self.body = body
         self.remoteAddress = remoteAddress
+        self.isSecure = isSecure
     }
 
     public var method: HTTPMethod { head.method }

@@ -7,8 +7,9 @@ import Darwin
 #endif
 import HTTPProtocol
 
-/// Serves one client connection on its own thread: requests strictly one at a time, in order.
-struct HTTPConnection {
+/// Serves one client connection on its own thread: requests strictly one at a time, in order,
+/// over plain TCP or TLS (the transport).
+struct HTTPConnection<Transport: ConnectionTransport> {
     /// Which deadline applies to the bytes being waited for.
     private enum Phase {
         case idle
@@ -23,7 +24,8 @@ struct HTTPConnection {
         case closed
     }
 
-    private let socket: Socket
+    private let transport: Transport
+    private var socket: Socket { transport.socket }
     private let remoteAddress: String
     private let identifier: Int
     private let configuration: HTTPServer.Configuration
@@ -35,9 +37,9 @@ struct HTTPConnection {
     private var receiveTimeout: Duration?
     private var cachedDate = (second: -1, text: "")
 
-    init(socket: Socket, remoteAddress: String, identifier: Int, configuration: HTTPServer.Configuration,
+    init(transport: Transport, remoteAddress: String, identifier: Int, configuration: HTTPServer.Configuration,
          responder: any HTTPResponder, registry: ConnectionRegistry) {
-        self.socket = socket
+        self.transport = transport
         self.remoteAddress = remoteAddress
         self.identifier = identifier
         self.configuration = configuration
@@ -57,6 +59,9 @@ struct HTTPConnection {
         do {
             try socket.setNoDelay()
             try socket.setSendTimeout(configuration.writeTimeout)
+            // No request is in flight during a TLS handshake: stopping the server cuts it like an idle connection.
+            guard registry.markIdle(identifier) else { return }
+            try transport.open(deadline: .now + configuration.tlsHandshakeTimeout, buffer: receiveBuffer)
             while try serveNextRequest() {}
         } catch {
             // A failed send or receive means the peer is gone or the socket was shut down:
@@ -87,7 +92,7 @@ struct HTTPConnection {
         started: ContinuousClock.Instant
     ) throws(SocketError) {
         let bytes = HTTPResponseEncoder.encode(response, respondingTo: head, closesConnection: closesConnection, date: currentDate())
-        try socket.sendAll(bytes, deadline: .now + configuration.writeTimeout)
+        try transport.sendAll(bytes, deadline: .now + configuration.writeTimeout)
         configuration.onRequestCompleted?(HTTPServer.CompletedRequest(
             method: head?.method, path: head.map { HTTPRequest(head: $0).path }, status: response.status.code, duration: started.duration(to: .now)))
     }
@@ -110,13 +115,13 @@ struct HTTPConnection {
                 deadline = .now + configuration.bodyReadTimeout
                 if case .contentLength(let length) = parsedHead.bodyFraming { body.reserveCapacity(length) }
                 if parsedHead.expectsContinue && parsedHead.hasBody && parser.bufferedByteCount == 0 {
-                    try socket.sendAll(HTTPResponseEncoder.continueResponse, deadline: .now + configuration.writeTimeout)
+                    try transport.sendAll(HTTPResponseEncoder.continueResponse, deadline: .now + configuration.writeTimeout)
                 }
             case .body(let bytes):
                 body.append(contentsOf: bytes)
             case .end:
                 guard let head else { preconditionFailure("the parser ends a request only after its head") }
-                return .request(HTTPRequest(head: head, body: body, remoteAddress: remoteAddress), started: started)
+                return .request(HTTPRequest(head: head, body: body, remoteAddress: remoteAddress, isSecure: transport.isSecure), started: started)
             case .error(let error):
                 return .refused(HTTPResponse(error: error), head: head, started: started)
             case .needMoreData:
@@ -128,7 +133,7 @@ struct HTTPConnection {
                     try socket.setReceiveTimeout(timeout)
                     receiveTimeout = timeout
                 }
-                switch try socket.receive(into: receiveBuffer) {
+                switch try transport.receive(into: receiveBuffer) {
                 case .received(let count):
                     if phase == .idle {
                         registry.markBusy(identifier)
@@ -152,10 +157,11 @@ struct HTTPConnection {
     }
 
     /// Half-closes, then drains what the client still sends for a moment, so the response is
-    /// not lost to a TCP reset caused by unread data (RFC 9112 §9.6).
+    /// not lost to a TCP reset caused by unread data (RFC 9112 §9.6). Under TLS the drained bytes
+    /// stay encrypted: nothing more is read from them.
     private mutating func lingeringClose() {
-        socket.shutdown(Int32(SHUT_WR))
         let deadline = ContinuousClock.now + configuration.lingerTimeout
+        transport.closeWrite(deadline: deadline)
         var drained = 0
         while drained < 1 << 20 {
             let remaining = ContinuousClock.now.duration(to: deadline)

@@ -1,4 +1,5 @@
 import HTTPProtocol
+import TLS
 
 extension HTTPServer {
     /// Where to listen, the limits, the timeouts and the request hook.
@@ -24,6 +25,10 @@ extension HTTPServer {
         /// After a final response on a closing connection, how long unread client bytes are
         /// drained, so the kernel does not reset the connection before the client reads it.
         public var lingerTimeout: Duration
+        /// The certificate and key to serve HTTPS with; nil serves plain HTTP.
+        public var tls: TLSServerCredentials?
+        /// From accepting a TLS connection until its handshake is complete; then it is cut.
+        public var tlsHandshakeTimeout: Duration
         /// Whether responses carry a `Date` field (RFC 9110 §6.6.1).
         public var sendsDateHeader: Bool
         /// Called after each response is sent, on the connection's thread. The server logs
@@ -41,6 +46,8 @@ extension HTTPServer {
             idleTimeout: Duration = .seconds(5),
             writeTimeout: Duration = .seconds(30),
             lingerTimeout: Duration = .seconds(2),
+            tls: TLSServerCredentials? = nil,
+            tlsHandshakeTimeout: Duration = .seconds(10),
             sendsDateHeader: Bool = true,
             onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil
         ) {
@@ -54,6 +61,8 @@ extension HTTPServer {
             self.idleTimeout = idleTimeout
             self.writeTimeout = writeTimeout
             self.lingerTimeout = lingerTimeout
+            self.tls = tls
+            self.tlsHandshakeTimeout = tlsHandshakeTimeout
             self.sendsDateHeader = sendsDateHeader
             self.onRequestCompleted = onRequestCompleted
         }

@@ -7,6 +7,7 @@ import Darwin
 #endif
 import HTTPProtocol
 import Synchronization
+import TLS
 
 /// An HTTP/1.1 server on POSIX sockets: one accept thread and one OS thread per connection.
 ///
@@ -93,15 +94,34 @@ public final class HTTPServer: Sendable {
             }
             do {
                 try OSThread.detach {
-                    var connection = HTTPConnection(
-                        socket: client, remoteAddress: address, identifier: identifier, configuration: configuration,
-                        responder: responder, registry: registry)
-                    connection.run()
+                    serve(client, address: address, identifier: identifier, registry: registry, configuration: configuration, responder: responder)
                 }
             } catch {
                 registry.remove(identifier)
                 client.close()
             }
         }
+    }
+
+    /// Runs one connection on the current thread, over TLS when the server has credentials.
+    private static func serve(
+        _ client: Socket, address: String, identifier: Int, registry: ConnectionRegistry, configuration: Configuration,
+        responder: any HTTPResponder
+    ) {
+        guard let credentials = configuration.tls else {
+            var connection = HTTPConnection(
+                transport: PlainTransport(socket: client), remoteAddress: address, identifier: identifier,
+                configuration: configuration, responder: responder, registry: registry)
+            return connection.run()
+        }
+        guard let session = try? credentials.makeSession() else {
+            registry.remove(identifier)
+            client.close()
+            return
+        }
+        var connection = HTTPConnection(
+            transport: TLSTransport(socket: client, session: session, writeTimeout: configuration.writeTimeout), remoteAddress: address, identifier: identifier,
+            configuration: configuration, responder: responder, registry: registry)
+        connection.run()
     }
 }

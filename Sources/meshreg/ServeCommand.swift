@@ -4,16 +4,19 @@ import Foundation
 import HTTPServer
 import Registry
 import RegistryAPI
+import TLS
 import Webhooks
 
 /// `meshreg serve`: the HTTP API on our own HTTP/1.1 server, over the local database.
 enum ServeCommand: Command {
     static let specification = CommandSpecification(
         name: "serve", summary: "Run the HTTP API (loads the shipped Domains/ into an empty registry).",
-        usage: "[--db PATH] [--host ADDRESS] [--port N]",
+        usage: "[--db PATH] [--host ADDRESS] [--port N] [--tls-cert FILE --tls-key FILE]",
         options: [
             .option("host", value: "ADDRESS", help: "Address to listen on (default 127.0.0.1)."),
             .option("port", value: "N", help: "Port to listen on (default 8080; 0 picks a free one)."),
+            .option("tls-cert", value: "FILE", help: "Serve HTTPS with this PEM certificate, followed by any intermediates (needs --tls-key)."),
+            .option("tls-key", value: "FILE", help: "The certificate's PEM private key, unencrypted (needs --tls-cert)."),
             .option("domains", value: "DIR", help: "Domain tree to load when the registry is empty (default ./Domains)."),
             .option("log-format", value: "text|json", help: "Access log format on stderr (default text)."),
             .option("events-retention", value: "DURATION", help: "How long change events are kept: 30d (the default), 12h, 90m."),
@@ -26,9 +29,14 @@ enum ServeCommand: Command {
             (mode 0600). SIGTERM or SIGINT stops accepting, lets requests in flight finish and closes
             the database.
 
+            With --tls-cert and --tls-key it serves HTTPS only: TLS 1.2 and 1.3, ALPN http/1.1.
+            SIGHUP reads both files again; new connections get the new pair, open ones keep
+            theirs, and a pair that does not load is logged while the old one stays in use.
+
             EXAMPLE:
               meshreg serve --port 8080
               curl -H "Authorization: Bearer $(cat meshreg.sqlite.admin-token)" localhost:8080/api/v1/products
+              meshreg serve --port 8443 --tls-cert server.pem --tls-key server.key
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
@@ -44,6 +52,7 @@ enum ServeCommand: Command {
         }
         let allowsPrivateWebhooks = arguments.flag("allow-private-webhooks")
         let databasePath = try context.sqlitePath()
+        let credentials = try tlsCredentials(arguments)
         let registry = try Registry(path: databasePath, configuration: RegistryConfiguration(
             policies: try context.policies(), allowsPrivateWebhooks: allowsPrivateWebhooks))
         try loadShippedMesh(into: registry, from: arguments.value("domains"))
@@ -59,6 +68,7 @@ enum ServeCommand: Command {
         var configuration = HTTPServer.Configuration()
         configuration.host = host
         configuration.port = port
+        configuration.tls = credentials
         let server = HTTPServer(configuration: configuration, responder: api)
         let boundPort: Int
         do {
@@ -66,13 +76,48 @@ enum ServeCommand: Command {
         } catch {
             throw CommandError("cannot listen on \(host):\(port): \(error); pick another --port")
         }
-        Terminal.note("meshreg listening on http://\(host):\(boundPort) (database \(databasePath)); web UI at /ui/")
-        let signals = stopOnSignals(server)
+        let scheme = credentials == nil ? "http" : "https"
+        Terminal.note("meshreg listening on \(scheme)://\(host):\(boundPort) (database \(databasePath)); web UI at /ui/")
+        let signals = stopOnSignals(server) + (credentials.map { [reloadOnHangUp($0)] } ?? [])
         server.waitUntilStopped()
         dispatcher.stop()
         signals.forEach { $0.cancel() }
         Terminal.note("meshreg stopped")
         return .success
+    }
+
+    /// The certificate and key of --tls-cert and --tls-key, loaded now so a bad pair stops the start.
+    private static func tlsCredentials(_ arguments: ParsedArguments) throws -> TLSServerCredentials? {
+        switch (arguments.value("tls-cert"), arguments.value("tls-key")) {
+        case (nil, nil):
+            return nil
+        case (let certificate?, let key?):
+            do {
+                return try TLSServerCredentials(certificatePath: certificate, keyPath: key)
+            } catch {
+                throw CommandError("cannot serve HTTPS: \(error)")
+            }
+        case (_?, nil):
+            throw CommandError("--tls-cert needs --tls-key: give the certificate's private key too")
+        case (nil, _?):
+            throw CommandError("--tls-key needs --tls-cert: give the certificate the key belongs to")
+        }
+    }
+
+    /// SIGHUP loads the certificate and key again; a pair that fails is logged and the old one kept.
+    private static func reloadOnHangUp(_ credentials: TLSServerCredentials) -> any DispatchSourceSignal {
+        signal(SIGHUP, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        source.setEventHandler {
+            do {
+                try credentials.reload()
+                Terminal.note("reloaded the TLS certificate \(credentials.certificatePath) and key \(credentials.keyPath)")
+            } catch {
+                Terminal.note("TLS reload failed, still serving the previous certificate: \(error)")
+            }
+        }
+        source.resume()
+        return source
     }
 
     /// Applies the domain tree when the registry has no domain yet, so a first run shows a real mesh.

@@ -82,4 +82,17 @@ import Testing
         #expect(try MeshregProcess.run(["token", "revoke", id, "--db", database]).status == 0)
         #expect(try MeshregProcess.run(["token", "issue", "--db", database]).status == 2)
     }
+
+    @Test func tlsOptionsAreCheckedBeforeServing() throws {
+        let workspace = try Workspace()
+        let database = workspace.path("tls.sqlite")
+        let missing = workspace.path("missing.pem")
+        let alone = try MeshregProcess.run(["serve", "--db", database, "--port", "0", "--tls-cert", missing])
+        #expect(alone.status == 2)
+        #expect(alone.standardError.contains("--tls-cert needs --tls-key"))
+        let unreadable = try MeshregProcess.run(["serve", "--db", database, "--port", "0", "--tls-cert", missing, "--tls-key", missing])
+        #expect(unreadable.status == 2)
+        #expect(unreadable.standardError.contains("cannot serve HTTPS: cannot read the certificate file \(missing): No such file or directory"))
+        #expect(!FileManager.default.fileExists(atPath: database + ".admin-token"))
+    }
 }

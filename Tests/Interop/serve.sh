@@ -1,7 +1,8 @@
 # Sourced by the interop scripts: `start_meshreg NAME [PIP_PACKAGE ...]` installs the packages into
 # the venv .build/interop-venv (or $INTEROP_VENV) — a failed install fails the run, never skips it —
 # builds meshreg, starts `meshreg serve` on a fresh database loaded with the shipped mesh and
-# policies, and sets: venv, binary, work (a temporary directory), database, url, admin_token.
+# policies, and sets: venv, binary, work (a temporary directory), database, url, admin_token, server
+# (the process id). Options in the array serve_options, when set, are added to `meshreg serve`.
 # SWIFT_SCRATCH_PATH builds somewhere other than .build.
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 server=""
@@ -31,11 +32,11 @@ start_meshreg() {
   binary="$(swift build "${scratch[@]}" --show-bin-path)/meshreg"
   work=$(mktemp -d)
   database="$work/interop.sqlite"
-  "$binary" serve --db "$database" --port 0 --domains Domains --policies Policies 2>"$work/serve.log" >/dev/null &
+  "$binary" serve --db "$database" --port 0 --domains Domains --policies Policies ${serve_options[@]+"${serve_options[@]}"} 2>"$work/serve.log" >/dev/null &
   server=$!
   url=""
   for _ in $(seq 1 300); do
-    url=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/serve.log" 2>/dev/null | head -1 | sed 's/listening on //') || true
+    url=$(grep -o 'listening on https\?://127.0.0.1:[0-9]*' "$work/serve.log" 2>/dev/null | head -1 | sed 's/listening on //') || true
     [ -n "$url" ] && break
     kill -0 "$server" 2>/dev/null || { cat "$work/serve.log" >&2; echo "$name: meshreg serve exited" >&2; exit 1; }
     sleep 0.1
