@@ -32,7 +32,9 @@ enum SessionCookie {
     }
 
     private static func attributes(_ value: String, maxAge: Int, request: HTTPRequest) -> String {
-        let secure = request.headers["X-Forwarded-Proto"]?.lowercased() == "https" ? "; Secure" : ""
+        // Secure when the browser reached us over TLS: ours, or a proxy's that says so.
+        let overTLS = request.isSecure || request.headers["X-Forwarded-Proto"]?.lowercased() == "https"
+        let secure = overTLS ? "; Secure" : ""
         return "\(value); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict\(secure)"
     }
 

@@ -47,11 +47,12 @@ final class APIFixture {
         try String(contentsOf: repositoryRoot.appendingPathComponent("Domains").appendingPathComponent(path), encoding: .utf8)
     }
 
-    func send(_ method: HTTPMethod, _ target: String, token: String? = nil, headers: [(String, String)] = [], body: String? = nil) -> HTTPResponse {
+    func send(_ method: HTTPMethod, _ target: String, token: String? = nil, headers: [(String, String)] = [], body: String? = nil,
+              overTLS: Bool = false) -> HTTPResponse {
         var fields = HTTPHeaders([("Host", "localhost")] + headers)
         if let token { fields.add(name: "Authorization", value: "Bearer \(token)") }
         let head = HTTPRequestHead(method: method, target: target, headers: fields)
-        return api.respond(to: HTTPRequest(head: head, body: Array((body ?? "").utf8)))
+        return api.respond(to: HTTPRequest(head: head, body: Array((body ?? "").utf8), isSecure: overTLS))
     }
 }
 

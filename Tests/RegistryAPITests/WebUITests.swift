@@ -10,9 +10,9 @@ import WebUI
 
 /// The web UI's sign-in, sessions, CSRF and security headers, through the router.
 @Suite struct WebUITests {
-    private func signIn(_ fixture: APIFixture, token: String, headers: [(String, String)] = []) -> HTTPResponse {
+    private func signIn(_ fixture: APIFixture, token: String, headers: [(String, String)] = [], overTLS: Bool = false) -> HTTPResponse {
         fixture.send(.post, "/ui/login", headers: [("Content-Type", "application/x-www-form-urlencoded")] + headers,
-                     body: "token=" + (token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? token))
+                     body: "token=" + (token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? token), overTLS: overTLS)
     }
 
     private func sessionSecret(_ response: HTTPResponse) throws -> String {
@@ -37,6 +37,8 @@ import WebUI
 
         let behindTLS = signIn(fixture, token: fixture.ordersOwnerToken, headers: [("X-Forwarded-Proto", "https")])
         #expect(behindTLS.headers["Set-Cookie"]?.hasSuffix("; Secure") == true)
+        let overOwnTLS = signIn(fixture, token: fixture.ordersOwnerToken, overTLS: true)
+        #expect(overOwnTLS.headers["Set-Cookie"]?.hasSuffix("; Secure") == true)
         let whoami = fixture.send(.get, "/api/v1/whoami", headers: [cookie(secret)])
         #expect(whoami.json["name"] == "david.kim")
     }
