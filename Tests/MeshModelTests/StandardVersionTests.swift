@@ -1,0 +1,107 @@
+import JSON
+import Testing
+@testable import MeshModel
+
+/// Documents declare their standard's version; the registry reads every supported one and refuses
+/// fields of a later version, naming the version that introduced them.
+@Suite struct StandardVersionTests {
+    @Test(arguments: [("registry-example.odcs.json", "v3.9.0"), ("registry-example.odps.json", "v1.2.0"), ("registry-example.odcs.json", "v2.2.2")])
+    func anUnknownVersionIsRefusedWithTheSupportedList(fixture: String, apiVersion: String) throws {
+        let json = try Fixture.json(fixture).setting("/apiVersion", to: .string(apiVersion))
+        let found = issues { _ = try MeshDocument.decode(json) }
+        let issue = try #require(found.first { $0.pointer.description == "/apiVersion" })
+        #expect(issue.code == ValidationIssue.Code.invalidValue)
+        let standard = try #require(Standard(kind: fixture.contains("odcs") ? .dataContract : .dataProduct))
+        #expect(issue.message.contains(standard.apiVersions.joined(separator: ", ")))
+    }
+
+    @Test(arguments: [
+        ("/context", "Use the order id to join." as JSONValue),
+        ("/schema/0/deprecated", true as JSONValue),
+        ("/schema/0/properties/0/semanticType", "dimension" as JSONValue),
+        ("/schema/0/properties/0/enum", [["value": "a"]] as JSONValue),
+        ("/schema/0/properties/0/synonyms", [["synonym": "order number"]] as JSONValue),
+        ("/customProperties/0/vendor", "acme" as JSONValue),
+    ])
+    func aV31ContractUsingAV32FieldIsToldWhichVersionAddedIt(pointer: String, value: JSONValue) throws {
+        let base = try Fixture.json("registry-example.odcs.json").setting("/apiVersion", to: "v3.1.0")
+        let found = issues { _ = try DataContract(json: base.setting(pointer, to: value)) }
+        let issue = try #require(found.first { $0.pointer.description == pointer })
+        #expect(issue.code == ValidationIssue.Code.newerVersionField)
+        #expect(issue.message.contains("v3.2.0"))
+        #expect(issue.message.contains("v3.1.0"))
+        #expect(issues { _ = try DataContract(json: base.setting("/apiVersion", to: "v3.2.0").setting(pointer, to: value)) } == [])
+    }
+
+    @Test(arguments: [("/type", "aggregate" as JSONValue), ("/deprecated", true as JSONValue), ("/outputPorts/0/deprecated", true as JSONValue),
+                      ("/context", ["instructions": "Join on customer_id."] as JSONValue), ("/synonyms", [["synonym": "orders"]] as JSONValue)])
+    func aV10ProductUsingAV11FieldIsToldWhichVersionAddedIt(pointer: String, value: JSONValue) throws {
+        let base = try Fixture.json("registry-example.odps.json").setting("/apiVersion", to: "v1.0.0")
+        let issue = try #require(issues { _ = try DataProduct(json: base.setting(pointer, to: value)) }.first { $0.pointer.description == pointer })
+        #expect(issue.code == ValidationIssue.Code.newerVersionField)
+        #expect(issue.message.contains("ODPS v1.1.0"))
+        #expect(issues { _ = try DataProduct(json: base.setting("/apiVersion", to: "v1.1.0").setting(pointer, to: value)) } == [])
+    }
+
+    @Test func aMapTypeInAV31ContractNamesV32() throws {
+        let json = try Fixture.json("odcs-v3.2.0-map.odcs.json").setting("/apiVersion", to: "v3.1.0")
+        let found = issues { _ = try DataContract(json: json) }
+        #expect(found.contains { $0.pointer.description == "/schema/0/properties/1/logicalType" && $0.code == ValidationIssue.Code.newerVersionField })
+        #expect(found.contains { $0.pointer.description == "/schema/0/properties/1/map" && $0.message.contains("v3.2.0") })
+    }
+
+    @Test(arguments: [
+        ("/schema/0/properties/1/enum", [] as JSONValue?, "/schema/0/properties/1/enum"),
+        ("/schema/0/properties/1/enum/1/value", "pending" as JSONValue, "/schema/0/properties/1/enum/1/value"),
+        ("/schema/0/properties/1/enum/0/value", nil, "/schema/0/properties/1/enum/0/value"),
+        ("/schema/0/properties/1/enum/0/colour", "red" as JSONValue, "/schema/0/properties/1/enum/0/colour"),
+    ])
+    func badEnumsAreRefusedWithTheirPointer(pointer: String, value: JSONValue?, expected: String) throws {
+        let json = try Fixture.json("odcs-v3.2.0-enum.odcs.json").setting(pointer, to: value)
+        let standardIssues = issues { _ = try DataContract(json: json) }.filter { $0.pointer.description.hasPrefix("/schema") }
+        #expect(standardIssues.map(\.pointer.description) == [expected])
+    }
+
+    @Test(arguments: [
+        ("/schema/0/properties/1/map", nil as JSONValue?, "/schema/0/properties/1/map"),
+        ("/schema/0/properties/1/map/value", nil, "/schema/0/properties/1/map/value"),
+        ("/schema/0/properties/1/map/key/logicalType", "maps" as JSONValue, "/schema/0/properties/1/map/key/logicalType"),
+    ])
+    func badMapsAreRefusedWithTheirPointer(pointer: String, value: JSONValue?, expected: String) throws {
+        let json = try Fixture.json("odcs-v3.2.0-map.odcs.json").setting(pointer, to: value)
+        let standardIssues = issues { _ = try DataContract(json: json) }.filter { $0.pointer.description.hasPrefix("/schema") }
+        #expect(standardIssues.map(\.pointer.description) == [expected])
+    }
+
+    @Test func readsEnumMapSemanticTypeAndDeprecation() throws {
+        let enums = try DataContract(json: Fixture.json("odcs-v3.2.0-enum.odcs.json"))
+        #expect(enums.schemaObjects[0].properties[1].enumValues?.first == "pending")
+        let maps = try DataContract(json: Fixture.json("odcs-v3.2.0-map.odcs.json"))
+        #expect(maps.schemaObjects[0].properties[2].mapValue?.logicalType == "integer")
+        #expect(maps.schemaObjects[0].properties[2].mapKey?.logicalType == "string")
+        let measures = try DataContract(json: Fixture.json("odcs-v3.2.0-measures-and-dimensions.odcs.json"))
+        #expect(measures.schemaObjects.flatMap(\.properties).contains { $0.semanticType == "measure" })
+        let product = try DataProduct(json: Fixture.json("odps-v1.1.0-deprecated-data-product.odps.json"))
+        #expect(!product.deprecated)
+        #expect(product.inputPorts.map(\.deprecated) == [true])
+        #expect(product.outputPorts.map(\.deprecated) == [true, false])
+    }
+
+    @Test func v32WidensStableIdsButEarlierVersionsDoNot() throws {
+        let json = try Fixture.json("registry-example.odcs.json").setting("/schema/0/properties/0/id", to: "order:id")
+        #expect(issues { _ = try DataContract(json: json.setting("/apiVersion", to: "v3.2.0")) } == [])
+        #expect(issues { _ = try DataContract(json: json.setting("/apiVersion", to: "v3.1.0")) }.map(\.code) == [ValidationIssue.Code.invalidValue])
+        #expect(issues { _ = try DataContract(json: json.setting("/apiVersion", to: "v3.2.0").setting("/schema/0/properties/0/id", to: "a.b")) }
+            .map(\.code) == [ValidationIssue.Code.invalidValue])
+    }
+
+    @Test func odpsTypeReplacesTheProductTypeHint() throws {
+        let base = try Fixture.json("registry-example.odps.json").setting("/apiVersion", to: "v1.1.0")
+        let agreeing = try DataProduct(json: base.setting("/type", to: "consumerAligned"))
+        #expect(agreeing.registrationIssues == [])
+        let typed = try DataProduct(json: base.setting("/type", to: "aggregate"))
+        #expect(typed.productType == "aggregate")
+        #expect(typed.registrationIssues.map(\.code) == [ValidationIssue.Code.invalidValue])
+        #expect(typed.registrationIssues.first?.message.contains("replaces") == true)
+    }
+}
