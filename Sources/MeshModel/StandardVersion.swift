@@ -18,6 +18,11 @@ struct StandardVersion: Sendable, Hashable {
         Self.semanticVersion(apiVersion).map { version < $0 } ?? false
     }
 
+    /// Whether this version is later than `apiVersion`.
+    func isAfter(_ apiVersion: String) -> Bool {
+        Self.semanticVersion(apiVersion).map { version > $0 } ?? false
+    }
+
     /// ODCS v3.2.0 widened `StableId` to any text without white space or `. # / \ @ ! % & ^`.
     var allowsWideStableIds: Bool { standard == .odcs && !isBefore("v3.2.0") }
 
