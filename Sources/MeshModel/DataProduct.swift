@@ -109,6 +109,10 @@ public struct DataProduct: Sendable, Hashable {
                 return ContractReference(id: id, version: version)
             }
         reader.contextAndSynonyms(in: port, at: pointer)
+        for entry in reader.objects("sbom", in: port, shape: ODPSShapes.sbom, at: pointer)
+        where entry.object["url"] == nil && reader.declaredVersion?.isBefore(ODPSShapes.version110) == true {
+            reader.report(ValidationIssue.Code.missingField, at: entry.pointer / "url", "an SBOM entry needs 'url' before ODPS v1.1.0")
+        }
         guard let name = port["name"]?.stringValue else { return nil }
         return OutputPort(
             name: name, contractId: port["contractId"]?.stringValue, version: port["version"]?.stringValue ?? "",

@@ -37,6 +37,17 @@ enum ODPSShapes {
         required: ["name"],
         introducedIn: ObjectShape.added(["deprecated", "id", "synonyms", "context"], in: version110))
 
+    /// `SBOM`: `tags`, `customProperties` and `authoritativeDefinitions` are in the approved v1.1.0
+    /// change list though not yet in its schema file; `url`, required before v1.1.0, is checked by
+    /// the reader for those versions.
+    static let sbom = ObjectShape(
+        "an ODPS SBOM entry",
+        fields: [
+            "id": .string, "type": .string, "url": .string, "tags": .array, "customProperties": .array,
+            "authoritativeDefinitions": .array,
+        ],
+        introducedIn: ObjectShape.added(["id", "tags", "customProperties", "authoritativeDefinitions"], in: version110))
+
     static let inputContract = ObjectShape(
         "an ODPS input contract", fields: ["id": .string, "version": .string], required: ["id", "version"])
 

@@ -9,7 +9,9 @@ import Testing
     static let odps = "odps-json-schema-v1.1.0.json"
     static let odcs = "odcs-json-schema-v3.2.0.json"
     /// Keys the approved ODPS v1.1.0 change list adds that its schema file does not have yet.
-    static let odpsChangeListOnly: [String: Set<String>] = ["CustomProperty": ["vendor"]]
+    static let odpsChangeListOnly: [String: Set<String>] = [
+        "CustomProperty": ["vendor"], "SBOM": ["tags", "customProperties", "authoritativeDefinitions"],
+    ]
 
     @Test(arguments: [(odps, ODPSShapes.product), (odcs, ODCSShapes.contract)])
     func topLevelFieldsAndRequiredListMatchTheSchema(schemaFile: String, shape: ObjectShape) throws {
@@ -23,7 +25,7 @@ import Testing
         (odps, "InputPort", ODPSShapes.inputPort), (odps, "OutputPort", ODPSShapes.outputPort),
         (odps, "InputContract", ODPSShapes.inputContract), (odps, "Team", ODPSShapes.team),
         (odps, "TeamMember", ODPSShapes.member), (odps, "CustomProperty", ODPSShapes.customProperty),
-        (odps, "Context", ContextShapes.context), (odps, "Synonym", ContextShapes.synonym),
+        (odps, "SBOM", ODPSShapes.sbom), (odps, "Context", ContextShapes.context), (odps, "Synonym", ContextShapes.synonym),
         (odcs, "Team", ODCSShapes.team), (odcs, "TeamMember", ODCSShapes.member),
         (odcs, "CustomProperty", ODCSShapes.customProperty), (odcs, "EnumValue", ODCSShapes.enumValue),
         (odcs, "Synonym", ContextShapes.synonym),

@@ -104,4 +104,15 @@ import Testing
         #expect(typed.registrationIssues.map(\.code) == [ValidationIssue.Code.invalidValue])
         #expect(typed.registrationIssues.first?.message.contains("replaces") == true)
     }
+
+    @Test func sbomEntriesTakeTagsInV11AndNeedAURLBefore() throws {
+        let base = try Fixture.json("registry-example.odps.json")
+        let tagged = base.setting("/outputPorts/0/sbom", to: [["type": "external", "url": "https://example.com/sbom.json", "tags": ["spdx"]]])
+        #expect(issues { _ = try DataProduct(json: tagged.setting("/apiVersion", to: "v1.1.0")) } == [])
+        let old = issues { _ = try DataProduct(json: tagged.setting("/apiVersion", to: "v1.0.0")) }
+        #expect(old.filter { $0.code != ValidationIssue.Code.missingField }.map(\.pointer.description) == ["/outputPorts/0/sbom/0/tags"])
+        let noURL = base.setting("/outputPorts/0/sbom", to: [["type": "external"]])
+        #expect(issues { _ = try DataProduct(json: noURL.setting("/apiVersion", to: "v1.1.0")) } == [])
+        #expect(issues { _ = try DataProduct(json: noURL.setting("/apiVersion", to: "v1.0.0")) }.map(\.pointer.description) == ["/outputPorts/0/sbom/0/url"])
+    }
 }
