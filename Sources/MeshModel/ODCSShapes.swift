@@ -82,6 +82,21 @@ enum ODCSShapes {
         ],
         required: ["value"])
 
+    /// A relationship on a schema object: `from` and `to` (single names or lists for composite keys).
+    static let objectRelationship = ObjectShape(
+        "an ODCS schema relationship",
+        fields: ["id": .string, "type": .oneOf(["foreignKey"]), "from": .any, "to": .any, "customProperties": .array],
+        required: ["from", "to"],
+        introducedIn: ObjectShape.added(["id"], in: version320))
+
+    /// A relationship on a property, which is its implicit `from`.
+    static let propertyRelationship = ObjectShape(
+        "an ODCS property relationship",
+        fields: ["id": .string, "type": .oneOf(["foreignKey"]), "to": .any, "customProperties": .array],
+        required: ["to"],
+        unknownKeyAdvice: "; a property's relationship starts at the property itself, so it has no 'from'",
+        introducedIn: ObjectShape.added(["id"], in: version320))
+
     /// A map property's `map`: its key and value definitions (ODCS v3.2.0).
     static let map = ObjectShape("an ODCS map definition", fields: ["key": .object, "value": .object], required: ["key", "value"])
 

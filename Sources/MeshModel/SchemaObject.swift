@@ -23,6 +23,7 @@ public struct SchemaObject: Sendable, Hashable {
     init?(object: JSONObject, at pointer: JSONPointer, reader: inout DocumentReader) {
         let properties = SchemaProperty.list(in: object, at: pointer, depth: 1, reader: &reader)
         reader.contextAndSynonyms(in: object, at: pointer)
+        reader.relationships(in: object, shape: ODCSShapes.objectRelationship, at: pointer)
         guard let name = object["name"]?.stringValue else { return nil }
         self.name = name
         self.id = object["id"]?.stringValue

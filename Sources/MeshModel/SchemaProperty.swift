@@ -77,6 +77,7 @@ public struct SchemaProperty: Sendable, Hashable {
         let mapParts = Self.mapParts(of: object, at: pointer, depth: depth, reader: &reader)
         Self.checkTypeOfVersion(object, at: pointer, reader: &reader)
         reader.contextAndSynonyms(in: object, at: pointer)
+        reader.relationships(in: object, shape: ODCSShapes.propertyRelationship, at: pointer)
         self.enumValues = Self.enumValues(of: object, at: pointer, reader: &reader)
         self.semanticType = object["semanticType"]?.stringValue
         self.deprecated = object["deprecated"]?.boolValue ?? false

@@ -115,4 +115,19 @@ import Testing
         #expect(issues { _ = try DataProduct(json: noURL.setting("/apiVersion", to: "v1.1.0")) } == [])
         #expect(issues { _ = try DataProduct(json: noURL.setting("/apiVersion", to: "v1.0.0")) }.map(\.pointer.description) == ["/outputPorts/0/sbom/0/url"])
     }
+
+    @Test func relationshipsAreShapedAndTheirIdsAreUniqueAndNewInV32() throws {
+        let base = try Fixture.json("odcs-v3.2.0-relationships.odcs.json")
+        let property = "/schema/2/properties/1/relationships"
+        let withIds = base.setting(property + "/0/id", to: "to-customers")
+        #expect(issues { _ = try DataContract(json: withIds) }.filter { $0.pointer.description.hasPrefix("/schema") } == [])
+        let duplicateIssues = issues { _ = try DataContract(json: withIds.setting(property, to: [["id": "fk", "to": "customers.id"], ["id": "fk", "to": "customers.key"]])) }
+        #expect(duplicateIssues.filter { $0.code == ValidationIssue.Code.duplicate }.map(\.pointer.description) == [property + "/1/id"])
+        let older = issues { _ = try DataContract(json: withIds.setting("/apiVersion", to: "v3.1.0")) }
+        #expect(older.filter { $0.code == ValidationIssue.Code.newerVersionField }.map(\.pointer.description) == [property + "/0/id"])
+        let withFrom = issues { _ = try DataContract(json: base.setting(property + "/0/from", to: "orders.customer_id")) }
+        #expect(withFrom.filter { $0.code == ValidationIssue.Code.unknownField }.map(\.pointer.description) == [property + "/0/from"])
+        let withoutTo = issues { _ = try DataContract(json: base.setting("/schema/2/relationships/0/to", to: nil)) }
+        #expect(withoutTo.filter { $0.code == ValidationIssue.Code.missingField && $0.pointer.description.hasPrefix("/schema") }.map(\.pointer.description) == ["/schema/2/relationships/0/to"])
+    }
 }
