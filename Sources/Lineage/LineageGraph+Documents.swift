@@ -7,7 +7,8 @@ extension LineageGraph {
     /// version (`conformsTo`); each input port's contract is read by the product (`readBy`);
     /// `outputPorts[].inputContracts` adds input contract → output port (`feeds`); and each
     /// dataset of a port's contract (``ContractDatasetMapping``) materializes the port. `contracts`
-    /// supplies the documents for labels, teams and datasets; missing ones still get nodes.
+    /// supplies the documents for labels, teams and datasets; missing ones still get nodes. A product
+    /// or port marked `deprecated` (ODPS v1.1.0) says so in its label, which every export shows.
     public static func subgraph(for product: DataProduct, contracts: some Sequence<DataContract>) -> LineageSubgraph {
         var documents: [ContractReference: DataContract] = [:]
         for contract in contracts {
@@ -15,7 +16,7 @@ extension LineageGraph {
         }
         var subgraph = LineageSubgraph()
         let productID = LineageNodeID.product(product.id)
-        subgraph.add(LineageNode(id: productID, label: product.name, team: product.teamName))
+        subgraph.add(LineageNode(id: productID, label: deprecatedLabel(product.name ?? productID.displayName, product.deprecated), team: product.teamName))
         func contractNode(_ reference: ContractReference) -> LineageNodeID {
             let id = LineageNodeID.contract(reference.id, version: reference.version)
             let document = documents[reference]
@@ -27,7 +28,7 @@ extension LineageGraph {
         }
         for output in product.outputPorts {
             let portID = LineageNodeID.port(product: product.id, name: output.name, version: output.version)
-            subgraph.add(LineageNode(id: portID, team: product.teamName))
+            subgraph.add(LineageNode(id: portID, label: deprecatedLabel(portID.displayName, output.deprecated), team: product.teamName))
             subgraph.add(LineageEdge(from: productID, to: portID, kind: .publishes))
             for input in output.inputContracts {
                 subgraph.add(LineageEdge(from: contractNode(input), to: portID, kind: .feeds))
@@ -39,6 +40,11 @@ extension LineageGraph {
             }
         }
         return subgraph
+    }
+
+    /// The label of a product or port, marked when it is deprecated.
+    static func deprecatedLabel(_ label: String, _ deprecated: Bool) -> String {
+        deprecated ? "\(label) (deprecated)" : label
     }
 
     /// The edges of ``subgraph(for:contracts:)``.

@@ -1,6 +1,6 @@
 import JSON
 
-/// A data contract: an ODCS v3.1.0 (or v3.0.x) document with typed views of the fields the registry uses.
+/// A data contract: an ODCS v3.2.0 (or v3.1.0, v3.0.x) document with typed views of the fields the registry uses.
 public struct DataContract: Sendable, Hashable {
     /// The compatibility modes the registry hint `customProperties.compatibility` may name.
     public static let compatibilityModes = [
@@ -9,7 +9,7 @@ public struct DataContract: Sendable, Hashable {
 
     /// The document as given.
     public let json: JSONValue
-    /// `apiVersion`: `v3.1.0`, `v3.0.2`, `v3.0.1` or `v3.0.0`.
+    /// `apiVersion`: one of ``Standard/odcs``'s versions.
     public let apiVersion: String
     /// `id`, as written; ``registrationIssues`` checks it against ``ResourceIdentifier``.
     public let id: String
@@ -49,7 +49,9 @@ public struct DataContract: Sendable, Hashable {
 
     /// Reads what it can, leaving the standard's problems in `reader`.
     private init(json: JSONValue, reader: inout DocumentReader) {
+        reader.declaredVersion = StandardVersion(.odcs, apiVersion: json["apiVersion"]?.stringValue)
         let root = reader.object(json, shape: ODCSShapes.contract, at: .root) ?? JSONObject()
+        reader.contextAndSynonyms(in: root, at: .root)
         let customProperties = reader.customProperties(in: root, shape: ODCSShapes.customProperty, at: .root)
         let servers = reader.objects("servers", in: root, shape: ODCSShapes.server, at: .root).map { JSONValue.object($0.object) }
         let schemaObjects = reader.objects("schema", in: root, shape: ODCSShapes.schemaObject, at: .root).compactMap { entry in

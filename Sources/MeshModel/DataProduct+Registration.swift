@@ -18,10 +18,14 @@ extension DataProduct {
             id: id, name: name, versionText: versionText, domain: domain, statusText: statusText,
             customProperties: customPropertyEntries, subject: "data product")
         reader.requireHint("productType", in: customPropertyEntries, allowed: Self.productTypes)
+        requireTypeAgreesWithHint(&reader)
         requireOwningTeam(&reader)
-        for port in inputPorts where !port.isExternal {
-            reader.requireIdentifier(port.contractId, at: port.pointer / "contractId")
-            reader.requireSemanticVersion(port.version, at: port.pointer / "version")
+        for port in inputPorts {
+            let named = reader.requireText(port.contractId, at: port.pointer / "contractId", "every input port names the contract it reads")
+            let versioned = reader.requireText(port.version, at: port.pointer / "version", "every input port names the contract version it reads")
+            guard !port.isExternal else { continue }
+            if named { reader.requireIdentifier(port.contractId, at: port.pointer / "contractId") }
+            if versioned { reader.requireSemanticVersion(port.version, at: port.pointer / "version") }
         }
         for port in outputPorts {
             if reader.requireText(
@@ -30,7 +34,9 @@ extension DataProduct {
             {
                 reader.requireIdentifier(contractId, at: port.pointer / "contractId")
             }
-            reader.requireSemanticVersion(port.version, at: port.pointer / "version")
+            if reader.requireText(port.version, at: port.pointer / "version", "every output port has the version of its contract") {
+                reader.requireSemanticVersion(port.version, at: port.pointer / "version")
+            }
             for (index, input) in port.inputContracts.enumerated() {
                 let pointer = port.pointer / "inputContracts" / index
                 reader.requireIdentifier(input.id, at: pointer / "id")
@@ -40,6 +46,16 @@ extension DataProduct {
         // ODPS identifies a port by name and version: one port may be published in two versions.
         reader.refuseDuplicates(outputPorts.map { (name: "\($0.name)@\($0.version)", pointer: $0.pointer / "version") }, "the output port")
         return reader.issuesInDocumentOrder(of: json)
+    }
+
+    /// ODPS v1.1.0 `type` replaces the `productType` hint; a document giving both must agree.
+    private func requireTypeAgreesWithHint(_ reader: inout DocumentReader) {
+        guard let type = json["type"]?.stringValue, let entry = customPropertyEntries.first(where: { $0.name == "productType" }),
+            entry.value.stringValue != type
+        else { return }
+        reader.report(
+            ValidationIssue.Code.invalidValue, at: entry.pointer / "value",
+            "the registry hint productType disagrees with type '\(type)'; ODPS v1.1.0 `type` replaces it, so remove the hint")
     }
 
     private func requireOwningTeam(_ reader: inout DocumentReader) {

@@ -1,10 +1,10 @@
 import JSON
 
-/// A data product: an ODPS v1.0.0 (or v0.9.0) document with typed views of the fields the registry uses.
+/// A data product: an ODPS v1.1.0 (or v1.0.0, v0.9.0) document with typed views of the fields the registry uses.
 public struct DataProduct: Sendable, Hashable {
     /// The document as given.
     public let json: JSONValue
-    /// `apiVersion`: `v1.0.0` or `v0.9.0`.
+    /// `apiVersion`: one of ``Standard/odps``'s versions.
     public let apiVersion: String
     /// `id`, as written; ``registrationIssues`` checks it against ``ResourceIdentifier``.
     public let id: String
@@ -20,6 +20,8 @@ public struct DataProduct: Sendable, Hashable {
     public let statusText: String
     /// `status` when it is one the registry knows.
     public let status: LifecycleStatus?
+    /// Whether the product is marked `deprecated: true` (ODPS v1.1.0).
+    public let deprecated: Bool
     /// `team.name`.
     public let teamName: String?
     /// `team.members`.
@@ -44,7 +46,9 @@ public struct DataProduct: Sendable, Hashable {
 
     /// Reads what it can, leaving the standard's problems in `reader`.
     private init(json: JSONValue, reader: inout DocumentReader) {
+        reader.declaredVersion = StandardVersion(.odps, apiVersion: json["apiVersion"]?.stringValue)
         let root = reader.object(json, shape: ODPSShapes.product, at: .root) ?? JSONObject()
+        reader.contextAndSynonyms(in: root, at: .root)
         let customProperties = reader.customProperties(in: root, shape: ODPSShapes.customProperty, at: .root)
         let inputPorts = reader.objects("inputPorts", in: root, shape: ODPSShapes.inputPort, at: .root).compactMap { port in
             Self.inputPort(port.object, at: port.pointer, reader: &reader)
@@ -68,6 +72,7 @@ public struct DataProduct: Sendable, Hashable {
         self.domain = root["domain"]?.stringValue
         self.statusText = root["status"]?.stringValue ?? ""
         self.status = LifecycleStatus(rawValue: statusText)
+        self.deprecated = root["deprecated"]?.boolValue ?? false
         self.teamName = teamName
         self.members = members
         self.inputPorts = inputPorts
@@ -76,8 +81,9 @@ public struct DataProduct: Sendable, Hashable {
         self.customProperties = CustomProperty.dictionary(customProperties)
     }
 
-    /// The registry hint `customProperties.productType`, when it is a string.
-    public var productType: String? { customProperties["productType"]?.stringValue }
+    /// The product's architectural kind: ODPS v1.1.0 `type`, else the registry hint
+    /// `customProperties.productType` that earlier documents use.
+    public var productType: String? { json["type"]?.stringValue ?? customProperties["productType"]?.stringValue }
 
     /// The product's team as a ``Team``, when it has a name.
     public var team: Team? { teamName.map { Team(name: $0, members: members) } }
@@ -89,11 +95,11 @@ public struct DataProduct: Sendable, Hashable {
 
     private static func inputPort(_ port: JSONObject, at pointer: JSONPointer, reader: inout DocumentReader) -> InputPort? {
         let properties = reader.customProperties(in: port, shape: ODPSShapes.customProperty, at: pointer)
-        guard let name = port["name"]?.stringValue, let contractId = port["contractId"]?.stringValue,
-            let version = port["version"]?.stringValue
-        else { return nil }
+        guard let name = port["name"]?.stringValue else { return nil }
         let isExternal = CustomProperty.dictionary(properties)["external"] == .bool(true)
-        return InputPort(name: name, contractId: contractId, version: version, isExternal: isExternal, pointer: pointer)
+        return InputPort(
+            name: name, contractId: port["contractId"]?.stringValue ?? "", version: port["version"]?.stringValue ?? "",
+            isExternal: isExternal, deprecated: port["deprecated"]?.boolValue ?? false, pointer: pointer)
     }
 
     private static func outputPort(_ port: JSONObject, at pointer: JSONPointer, reader: inout DocumentReader) -> OutputPort? {
@@ -102,9 +108,15 @@ public struct DataProduct: Sendable, Hashable {
                 guard let id = entry.object["id"]?.stringValue, let version = entry.object["version"]?.stringValue else { return nil }
                 return ContractReference(id: id, version: version)
             }
-        guard let name = port["name"]?.stringValue, let version = port["version"]?.stringValue else { return nil }
+        reader.contextAndSynonyms(in: port, at: pointer)
+        for entry in reader.objects("sbom", in: port, shape: ODPSShapes.sbom, at: pointer)
+        where entry.object["url"] == nil && reader.declaredVersion?.isBefore(ODPSShapes.version110) == true {
+            reader.report(ValidationIssue.Code.missingField, at: entry.pointer / "url", "an SBOM entry needs 'url' before ODPS v1.1.0")
+        }
+        guard let name = port["name"]?.stringValue else { return nil }
         return OutputPort(
-            name: name, contractId: port["contractId"]?.stringValue, version: version, type: port["type"]?.stringValue,
-            inputContracts: inputContracts, pointer: pointer)
+            name: name, contractId: port["contractId"]?.stringValue, version: port["version"]?.stringValue ?? "",
+            type: port["type"]?.stringValue, deprecated: port["deprecated"]?.boolValue ?? false, inputContracts: inputContracts,
+            pointer: pointer)
     }
 }

@@ -71,7 +71,9 @@ extension DocumentReader {
             requireSemanticVersion(versionText, at: .root / "version")
         }
         requireText(domain, at: .root / "domain", "name the domain that owns the \(subject)")
-        requireStatus(statusText, at: .root / "status")
+        if requireText(statusText, at: .root / "status", "give the \(subject) a lifecycle status: \(LifecycleStatus.allowedList)") {
+            requireStatus(statusText, at: .root / "status")
+        }
         refuseDuplicates(customProperties.map { (name: $0.name, pointer: $0.pointer / "property") }, "the custom property")
     }
 }

@@ -3,6 +3,9 @@ import JSON
 /// Reads a document against object shapes, collecting every issue so one pass reports all of them.
 struct DocumentReader {
     private(set) var issues: [ValidationIssue] = []
+    /// The `apiVersion` the document declares, when it is one the registry reads; fields a later
+    /// version added are refused below it (``ObjectShape/introducedIn``).
+    var declaredVersion: StandardVersion?
 
     /// Records an issue.
     mutating func report(_ code: String, at pointer: JSONPointer, _ message: String) {
@@ -19,6 +22,14 @@ struct DocumentReader {
         for (key, member) in object {
             guard let type = shape.type(of: key) else {
                 if shape.isClosed { reportUnknownKey(key, in: shape, at: pointer / key) }
+                continue
+            }
+            if let introduced = shape.introducedIn[key], let declaredVersion, declaredVersion.isBefore(introduced) {
+                report(
+                    ValidationIssue.Code.newerVersionField, at: pointer / key,
+                    "'\(key)' in \(shape.subject) came with \(declaredVersion.standard.rawValue) \(introduced), but the document declares "
+                        + "apiVersion \(declaredVersion.apiVersion); set apiVersion: \(introduced) (`meshreg upgrade --to \(introduced)`) "
+                        + "or remove '\(key)'")
                 continue
             }
             check(member, type: type, field: key, in: shape, at: pointer / key)
@@ -92,10 +103,16 @@ struct DocumentReader {
             report(
                 ValidationIssue.Code.invalidValue, at: pointer,
                 "'\(field)' is '\(text)', which \(shape.subject) does not allow; use one of \(allowed.joined(separator: ", "))")
+        case (.stableId, .string(let text)) where declaredVersion?.allowsWideStableIds == true:
+            if !FieldType.isWideStableId(text) {
+                report(
+                    ValidationIssue.Code.invalidValue, at: pointer,
+                    "'\(field)' is '\(text)'; ODCS ids may not be empty nor hold white space or any of . # / \\ @ ! % & ^")
+            }
         case (.stableId, .string(let text)) where !FieldType.isStableId(text):
             report(
                 ValidationIssue.Code.invalidValue, at: pointer,
-                "'\(field)' is '\(text)'; ODCS ids match ^[A-Za-z0-9_-]+$ (letters, digits, '_' and '-')")
+                "'\(field)' is '\(text)'; ODCS ids before v3.2.0 match ^[A-Za-z0-9_-]+$ (letters, digits, '_' and '-')")
         default:
             break
         }

@@ -9,18 +9,29 @@ enum FieldType: Sendable {
     case objectOrArray
     /// An ODCS `StableId`: a string matching `^[A-Za-z0-9_-]+$`.
     case stableId
+    /// A string or an object (ODCS v3.2.0 `context`: a string is short for its `instructions`).
+    case stringOrObject
 
     func accepts(_ value: JSONValue) -> Bool {
         switch (self, value) {
         case (.any, _), (.string, .string), (.oneOf, .string), (.stableId, .string), (.boolean, .bool), (.integer, .integer),
-            (.object, .object), (.array, .array), (.objectOrArray, .object), (.objectOrArray, .array):
+            (.object, .object), (.array, .array), (.objectOrArray, .object), (.objectOrArray, .array),
+            (.stringOrObject, .string), (.stringOrObject, .object):
             true
         default:
             false
         }
     }
 
-    /// Whether `text` matches the ODCS `StableId` pattern `^[A-Za-z0-9_-]+$`.
+    /// Characters the wider `StableId` of ODCS v3.2.0 refuses besides white space.
+    static let stableIdForbidden: Set<Unicode.Scalar> = [".", "#", "/", "\\", "@", "!", "%", "&", "^"]
+
+    /// Whether `text` is an ODCS v3.2.0 `StableId`: no white space nor any of `. # / \ @ ! % & ^`.
+    static func isWideStableId(_ text: String) -> Bool {
+        !text.isEmpty && !text.unicodeScalars.contains { $0.properties.isWhitespace || stableIdForbidden.contains($0) }
+    }
+
+    /// Whether `text` matches the ODCS `StableId` pattern `^[A-Za-z0-9_-]+$` (up to v3.1.0).
     static func isStableId(_ text: String) -> Bool {
         !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
             switch scalar {
@@ -40,6 +51,7 @@ enum FieldType: Sendable {
         case .array: "an array"
         case .any: "any value"
         case .objectOrArray: "an object (or, before ODCS v3.1.0, an array)"
+        case .stringOrObject: "a string or an object"
         }
     }
 }
@@ -56,16 +68,25 @@ struct ObjectShape: Sendable {
     let isClosed: Bool
     /// Advice added to an unknown-key message, e.g. where registry hints go.
     let unknownKeyAdvice: String
+    /// Fields a later version of the standard added, with the `apiVersion` that added them; a
+    /// document declaring an earlier version may not use them.
+    let introducedIn: [String: String]
 
     init(
         _ subject: String, fields: KeyValuePairs<String, FieldType>, required: [String] = [], isClosed: Bool = true,
-        unknownKeyAdvice: String = ""
+        unknownKeyAdvice: String = "", introducedIn: [String: String] = [:]
     ) {
         self.subject = subject
         self.fields = fields.map { (name: $0.key, type: $0.value) }
         self.required = required
         self.isClosed = isClosed
         self.unknownKeyAdvice = unknownKeyAdvice
+        self.introducedIn = introducedIn
+    }
+
+    /// `names`, each marked as added in `apiVersion`, for `introducedIn`.
+    static func added(_ names: [String], in apiVersion: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: names.map { ($0, apiVersion) })
     }
 
     /// The type of `name`, or nil when the shape does not define it.

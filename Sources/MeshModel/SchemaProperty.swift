@@ -26,6 +26,12 @@ public struct SchemaProperty: Sendable, Hashable {
     public var primaryKeyPosition: Int?
     /// E.g. `public`, `restricted`, `pii`.
     public var classification: String?
+    /// The allowed values (`enum[*].value`, ODCS v3.2.0); nil when any value is allowed.
+    public var enumValues: [JSONValue]?
+    /// `column`, `measure` or `dimension` (ODCS v3.2.0); nil when not given (a column).
+    public var semanticType: String?
+    /// Whether the property is marked `deprecated: true` (ODCS v3.2.0).
+    public var deprecated: Bool
     /// Nested properties of an object.
     public var properties: [SchemaProperty]
     /// The property as written, for fields not modelled here.
@@ -34,9 +40,15 @@ public struct SchemaProperty: Sendable, Hashable {
     public var pointer: JSONPointer
     /// Storage for `items`: a struct cannot hold an optional of itself directly.
     private var itemsStorage: [SchemaProperty]
+    /// Storage for `map.key` and `map.value`, for the same reason.
+    private var mapStorage: [SchemaProperty]
 
     /// The element type of an array.
     public var items: SchemaProperty? { itemsStorage.first }
+    /// The key of a map (`map.key`, ODCS v3.2.0).
+    public var mapKey: SchemaProperty? { mapStorage.count == 2 ? mapStorage[0] : nil }
+    /// The value of a map (`map.value`, ODCS v3.2.0).
+    public var mapValue: SchemaProperty? { mapStorage.count == 2 ? mapStorage[1] : nil }
 
     /// Reads the `properties` list of `parent`, each checked against ``ODCSShapes/property``.
     static func list(in parent: JSONObject, at pointer: JSONPointer, depth: Int, reader: inout DocumentReader) -> [SchemaProperty] {
@@ -62,6 +74,14 @@ public struct SchemaProperty: Sendable, Hashable {
             items = [SchemaProperty(object: itemsObject, at: pointer / "items", depth: depth + 1, reader: &reader)]
         }
         let properties = Self.list(in: object, at: pointer, depth: depth + 1, reader: &reader)
+        let mapParts = Self.mapParts(of: object, at: pointer, depth: depth, reader: &reader)
+        Self.checkTypeOfVersion(object, at: pointer, reader: &reader)
+        reader.contextAndSynonyms(in: object, at: pointer)
+        reader.relationships(in: object, shape: ODCSShapes.propertyRelationship, at: pointer)
+        self.enumValues = Self.enumValues(of: object, at: pointer, reader: &reader)
+        self.semanticType = object["semanticType"]?.stringValue
+        self.deprecated = object["deprecated"]?.boolValue ?? false
+        self.mapStorage = mapParts
         self.name = object["name"]?.stringValue ?? ""
         self.id = object["id"]?.stringValue
         self.logicalType = object["logicalType"]?.stringValue
@@ -76,5 +96,57 @@ public struct SchemaProperty: Sendable, Hashable {
         self.itemsStorage = items
         self.json = .object(object)
         self.pointer = pointer
+    }
+
+    /// `map.key` and `map.value`, each read as an items property; a `map` type needs both.
+    private static func mapParts(of object: JSONObject, at pointer: JSONPointer, depth: Int, reader: inout DocumentReader) -> [SchemaProperty] {
+        guard let map = reader.nestedObject("map", in: object, shape: ODCSShapes.map, at: pointer) else {
+            if object["logicalType"]?.stringValue == "map", object["map"] == nil {
+                reader.report(
+                    ValidationIssue.Code.missingField, at: pointer / "map",
+                    "a property of logicalType map needs 'map' with a 'key' and a 'value' definition")
+            }
+            return []
+        }
+        guard depth < maximumDepth else {
+            reader.report(ValidationIssue.Code.tooDeep, at: pointer / "map", "maps are nested more than \(maximumDepth) levels deep; flatten the schema")
+            return []
+        }
+        let parts = ["key", "value"].compactMap { part in
+            reader.nestedObject(part, in: map, shape: ODCSShapes.itemProperty, at: pointer / "map").map {
+                SchemaProperty(object: $0, at: pointer / "map" / part, depth: depth + 1, reader: &reader)
+            }
+        }
+        return parts.count == 2 ? parts : []
+    }
+
+    /// The `enum` values: at least one entry, no value twice.
+    private static func enumValues(of object: JSONObject, at pointer: JSONPointer, reader: inout DocumentReader) -> [JSONValue]? {
+        guard case .array(let entries)? = object["enum"] else { return nil }
+        if entries.isEmpty {
+            reader.report(ValidationIssue.Code.invalidValue, at: pointer / "enum", "enum is empty; list at least one allowed value or remove it")
+        }
+        let values = reader.objects("enum", in: object, shape: ODCSShapes.enumValue, at: pointer).compactMap { entry in
+            entry.object["value"].map { (value: $0, pointer: entry.pointer) }
+        }
+        reader.refuseDuplicates(values.map { (name: $0.value.encoded(), pointer: $0.pointer / "value") }, "the enum value")
+        return values.map(\.value)
+    }
+
+    /// A `logicalType` that ODCS v3.2.0 added (`map`, `vector`) needs a document of that version,
+    /// and `vector` needs `logicalTypeOptions.dimensions`.
+    private static func checkTypeOfVersion(_ object: JSONObject, at pointer: JSONPointer, reader: inout DocumentReader) {
+        guard let type = object["logicalType"]?.stringValue, ODCSShapes.logicalTypesOf320.contains(type) else { return }
+        if let declared = reader.declaredVersion, declared.isBefore(ODCSShapes.version320) {
+            reader.report(
+                ValidationIssue.Code.newerVersionField, at: pointer / "logicalType",
+                "logicalType \(type) came with ODCS \(ODCSShapes.version320), but the document declares apiVersion \(declared.apiVersion); "
+                    + "set apiVersion: \(ODCSShapes.version320) (`meshreg upgrade --to \(ODCSShapes.version320)`)")
+        }
+        if type == "vector", object["logicalTypeOptions"]?["dimensions"]?.integerValue.map({ $0 >= 1 }) != true {
+            reader.report(
+                ValidationIssue.Code.missingField, at: pointer / "logicalTypeOptions" / "dimensions",
+                "a property of logicalType vector needs logicalTypeOptions.dimensions, an integer of at least 1")
+        }
     }
 }

@@ -42,6 +42,8 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
         public static let duplicate = "duplicate"
         /// A team has no member whose role is `owner`.
         public static let missingOwner = "missing-owner"
+        /// A field a later version of the standard added, in a document declaring an earlier one.
+        public static let newerVersionField = "field-needs-newer-version"
         /// Nesting deeper than the model reads.
         public static let tooDeep = "too-deep"
     }

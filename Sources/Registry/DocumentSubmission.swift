@@ -15,7 +15,7 @@ public struct DocumentSubmission: Sendable {
     public var mediaType: MediaType
     /// A file path or a label like "request body"; nil when there is nothing useful to say.
     public var source: String?
-    private var yaml: YAMLDocument?
+    private(set) var yaml: YAMLDocument?
 
     /// Parses `bytes` as YAML or JSON; a syntax error becomes an `invalid-document` error with its
     /// line and column.

@@ -54,10 +54,15 @@ public struct ProductSummary: Sendable, Hashable {
     public var status: String
     public var revision: Int
     public var updatedAt: String
+    /// ODPS v1.1.0 `deprecated` on the product.
+    public var deprecated: Bool
+    /// The output ports marked `deprecated: true`, as `name@version`.
+    public var deprecatedPorts: [String]
 
     public var json: JSONValue {
         ["id": .string(id), "name": .string(name), "domain": .string(domain), "team": .string(team),
-         "version": .string(version), "status": .string(status), "revision": .integer(Int64(revision)), "updatedAt": .string(updatedAt)]
+         "version": .string(version), "status": .string(status), "revision": .integer(Int64(revision)), "updatedAt": .string(updatedAt),
+         "deprecated": .bool(deprecated), "deprecatedPorts": .array(deprecatedPorts.map(JSONValue.string))]
     }
 }
 
@@ -144,30 +149,40 @@ extension Registry {
     }
 
     public func products(_ query: ProductQuery = ProductQuery()) throws(RegistryError) -> Page<ProductSummary> {
-        var conditions = ["id > ?"]
+        var conditions = ["p.id > ?"]
         var values: [any SQLiteBindable] = [query.cursor ?? ""]
         for (column, value) in [("domain", query.domain), ("status", query.status), ("team", query.team)] {
             if let value {
-                conditions.append("\(column) = ?")
+                conditions.append("p.\(column) = ?")
                 values.append(value)
             }
         }
         if let text = query.text?.lowercased(), !text.isEmpty {
-            conditions.append("(instr(lower(id), ?) > 0 OR instr(lower(name), ?) > 0 OR instr(lower(description), ?) > 0 OR instr(keywords, ?) > 0)")
+            conditions.append("(instr(lower(p.id), ?) > 0 OR instr(lower(p.name), ?) > 0 OR instr(lower(p.description), ?) > 0 OR instr(p.keywords, ?) > 0)")
             values += [text, text, text, text]
         }
         if let classification = query.classification?.lowercased(), !classification.isEmpty {
-            conditions.append("instr(classifications, ?) > 0")
+            conditions.append("instr(p.classifications, ?) > 0")
             values.append(" \(classification) ")
         }
         let limit = max(1, min(query.limit, 1_000))
         values.append(limit + 1)
-        let sql = "SELECT id, name, domain, team, version, status, revision, updated_at FROM products WHERE \(conditions.joined(separator: " AND ")) ORDER BY id LIMIT ?"
+        // `deprecated` flags (ODPS v1.1.0) are read from the current revision's document.
+        let sql = """
+            SELECT p.id, p.name, p.domain, p.team, p.version, p.status, p.revision, p.updated_at,
+                json_extract(r.document, '$.deprecated') IS 1 AS deprecated,
+                (SELECT json_group_array(json_extract(port.value, '$.name') || '@' || json_extract(port.value, '$.version'))
+                 FROM json_each(r.document, '$.outputPorts') AS port WHERE json_extract(port.value, '$.deprecated') IS 1) AS deprecated_ports
+            FROM products p JOIN revisions r ON r.kind = 'product' AND r.key = p.id AND r.revision = p.revision
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY p.id LIMIT ?
+            """
         let rows = try read { store in try store.db.query(sql, values) }
         let items = rows.prefix(limit).map { row in
             ProductSummary(id: row.string("id") ?? "", name: row.string("name") ?? "", domain: row.string("domain") ?? "",
                            team: row.string("team") ?? "", version: row.string("version") ?? "", status: row.string("status") ?? "",
-                           revision: row.int("revision") ?? 0, updatedAt: row.string("updated_at") ?? "")
+                           revision: row.int("revision") ?? 0, updatedAt: row.string("updated_at") ?? "",
+                           deprecated: row.int("deprecated") == 1,
+                           deprecatedPorts: (try? JSONParser.parse(row.string("deprecated_ports") ?? "[]"))?.arrayValue?.compactMap(\.stringValue) ?? [])
         }
         return Page(items: Array(items), nextCursor: rows.count > limit ? items.last?.id : nil)
     }

@@ -7,7 +7,7 @@ enum OpenAPIDocument {
  "info": {
   "title": "meshreg",
   "version": "0.1.0",
-  "description": "Data-mesh registry: domains, teams, data products (ODPS v1.0.0), contracts (ODCS v3.1.0)."
+  "description": "Data-mesh registry: domains, teams, data products (ODPS v1.1.0, v1.0.0), contracts (ODCS v3.2.0, v3.1.0, v3.0.x)."
  },
  "security": [
   {
@@ -5063,7 +5063,9 @@ enum OpenAPIDocument {
      "version",
      "status",
      "revision",
-     "updatedAt"
+     "updatedAt",
+     "deprecated",
+     "deprecatedPorts"
     ],
     "properties": {
      "id": {
@@ -5089,6 +5091,17 @@ enum OpenAPIDocument {
      },
      "updatedAt": {
       "type": "string"
+     },
+     "deprecated": {
+      "type": "boolean",
+      "description": "ODPS v1.1.0 `deprecated` on the product"
+     },
+     "deprecatedPorts": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      },
+      "description": "output ports marked deprecated, as name@version"
      }
     },
     "additionalProperties": false

@@ -34,8 +34,8 @@ enum ListCommand: Command {
             case .json:
                 context.printJSON(["items": .array(page.items.map(\.json)), "nextCursor": page.nextCursor.map(JSONValue.string) ?? .null])
             case .table:
-                print(Terminal.table(["ID", "NAME", "DOMAIN", "TEAM", "VERSION", "STATUS"],
-                                     page.items.map { [$0.id, $0.name, $0.domain, $0.team, $0.version, $0.status] }))
+                print(Terminal.table(["ID", "NAME", "DOMAIN", "TEAM", "VERSION", "STATUS", "DEPRECATED"],
+                                     page.items.map { [$0.id, $0.name, $0.domain, $0.team, $0.version, $0.status, deprecation($0.json)] }))
                 if let next = page.nextCursor { Terminal.note("more: --cursor \(next)") }
             }
         case "domains":
@@ -62,7 +62,8 @@ enum ListCommand: Command {
                 ("domain", arguments.value("domain")), ("status", arguments.value("status")), ("team", arguments.value("team")),
                 ("q", arguments.value("query")), ("limit", arguments.value("limit")), ("cursor", arguments.value("cursor")),
             ])
-            columns = [("ID", "id"), ("NAME", "name"), ("DOMAIN", "domain"), ("TEAM", "team"), ("VERSION", "version"), ("STATUS", "status")]
+            columns = [("ID", "id"), ("NAME", "name"), ("DOMAIN", "domain"), ("TEAM", "team"), ("VERSION", "version"), ("STATUS", "status"),
+                       ("DEPRECATED", "")]
         case "domains":
             answer = try remote.send("GET", "/api/v1/domains")
             columns = [("DOMAIN", "name"), ("DESCRIPTION", "description")]
@@ -72,10 +73,18 @@ enum ListCommand: Command {
         switch context.format {
         case .json: context.printJSON(answer)
         case .table:
-            let rows = (answer["items"]?.arrayValue ?? []).map { item in columns.map { item[$0.key]?.stringValue ?? "" } }
+            let rows = (answer["items"]?.arrayValue ?? []).map { item in
+                columns.map { $0.title == "DEPRECATED" ? deprecation(item) : item[$0.key]?.stringValue ?? "" }
+            }
             print(Terminal.table(columns.map(\.title), rows))
             if let next = answer["nextCursor"]?.stringValue { Terminal.note("more: --cursor \(next)") }
         }
         return .success
+    }
+
+    /// The DEPRECATED column of a product summary: `product` and/or its deprecated ports (ODPS v1.1.0).
+    private static func deprecation(_ summary: JSONValue) -> String {
+        let ports = summary["deprecatedPorts"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        return ((summary["deprecated"] == .bool(true) ? ["product"] : []) + ports).joined(separator: ", ")
     }
 }

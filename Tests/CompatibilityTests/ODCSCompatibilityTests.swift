@@ -21,7 +21,26 @@ struct ODCSCompatibilityTests {
         objects[0] = .object(object)
         root["schema"] = .array(objects)
         root["version"] = .string(version)
+        root["apiVersion"] = "v3.2.0"
         return try DataContract(json: .object(root))
+    }
+
+    /// The example contract with relationships on its one object.
+    static func contract(relationships: [JSONValue]) throws -> DataContract {
+        let base = try contract(properties: [["name": "id", "logicalType": "string"], ["name": "customer_id", "logicalType": "string"]])
+        guard case .object(var root) = base.json, case .array(var objects)? = root["schema"], case .object(var object) = objects[0] else {
+            throw FixtureError.unexpectedShape
+        }
+        object["relationships"] = .array(relationships)
+        objects[0] = .object(object)
+        root["schema"] = .array(objects)
+        return try DataContract(json: .object(root))
+    }
+
+    static func status(_ values: [String]?) -> JSONValue {
+        var property: JSONObject = ["name": "status", "logicalType": "string", "required": true]
+        if let values { property["enum"] = .array(values.map { ["value": .string($0)] }) }
+        return .object(property)
     }
 
     enum FixtureError: Error { case unexpectedShape }
@@ -154,5 +173,84 @@ struct ODCSCompatibilityTests {
             "backward odcs.property-removed additive /schema/0/properties/0/properties/0 -",
             "backward odcs.logical-type-changed breaking /schema/0/properties/1/items/logicalType /schema/0/properties/1/items/logicalType",
         ])
+    }
+
+    // ODCS v3.2.0 enumerations, maps and relationships.
+
+    @Test func removingAnEnumValueBreaksBackwardAndAddingOneBreaksOnlyForward() throws {
+        let old = try Self.contract(properties: [Self.status(["pending", "paid", "shipped"])])
+        let removed = try Self.contract(properties: [Self.status(["pending", "paid"])], version: "2.0.0")
+        let added = try Self.contract(properties: [Self.status(["pending", "paid", "shipped", "returned"])], version: "1.1.0")
+        #expect(Self.rules(checker.check(new: removed, against: [old], mode: .backward)) == [
+            "backward odcs.enum-value-removed breaking /schema/0/properties/0/enum /schema/0/properties/0/enum",
+        ])
+        #expect(!checker.check(new: removed, against: [old], mode: .backward).isCompatible)
+        let addedBackward = checker.check(new: added, against: [old], mode: .backward)
+        #expect(Self.rules(addedBackward) == ["backward odcs.enum-value-added additive /schema/0/properties/0/enum /schema/0/properties/0/enum"])
+        #expect(addedBackward.isCompatible)
+        #expect(addedBackward.changeClass == .additive)
+        let addedForward = checker.check(new: added, against: [old], mode: .forward)
+        #expect(Self.rules(addedForward) == ["forward odcs.enum-value-added breaking /schema/0/properties/0/enum /schema/0/properties/0/enum"])
+        #expect(!addedForward.isCompatible)
+        #expect(addedForward.findings.first?.message.contains("\"returned\"") == true)
+    }
+
+    @Test func anEnumOnAFreeValueNarrowsAndDroppingItWidens() throws {
+        let free = try Self.contract(properties: [Self.status(nil)])
+        let limited = try Self.contract(properties: [Self.status(["pending"])], version: "2.0.0")
+        #expect(Self.rules(checker.check(new: limited, against: [free], mode: .backward)) == [
+            "backward odcs.enum-added breaking - /schema/0/properties/0/enum",
+        ])
+        #expect(Self.rules(checker.check(new: free, against: [limited], mode: .backward)) == [
+            "backward odcs.enum-removed additive /schema/0/properties/0/enum -",
+        ])
+    }
+
+    static func map(key: String, value: String) -> JSONValue {
+        ["name": "counts", "logicalType": "map", "map": ["key": ["logicalType": .string(key)], "value": ["logicalType": .string(value)]]]
+    }
+
+    @Test func mapKeyAndValueTypesAreComparedAsProperties() throws {
+        let old = try Self.contract(properties: [Self.map(key: "string", value: "integer")])
+        let widened = try Self.contract(properties: [Self.map(key: "string", value: "number")], version: "1.1.0")
+        let rekeyed = try Self.contract(properties: [Self.map(key: "integer", value: "integer")], version: "2.0.0")
+        #expect(Self.rules(checker.check(new: widened, against: [old], mode: .full)) == [
+            "backward odcs.logical-type-changed additive /schema/0/properties/0/map/value/logicalType /schema/0/properties/0/map/value/logicalType",
+            "forward odcs.logical-type-changed breaking /schema/0/properties/0/map/value/logicalType /schema/0/properties/0/map/value/logicalType",
+        ])
+        #expect(checker.check(new: widened, against: [old], mode: .backward).isCompatible)
+        #expect(Self.rules(checker.check(new: rekeyed, against: [old], mode: .backward)) == [
+            "backward odcs.logical-type-changed breaking /schema/0/properties/0/map/key/logicalType /schema/0/properties/0/map/key/logicalType",
+        ])
+    }
+
+    @Test func relationshipsAreMatchedByIdAndRemovingOrRepointingOneBreaks() throws {
+        let customers: JSONValue = ["id": "to-customers", "type": "foreignKey", "from": "orders.customer_id", "to": "customers.id"]
+        let accounts: JSONValue = ["id": "to-customers", "type": "foreignKey", "from": "orders.customer_id", "to": "accounts.id"]
+        let products: JSONValue = ["from": "orders.id", "to": "lines.order_id"]
+        let old = try Self.contract(relationships: [customers])
+        let added = try Self.contract(relationships: [customers, products])
+        let removed = try Self.contract(relationships: [])
+        let repointed = try Self.contract(relationships: [accounts])
+        let addedReport = checker.check(new: added, against: [old], mode: .full)
+        #expect(Set(addedReport.findings.map(\.rule)) == ["odcs.relationship-added"])
+        #expect(addedReport.isCompatible)
+        #expect(addedReport.findings.allSatisfy { $0.newPath?.description == "/schema/0/relationships/1" && $0.oldPath == nil })
+        let removedReport = checker.check(new: removed, against: [old], mode: .backward)
+        #expect(Self.rules(removedReport) == ["backward odcs.relationship-removed breaking /schema/0/relationships/0 -"])
+        #expect(Self.rules(checker.check(new: repointed, against: [old], mode: .forward)) == [
+            "forward odcs.relationship-changed breaking /schema/0/relationships/0 /schema/0/relationships/0",
+        ])
+    }
+
+    @Test func anUnchangedV32ContractHasNoFindingsAndDeprecationIsMetadata() throws {
+        let contract = try Self.contract(properties: [Self.status(["pending"])])
+        #expect(checker.check(new: contract, against: [contract], mode: .fullTransitive).findings.isEmpty)
+        var deprecated = Self.status(["pending"]).objectValue!
+        deprecated["deprecated"] = true
+        let marked = try Self.contract(properties: [.object(deprecated)], version: "1.0.1")
+        let report = checker.check(new: marked, against: [contract], mode: .full)
+        #expect(Set(report.findings.map(\.rule)) == ["odcs.deprecated-changed"])
+        #expect(report.changeClass == .metadata)
     }
 }

@@ -68,6 +68,20 @@ import Testing
         #expect(try JSONParser.parse(list.standardOutput) == [], "nothing was written")
     }
 
+    @Test func productListsShowDeprecatedProductsAndPorts() throws {
+        let workspace = try Workspace()
+        let database = workspace.path("mesh.sqlite")
+        #expect(try MeshregProcess.run(["apply", domains, "--db", database]).status == 0)
+        let list = try MeshregProcess.run(["list", "products", "--db", database, "--format", "json"])
+        let items = try JSONParser.parse(list.standardOutput)["items"]?.arrayValue ?? []
+        let deprecated = items.filter { $0["deprecated"] == true || $0["deprecatedPorts"]?.arrayValue?.isEmpty == false }
+        #expect(deprecated.map { $0["id"] } == ["product-feed-legacy"])
+        #expect(deprecated.first?["deprecatedPorts"] == ["nightly-feed@1.4.0"])
+        #expect(items.count > 10)
+        let table = try MeshregProcess.run(["list", "products", "--db", database, "--status", "deprecated"])
+        #expect(table.standardOutput.contains("product, nightly-feed@1.4.0"))
+    }
+
     @Test func validateExplainsProblemsOffline() throws {
         let workspace = try Workspace()
         let bad = try workspace.write("bad.odps.yaml", "apiVersion: v1.0.0\nkind: DataProduct\nid: ../etc\nstatus: active\nunknownKey: 1\n")

@@ -106,3 +106,19 @@ struct RetailMeshLineageTests {
         }
     }
 }
+
+/// ODPS v1.1.0 `deprecated` on a product and its port shows in the lineage labels every export uses.
+struct DeprecatedLineageTests {
+    @Test func aDeprecatedProductAndPortSaySoInTheirLabels() throws {
+        let documents = try #require(try Fixture.json("retail-mesh.json").arrayValue)
+        let legacy = try #require(documents.first { $0["id"] == "product-feed-legacy" })
+        let marked = legacy.setting("/apiVersion", to: "v1.1.0").setting("/deprecated", to: true).setting("/outputPorts/0/deprecated", to: true)
+        let mesh = try Fixture.retailMesh()
+        let subgraph = LineageGraph.subgraph(for: try DataProduct(json: marked), contracts: mesh.contracts)
+        let labels = Dictionary(uniqueKeysWithValues: subgraph.nodes.map { ($0.id, $0.label) })
+        #expect(labels[.product("product-feed-legacy")] == "Legacy Product Feed (deprecated)")
+        #expect(labels[.port(product: "product-feed-legacy", name: "nightly-feed", version: "1.4.0")] == "product-feed-legacy/nightly-feed@1.4.0 (deprecated)")
+        let current = LineageGraph.subgraph(for: try DataProduct(json: legacy), contracts: mesh.contracts)
+        #expect(current.nodes.allSatisfy { !$0.label.contains("deprecated") })
+    }
+}

@@ -85,11 +85,20 @@ import Testing
         #expect(found.map(\.code) == [code])
     }
 
-    @Test(arguments: ["/version", "/status", "/id", "/schema/0/name", "/schema/0/properties/2/name"])
+    @Test(arguments: ["/version", "/id", "/schema/0/name", "/schema/0/properties/2/name"])
     func refusesAMissingRequiredField(pointer: String) throws {
         let json = try Fixture.json("registry-example.odcs.json").setting(pointer, to: nil)
         let found = issues { _ = try DataContract(json: json) }
         #expect(found.map(\.pointer.description) == [pointer])
+        #expect(found.map(\.code) == [ValidationIssue.Code.missingField])
+    }
+
+    /// ODCS v3.2.0 made `status` optional; the registry still needs it.
+    @Test(arguments: ["v3.1.0", "v3.2.0"])
+    func registryStillRequiresAStatus(apiVersion: String) throws {
+        let json = try Fixture.json("registry-example.odcs.json").setting("/apiVersion", to: .string(apiVersion)).setting("/status", to: nil)
+        let found = try DataContract(json: json).registrationIssues
+        #expect(found.map(\.pointer.description) == ["/status"])
         #expect(found.map(\.code) == [ValidationIssue.Code.missingField])
     }
 

@@ -63,12 +63,19 @@ import Testing
         #expect(found.filter { $0.pointer.description == pointer }.map(\.code) == [code])
     }
 
-    @Test(arguments: ["/id", "/status", "/kind", "/apiVersion", "/outputPorts/0/version", "/inputPorts/0/contractId",
-                      "/team/members/0/username", "/customProperties/0/value"])
+    @Test(arguments: ["/id", "/kind", "/apiVersion", "/team/members/0/username", "/customProperties/0/value"])
     func refusesAMissingRequiredField(pointer: String) throws {
         let json = try Fixture.json("registry-example.odps.json").setting(pointer, to: nil)
         let found = issues { _ = try DataProduct(json: json) }
         #expect(found.filter { $0.pointer.description == pointer }.map(\.code) == [ValidationIssue.Code.missingField])
+    }
+
+    /// ODPS v1.1.0 made these optional; the registry still needs them, in every version.
+    @Test(arguments: ["v1.0.0", "v1.1.0"], ["/status", "/outputPorts/0/version", "/inputPorts/0/contractId", "/inputPorts/0/version"])
+    func registryStillRequiresWhatTheStandardMadeOptional(apiVersion: String, pointer: String) throws {
+        let json = try Fixture.json("registry-example.odps.json").setting("/apiVersion", to: .string(apiVersion)).setting(pointer, to: nil)
+        let product = try DataProduct(json: json)
+        #expect(product.registrationIssues.filter { $0.pointer.description == pointer }.map(\.code) == [ValidationIssue.Code.missingField])
     }
 
     @Test func unknownTopLevelKeyMessageSuggestsTheFieldAndCustomProperties() throws {

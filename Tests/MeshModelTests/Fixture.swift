@@ -5,8 +5,15 @@ import Testing
 
 /// The JSON fixtures in Fixtures/ (see its README).
 enum Fixture {
-    static let officialProducts = ["odps-example-customer.odps.json"]
-    static let officialContracts = ["odcs-example-full.odcs.json", "odcs-example-table-column.odcs.json"]
+    static let officialProducts = [
+        "odps-example-customer.odps.json", "odps-v1.1.0-customer-data-product.odps.json",
+        "odps-v1.1.0-deprecated-data-product.odps.json", "odps-v1.1.0-simple-data-product.odps.json",
+    ]
+    static let officialContracts = [
+        "odcs-example-full.odcs.json", "odcs-example-table-column.odcs.json", "odcs-v3.2.0-deprecated.odcs.json",
+        "odcs-v3.2.0-enum.odcs.json", "odcs-v3.2.0-full-example.odcs.json", "odcs-v3.2.0-map.odcs.json",
+        "odcs-v3.2.0-measures-and-dimensions.odcs.json", "odcs-v3.2.0-relationships.odcs.json",
+    ]
     static let registryProducts = ["registry-example.odps.json"]
     static let registryContracts = ["registry-example.odcs.json", "registry-example-v2-breaking.odcs.json"]
 

@@ -23,7 +23,7 @@ import Testing
         #expect(found.first?.message.contains(explanation) == true)
     }
 
-    @Test(arguments: ["published", "Active", ""])
+    @Test(arguments: ["published", "Active"])
     func refusesAStatusTheRegistryDoesNotKnow(status: String) throws {
         let product = try DataProduct(json: Fixture.json("registry-example.odps.json").setting("/status", to: .string(status)))
         #expect(product.status == nil)

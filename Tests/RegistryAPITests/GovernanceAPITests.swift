@@ -56,6 +56,27 @@ import Testing
         #expect(listed?.count == 1)
     }
 
+    @Test func aRequestForADeprecatedPortIsGrantedWithAWarning() throws {
+        let fixture = try Self.fixture()
+        let owner = try fixture.registry.issueToken(for: .user("julia.rossi"), actor: .localAdmin).token
+        let marketing = try fixture.registry.issueToken(for: .user("sam.lee"), actor: .localAdmin).token
+        // The shipped legacy feed is deprecated with a deprecated port; opened to everyone here so only that policy speaks.
+        let file = APIFixture.repositoryRoot.appendingPathComponent("Domains/catalog/products/product-feed-legacy.odps.yaml")
+        let document = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "      - property: classification\n        value: internal", with: "      - property: classification\n        value: public")
+        let put = fixture.send(.put, "/api/v1/products/product-feed-legacy", token: owner, headers: [("Content-Type", "application/yaml")], body: document)
+        #expect(put.status.code == 200, "\(put.json)")
+        let requested = fixture.send(.post, "/api/v1/access-requests", token: marketing, headers: [("Content-Type", "application/json")],
+                                     body: #"{"product": "product-feed-legacy", "port": "nightly-feed", "team": "campaign-analytics", "purpose": "Email tool export"}"#)
+        #expect(requested.status.code == 201, "\(requested.json)")
+        #expect(requested.json["status"] == "approved")
+        let warning = requested.json["warnings"]?.arrayValue?.first { $0["policy"] == "deprecated-port-access" }
+        let message = try #require(warning?["message"]?.stringValue)
+        #expect(message.contains("campaign-analytics asks for the output port nightly-feed of product-feed-legacy, which is deprecated"))
+        let listed = fixture.send(.get, "/api/v1/products?status=deprecated", token: marketing).json["items"]?.arrayValue ?? []
+        #expect(listed.first { $0["id"] == "product-feed-legacy" }?["deprecatedPorts"] == ["nightly-feed@1.4.0"])
+    }
+
     @Test func internalPortsAreForTheirOwnDomain() throws {
         let fixture = try Self.fixture()
         let marketing = try fixture.registry.issueToken(for: .user("sam.lee"), actor: .localAdmin).token

@@ -36,6 +36,7 @@ struct ODCSComparison {
                 readerPhysical: readerObject.physicalName, writerPhysical: writerObject.physicalName,
                 reader: readerObject.pointer, writer: writerObject.pointer)
             compareMetadata(readerObject.json, writerObject.json, reader: readerObject.pointer, writer: writerObject.pointer)
+            compareRelationships(readerObject.json, writerObject.json, reader: readerObject.pointer, writer: writerObject.pointer)
             compareProperties(reader: readerObject.properties, writer: writerObject.properties)
         }
     }
@@ -109,6 +110,9 @@ struct ODCSComparison {
                 message: "the physical type of '\(reader.name)' changed; check that the source type is compatible")
         }
         compareMetadata(reader.json, writer.json, reader: reader.pointer, writer: writer.pointer)
+        compareRelationships(reader.json, writer.json, reader: reader.pointer, writer: writer.pointer)
+        compareEnumerations(reader: reader, writer: writer)
+        compareMaps(reader: reader, writer: writer)
         compareProperties(reader: reader.properties, writer: writer.properties)
         switch (reader.items, writer.items) {
         case (let readerItems?, let writerItems?):

@@ -18,6 +18,6 @@ enum ODCSLogicalType {
     static let metadataKeys = [
         "description", "businessName", "classification", "tags", "examples", "criticalDataElement",
         "authoritativeDefinitions", "customProperties", "encryptedName", "transformLogic", "transformDescription",
-        "transformSourceObjects", "relationships", "quality",
+        "transformSourceObjects", "quality", "deprecated", "synonyms", "semanticType", "context",
     ]
 }
