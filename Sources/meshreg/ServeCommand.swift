@@ -1,5 +1,4 @@
 import Arguments
-import Dispatch
 import Foundation
 import HTTPServer
 import Registry
@@ -40,6 +39,7 @@ enum ServeCommand: Command {
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
+        let signals = ServeSignals()
         let host = arguments.value("host") ?? "127.0.0.1"
         guard let port = Int(arguments.value("port") ?? "8080"), (0...65_535).contains(port) else {
             throw CommandError("--port must be a number from 0 to 65535")
@@ -78,10 +78,14 @@ enum ServeCommand: Command {
         }
         let scheme = credentials == nil ? "http" : "https"
         Terminal.note("meshreg listening on \(scheme)://\(host):\(boundPort) (database \(databasePath)); web UI at /ui/")
-        let signals = stopOnSignals(server) + (credentials.map { [reloadOnHangUp($0)] } ?? [])
+        signals.handle(stop: {
+            Terminal.note("stopping: finishing requests in flight")
+            server.shutdown(gracePeriod: .seconds(10))
+        }, hangUp: {
+            if let credentials { reload(credentials) }
+        })
         server.waitUntilStopped()
         dispatcher.stop()
-        signals.forEach { $0.cancel() }
         Terminal.note("meshreg stopped")
         return .success
     }
@@ -104,20 +108,14 @@ enum ServeCommand: Command {
         }
     }
 
-    /// SIGHUP loads the certificate and key again; a pair that fails is logged and the old one kept.
-    private static func reloadOnHangUp(_ credentials: TLSServerCredentials) -> any DispatchSourceSignal {
-        signal(SIGHUP, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
-        source.setEventHandler {
-            do {
-                try credentials.reload()
-                Terminal.note("reloaded the TLS certificate \(credentials.certificatePath) and key \(credentials.keyPath)")
-            } catch {
-                Terminal.note("TLS reload failed, still serving the previous certificate: \(error)")
-            }
+    /// Loads the certificate and key again (on SIGHUP); a pair that fails is logged and the old one kept.
+    private static func reload(_ credentials: TLSServerCredentials) {
+        do {
+            try credentials.reload()
+            Terminal.note("reloaded the TLS certificate \(credentials.certificatePath) and key \(credentials.keyPath)")
+        } catch {
+            Terminal.note("TLS reload failed, still serving the previous certificate: \(error)")
         }
-        source.resume()
-        return source
     }
 
     /// Applies the domain tree when the registry has no domain yet, so a first run shows a real mesh.
@@ -146,19 +144,6 @@ enum ServeCommand: Command {
         Terminal.note("admin token (shown once; also saved to \(path)):\n\(issued.token)")
     }
 
-    /// SIGTERM and SIGINT shut the server down gracefully.
-    private static func stopOnSignals(_ server: HTTPServer) -> [any DispatchSourceSignal] {
-        [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                Terminal.note("stopping: finishing requests in flight")
-                server.shutdown(gracePeriod: .seconds(10))
-            }
-            source.resume()
-            return source
-        }
-    }
 }
 
 /// One line per request on stderr: time, method, route template, status, duration, principal,

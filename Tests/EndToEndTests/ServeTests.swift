@@ -41,6 +41,33 @@ import Testing
         #expect(restarted.stop() == 0)
     }
 
+    /// A SIGTERM that arrives while `serve` is still loading the mesh is neither lost nor fatal: it
+    /// waits, blocked, until the server listens, and then stops it gracefully.
+    @Test func aSIGTERMDuringStartUpStopsTheServerGracefullyOnceItListens() throws {
+        let workspace = try Workspace()
+        let process = Process()
+        process.executableURL = MeshregProcess.executable
+        process.arguments = ["serve", "--db", workspace.path("early.sqlite"), "--port", "0",
+                             "--domains", MeshregProcess.repositoryRoot.appendingPathComponent("Domains").path]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        var printed = ""
+        while !printed.contains("loaded ") {
+            let data = errors.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            printed += String(decoding: data, as: UTF8.self)
+        }
+        #expect(printed.contains("loaded "), "serve printed: \(printed)")
+        #expect(!printed.contains("listening on"))
+        kill(process.processIdentifier, SIGTERM)
+        printed += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(printed)")
+        #expect(printed.contains("listening on") && printed.hasSuffix("meshreg stopped\n"), "\(printed)")
+    }
+
     @Test func accessFlowOverARealSocket() throws {
         let workspace = try Workspace()
         let database = workspace.path("access.sqlite")
