@@ -167,13 +167,12 @@ extension Registry {
         }
         let limit = max(1, min(query.limit, 1_000))
         values.append(limit + 1)
-        // `deprecated` flags (ODPS v1.1.0) are read from the current revision's document.
         let sql = """
-            SELECT p.id, p.name, p.domain, p.team, p.version, p.status, p.revision, p.updated_at,
-                json_extract(r.document, '$.deprecated') IS 1 AS deprecated,
-                (SELECT json_group_array(json_extract(port.value, '$.name') || '@' || json_extract(port.value, '$.version'))
-                 FROM json_each(r.document, '$.outputPorts') AS port WHERE json_extract(port.value, '$.deprecated') IS 1) AS deprecated_ports
-            FROM products p JOIN revisions r ON r.kind = 'product' AND r.key = p.id AND r.revision = p.revision
+            SELECT p.id, p.name, p.domain, p.team, p.version, p.status, p.revision, p.updated_at, p.deprecated,
+                (SELECT json_group_array(port.port || '@' || port.contract_version) FROM (
+                    SELECT port, contract_version FROM product_ports
+                    WHERE product_id = p.id AND direction = 'output' AND deprecated = 1 ORDER BY rowid) AS port) AS deprecated_ports
+            FROM products p
             WHERE \(conditions.joined(separator: " AND ")) ORDER BY p.id LIMIT ?
             """
         let rows = try read { store in try store.db.query(sql, values) }

@@ -309,5 +309,19 @@ extension RegistrySchema {
             ALTER TABLE subject_schemas ADD CONSTRAINT subject_schemas_schema_type_check
                 CHECK (schema_type IN ('AVRO', 'JSON', 'PROTOBUF'));
             """),
+        .init("0011-deprecation-flags", sql: """
+            ALTER TABLE products ADD COLUMN deprecated integer NOT NULL DEFAULT 0 CHECK (deprecated IN (0, 1));
+            ALTER TABLE product_ports ADD COLUMN deprecated integer NOT NULL DEFAULT 0 CHECK (deprecated IN (0, 1));
+            UPDATE products SET deprecated = 1 WHERE EXISTS (
+                SELECT 1 FROM revisions r
+                WHERE r.kind = 'product' AND r.key = products.id AND r.revision = products.revision
+                    AND r.document::jsonb -> 'deprecated' = 'true'::jsonb);
+            UPDATE product_ports SET deprecated = 1 WHERE direction = 'output' AND EXISTS (
+                SELECT 1 FROM products p
+                JOIN revisions r ON r.kind = 'product' AND r.key = p.id AND r.revision = p.revision,
+                    jsonb_array_elements(coalesce(r.document::jsonb -> 'outputPorts', '[]')) listed
+                WHERE p.id = product_ports.product_id AND listed ->> 'name' = product_ports.port
+                    AND listed -> 'deprecated' = 'true'::jsonb);
+            """),
     ])
 }

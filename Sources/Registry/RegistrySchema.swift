@@ -357,5 +357,22 @@ enum RegistrySchema {
             CREATE INDEX subject_schemas_canonical ON subject_schemas(schema_type, canonical);
             CREATE INDEX subject_versions_schema ON subject_versions(schema_id);
             """),
+        // ODPS v1.1.0 `deprecated` on a product and on its output ports, kept beside the index
+        // columns so product lists need not parse each listed product's document. Filled for the
+        // products already stored from their current revision.
+        Migration("0011-deprecation-flags", sql: """
+            ALTER TABLE products ADD COLUMN deprecated INTEGER NOT NULL DEFAULT 0 CHECK (deprecated IN (0, 1));
+            ALTER TABLE product_ports ADD COLUMN deprecated INTEGER NOT NULL DEFAULT 0 CHECK (deprecated IN (0, 1));
+            UPDATE products SET deprecated = 1 WHERE EXISTS (
+                SELECT 1 FROM revisions r
+                WHERE r.kind = 'product' AND r.key = products.id AND r.revision = products.revision
+                    AND json_extract(r.document, '$.deprecated') IS 1);
+            UPDATE product_ports SET deprecated = 1 WHERE direction = 'output' AND EXISTS (
+                SELECT 1 FROM products p
+                JOIN revisions r ON r.kind = 'product' AND r.key = p.id AND r.revision = p.revision,
+                    json_each(r.document, '$.outputPorts') listed
+                WHERE p.id = product_ports.product_id AND json_extract(listed.value, '$.name') = product_ports.port
+                    AND json_extract(listed.value, '$.deprecated') IS 1);
+            """),
     ])
 }

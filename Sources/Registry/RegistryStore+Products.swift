@@ -22,24 +22,25 @@ extension RegistryStore {
     func upsertProduct(_ product: DataProduct, domain: String, team: String, revision: Int) throws {
         try db.run(
             """
-            INSERT INTO products (id, domain, team, name, version, status, description, revision, created_at, updated_at, keywords, classifications)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO products (id, domain, team, name, version, status, description, revision, created_at, updated_at, keywords, classifications, deprecated)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET domain = excluded.domain, team = excluded.team, name = excluded.name,
                 version = excluded.version, status = excluded.status, description = excluded.description,
                 revision = excluded.revision, updated_at = excluded.updated_at, keywords = excluded.keywords,
-                classifications = excluded.classifications
+                classifications = excluded.classifications, deprecated = excluded.deprecated
             """,
             [product.id, domain, team, product.name ?? product.id, product.version?.description ?? "", product.status?.rawValue ?? product.statusText,
              product.json["description"]?["purpose"]?.stringValue ?? "", revision, now, now,
              Self.searchWords((product.json["tags"]?.arrayValue ?? []).compactMap(\.stringValue) + (product.team?.owners ?? [])),
-             Self.searchWords((product.json["outputPorts"]?.arrayValue ?? []).compactMap { PolicyContext.customProperty("classification", of: $0)?.stringValue })])
+             Self.searchWords((product.json["outputPorts"]?.arrayValue ?? []).compactMap { PolicyContext.customProperty("classification", of: $0)?.stringValue }),
+             product.deprecated])
         try db.run("DELETE FROM product_ports WHERE product_id = ?", [product.id])
         for port in product.inputPorts {
-            try insertPort(product.id, "input", port.name, port.contractId, port.version, external: port.isExternal)
+            try insertPort(product.id, "input", port.name, port.contractId, port.version, external: port.isExternal, deprecated: port.deprecated)
         }
         for port in product.outputPorts {
             guard let contractId = port.contractId else { continue }
-            try insertPort(product.id, "output", port.name, contractId, port.version, external: false)
+            try insertPort(product.id, "output", port.name, contractId, port.version, external: false, deprecated: port.deprecated)
         }
     }
 
@@ -48,10 +49,11 @@ extension RegistryStore {
         " " + words.map { $0.lowercased() }.joined(separator: " ") + " "
     }
 
-    private func insertPort(_ productID: String, _ direction: String, _ port: String, _ contractID: String, _ version: String, external: Bool) throws {
+    private func insertPort(_ productID: String, _ direction: String, _ port: String, _ contractID: String, _ version: String,
+                            external: Bool, deprecated: Bool) throws {
         try db.run(
-            "INSERT INTO product_ports (product_id, direction, port, contract_id, contract_version, external) VALUES (?, ?, ?, ?, ?, ?)",
-            [productID, direction, port, contractID, version, external])
+            "INSERT INTO product_ports (product_id, direction, port, contract_id, contract_version, external, deprecated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [productID, direction, port, contractID, version, external, deprecated])
     }
 
     /// Non-retired products, other than `excluding`, whose ports read or publish the contract version.
