@@ -11,6 +11,8 @@ from confluent_kafka.schema_registry.avro import AvroDeserializer, AvroSerialize
 from confluent_kafka.schema_registry.error import SchemaRegistryError
 from confluent_kafka.serialization import MessageField, SerializationContext
 
+from checklist import Checklist
+
 URL = os.environ["MESHREG_URL"].rstrip("/") + "/apis/ccompat/v7"
 ADMIN_TOKEN = os.environ["MESHREG_ADMIN_TOKEN"]
 OWNER_TOKEN = os.environ["MESHREG_OWNER_TOKEN"]
@@ -36,16 +38,8 @@ V2 = record({"name": "event_id", "type": "string"}, {"name": "order_id", "type":
             {"name": "channel", "type": "string", "default": "web"})
 BREAKING = record({"name": "event_id", "type": "string"}, {"name": "total", "type": "double"})
 
-checks = 0
-
-
-def check(condition, what):
-    global checks
-    checks += 1
-    if not condition:
-        print(f"FAIL: {what}", file=sys.stderr)
-        sys.exit(1)
-    print(f"ok   {what}")
+checklist = Checklist("confluent-kafka interop", floor=32, stop_at_first_failure=True)
+check = checklist.check
 
 
 def refused(call, status, code, what):
@@ -118,4 +112,4 @@ registered_id = int.from_bytes(payload[1:5], "big")
 check(admin.get_latest_version("interop.orders-value").schema_id == registered_id, "the serializer auto-registered interop.orders-value")
 check(deserializer(payload, context) == event, "AvroDeserializer reads back what AvroSerializer wrote")
 
-print(f"confluent-kafka interop: {checks} checks passed")
+checklist.finish()

@@ -14,20 +14,14 @@ from confluent_kafka.schema_registry.error import SchemaRegistryError
 from confluent_kafka.schema_registry.protobuf import ProtobufDeserializer, ProtobufSerializer
 from confluent_kafka.serialization import MessageField, SerializationContext
 
+from checklist import Checklist
+
 URL = os.environ["MESHREG_URL"].rstrip("/") + "/apis/ccompat/v7"
 ADMIN_TOKEN = os.environ["MESHREG_ADMIN_TOKEN"]
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-checks = 0
-
-
-def check(condition, what):
-    global checks
-    checks += 1
-    if not condition:
-        print(f"FAIL: {what}", file=sys.stderr)
-        sys.exit(1)
-    print(f"ok   {what}")
+checklist = Checklist("confluent protobuf interop", floor=11, stop_at_first_failure=True)
+check = checklist.check
 
 
 # Generate the message classes with protoc, as a Kafka application's build would.
@@ -83,5 +77,4 @@ try:
 except SchemaRegistryError as error:
     check(error.http_status_code == 409, f"an incompatible Protobuf schema is refused with 409 ({error.error_message})")
 
-check(checks >= 11, f"{checks} checks ran")
-print(f"confluent protobuf interop: {checks} checks passed")
+checklist.finish()

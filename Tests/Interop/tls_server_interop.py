@@ -15,6 +15,7 @@ Usage: tls_server_interop.py SERVICE_URL ADMIN_TOKEN TLS_DIRECTORY SERVER_PID SE
 """
 import http.client, os, signal, socket, ssl, subprocess, sys, threading, time, warnings
 import requests
+from checklist import Checklist
 
 warnings.filterwarnings("ignore", "ssl.TLSVersion.TLSv1_1 is deprecated", DeprecationWarning)
 
@@ -25,16 +26,8 @@ url, admin_token, tls_directory, server_pid, serve_log = sys.argv[1:6]
 port = int(url.rsplit(":", 1)[1])
 base = f"https://localhost:{port}"
 ca = f"{tls_directory}/ca.pem"
-checks = 0
-failures = []
-
-
-def check(condition, what):
-    global checks
-    checks += 1
-    if not condition:
-        failures.append(what)
-        print(f"FAIL: {what}", file=sys.stderr)
+checklist = Checklist("tls server interop", floor=MINIMUM_CHECKS)
+check = checklist.check
 
 
 def curl(*arguments):
@@ -202,8 +195,4 @@ check(hang_up_and_wait("TLS reload failed", failed_reloads), "a key that does no
 check(log_has("does not match the certificate"), "the log says the key does not match")
 check(handshake(context())[3] == "2002", "after a failed reload the renewed certificate is still served")
 
-print(f"tls server interop: {checks} checks, {len(failures)} failed", file=sys.stderr)
-if failures or checks < MINIMUM_CHECKS:
-    if checks < MINIMUM_CHECKS:
-        print(f"only {checks} checks ran, fewer than {MINIMUM_CHECKS}", file=sys.stderr)
-    sys.exit(1)
+checklist.finish()

@@ -26,13 +26,12 @@ import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-failures = []
+from checklist import Checklist
+
+checklist = Checklist("webhooks interop", floor=12)
+check = checklist.check
 
 
-def check(condition, message):
-    print(("ok   " if condition else "FAIL ") + message, flush=True)
-    if not condition:
-        failures.append(message)
 
 
 def receive(port, secret, path):
@@ -213,12 +212,9 @@ def main(binary):
         check(status == 422 and json.loads(body)["code"] == "webhook-url-refused", f"{url} is refused")
     guarded.kill()
 
-    if failures:
+    if checklist.failures:
         print(open(os.path.join(work, "serve.log")).read()[-4000:], file=sys.stderr)
-        print(f"{len(failures)} check(s) failed", file=sys.stderr)
-        return 1
-    print("webhooks interop: all checks passed")
-    return 0
+    checklist.finish()
 
 
 if __name__ == "__main__":

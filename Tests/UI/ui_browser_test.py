@@ -17,6 +17,8 @@ import time
 import urllib.error
 import urllib.request
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Interop"))
+from checklist import Checklist  # noqa: E402
 from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -29,16 +31,8 @@ PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
 SUBJECT = "orders.order-events.v1-value"
 MINIMUM_CHECKS = 60
 
-checks = 0
-failures = []
-
-
-def check(condition, what):
-    global checks
-    checks += 1
-    if not condition:
-        failures.append(what)
-        print(f"FAIL {what}", file=sys.stderr)
+checklist = Checklist("ui browser test", floor=MINIMUM_CHECKS)
+check = checklist.check
 
 
 def api(url, method, path, token, body=None):
@@ -322,11 +316,7 @@ def main():
     finally:
         driver.quit()
 
-    print(f"ui browser test: {checks} checks, {len(failures)} failed")
-    if failures:
-        sys.exit(1)
-    if checks < MINIMUM_CHECKS:
-        sys.exit(f"ui browser test: only {checks} checks ran, fewer than the floor of {MINIMUM_CHECKS}")
+    checklist.finish()
 
 
 if __name__ == "__main__":
