@@ -63,12 +63,14 @@ enum LineageRoutes {
                 guard let direction = LineageDirection(rawValue: directionText) else {
                     throw APIError(.badRequest, "invalid-parameter", "direction must be upstream, downstream or both, not '\(directionText)'")
                 }
+                // Checked for every format, so a bad value is refused alike whatever the format.
+                let nodeLimit = try context.integerQuery("maxNodes", maximum: 5_000) ?? 500
                 let walk = try service.productLineage(context.parameter("productId"), direction: direction, depth: try depth(context) ?? 5)
                 switch context.request.queryValue("format") ?? "json" {
                 case "json": return .json(traversalJSON(walk))
                 case "dot": return text(LineageExport.dot(walk.subgraph), contentType: "text/vnd.graphviz; charset=utf-8")
                 case "mermaid": return text(LineageExport.mermaid(walk.subgraph), contentType: "text/plain; charset=utf-8")
-                case "svg": return try svg(walk, registry: registry, nodeLimit: try context.integerQuery("maxNodes", maximum: 5_000) ?? 500)
+                case "svg": return try svg(walk, registry: registry, nodeLimit: nodeLimit)
                 case let other: throw APIError(.badRequest, "invalid-parameter", "format must be json, dot, mermaid or svg, not '\(other)'")
                 }
             },

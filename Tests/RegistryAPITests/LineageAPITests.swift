@@ -75,6 +75,18 @@ import Testing
         #expect(fixture.send(.get, "/api/v1/lineage", token: fixture.adminToken).status == .badRequest)
     }
 
+    /// maxNodes is checked whatever the format (schemathesis found 5001 accepted for JSON).
+    @Test(arguments: ["json", "svg", "dot"])
+    func maxNodesOutOfRangeIsRefusedInEveryFormat(format: String) throws {
+        let fixture = try APIFixture()
+        for value in ["5001", "0", "x"] {
+            let response = fixture.send(.get, "/api/v1/lineage/online-orders?format=\(format)&maxNodes=\(value)", token: fixture.adminToken)
+            #expect(response.status == .badRequest, "maxNodes=\(value)")
+            #expect(response.json["code"] == "invalid-parameter")
+        }
+        #expect(fixture.send(.get, "/api/v1/lineage/online-orders?format=\(format)&maxNodes=5000", token: fixture.adminToken).status == .ok)
+    }
+
     @Test func productLineageAsJSONDOTMermaidAndSVG() throws {
         let fixture = try APIFixture()
         let json = fixture.send(.get, "/api/v1/lineage/online-orders?direction=downstream&depth=3", token: fixture.adminToken)
