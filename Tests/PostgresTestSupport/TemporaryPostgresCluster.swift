@@ -134,7 +134,11 @@ public final class TemporaryPostgresCluster: @unchecked Sendable {
         let exited = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         guard exited == 0 else {
             let name = command.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "command"
-            throw ClusterError("\(name) as the postgres user exited \(exited): \(printed.prefix(2_000))")
+            throw ClusterError("""
+                \(name) as the postgres user exited \(exited): \(printed.prefix(2_000))
+                The PostgreSQL tests run initdb and pg_ctl as the postgres user: as root through runuser, else \
+                through sudo -n, which needs a sudo rule without a password. Set MESHREG_TEST_POSTGRES=0 to skip them.
+                """)
         }
         return printed
     }
