@@ -302,11 +302,13 @@ plan_document = {"type": "object", "required": ["path", "kind", "id", "version",
         "distance": {"type": "integer"}, "ports": {"type": "array", "items": {"type": "string"}}, "columns": {"type": "array", "items": {"type": "string"}}}}},
     "refusal": {"type": "object", "properties": {"code": {"type": "string"}, "message": {"type": "string"}, "issues": {"type": "array", "items": {"type": "object"}}}}}}
 schemas.update({
- "ApplyPlan": {"type": "object", "required": ["documents", "summary", "applied"], "properties": {"documents": {"type": "array", "items": plan_document},
-    "summary": {"type": "object", "properties": {a: {"type": "integer"} for a in ["add", "change", "unchanged", "retire", "refuse"]}}, "applied": {"type": "boolean"}}},
+ "PlannedDocument": plan_document,
+ "PlanSummary": {"type": "object", "properties": {a: {"type": "integer"} for a in ["add", "change", "unchanged", "retire", "refuse"]}},
 })
+plan_properties = {"documents": {"type": "array", "items": ref("PlannedDocument")}, "summary": ref("PlanSummary")}
+schemas["ApplyPlan"] = {"type": "object", "required": ["documents", "summary", "applied"], "properties": {**plan_properties, "applied": {"type": "boolean"}}}
 # A refused bundle's problem carries the plan that explains it, document by document.
-schemas["Problem"]["properties"].update({"documents": schemas["ApplyPlan"]["properties"]["documents"], "summary": schemas["ApplyPlan"]["properties"]["summary"]})
+schemas["Problem"]["properties"].update(plan_properties)
 paths.update({
  "/api/v1/apply": {"post": {"summary": "Apply a bundle of documents (a domain repository's tree) all or nothing, answering document by document as a plan; dryRun=true only plans. Refused: the problem carries documents and summary",
    "parameters": [param("dryRun", "query", {"type": "boolean", "default": False}, "plan without writing"), param("prune", "query", {"type": "boolean", "default": False}, "retire what the tree's domains no longer contain")],

@@ -4722,177 +4722,11 @@ enum OpenAPIDocument {
      "documents": {
       "type": "array",
       "items": {
-       "type": "object",
-       "required": [
-        "path",
-        "kind",
-        "id",
-        "version",
-        "action",
-        "diff",
-        "findings",
-        "violations",
-        "impact"
-       ],
-       "properties": {
-        "path": {
-         "type": [
-          "string",
-          "null"
-         ]
-        },
-        "kind": {
-         "type": [
-          "string",
-          "null"
-         ]
-        },
-        "id": {
-         "type": [
-          "string",
-          "null"
-         ]
-        },
-        "version": {
-         "type": [
-          "string",
-          "null"
-         ]
-        },
-        "action": {
-         "type": "string",
-         "enum": [
-          "add",
-          "change",
-          "unchanged",
-          "retire",
-          "refuse"
-         ]
-        },
-        "diff": {
-         "type": "array",
-         "items": {
-          "type": "object",
-          "required": [
-           "pointer"
-          ],
-          "properties": {
-           "pointer": {
-            "type": "string"
-           },
-           "old": {},
-           "new": {}
-          }
-         }
-        },
-        "findings": {
-         "type": "array",
-         "items": {
-          "type": "object"
-         }
-        },
-        "compatibility": {
-         "type": "object"
-        },
-        "semver": {
-         "type": "object"
-        },
-        "violations": {
-         "type": "array",
-         "items": {
-          "type": "object",
-          "required": [
-           "policy",
-           "severity",
-           "message"
-          ],
-          "properties": {
-           "policy": {
-            "type": "string"
-           },
-           "severity": {
-            "type": "string"
-           },
-           "message": {
-            "type": "string"
-           }
-          }
-         }
-        },
-        "impact": {
-         "type": "array",
-         "items": {
-          "type": "object",
-          "required": [
-           "product"
-          ],
-          "properties": {
-           "product": {
-            "type": "string"
-           },
-           "team": {
-            "type": [
-             "string",
-             "null"
-            ]
-           },
-           "distance": {
-            "type": "integer"
-           },
-           "ports": {
-            "type": "array",
-            "items": {
-             "type": "string"
-            }
-           },
-           "columns": {
-            "type": "array",
-            "items": {
-             "type": "string"
-            }
-           }
-          }
-         }
-        },
-        "refusal": {
-         "type": "object",
-         "properties": {
-          "code": {
-           "type": "string"
-          },
-          "message": {
-           "type": "string"
-          },
-          "issues": {
-           "type": "array",
-           "items": {
-            "type": "object"
-           }
-          }
-         }
-        }
-       }
+       "$ref": "#/components/schemas/PlannedDocument"
       }
      },
      "summary": {
-      "type": "object",
-      "properties": {
-       "add": {
-        "type": "integer"
-       },
-       "change": {
-        "type": "integer"
-       },
-       "unchanged": {
-        "type": "integer"
-       },
-       "retire": {
-        "type": "integer"
-       },
-       "refuse": {
-        "type": "integer"
-       }
-      }
+      "$ref": "#/components/schemas/PlanSummary"
      }
     },
     "additionalProperties": false
@@ -6054,6 +5888,178 @@ enum OpenAPIDocument {
     },
     "additionalProperties": false
    },
+   "PlannedDocument": {
+    "type": "object",
+    "required": [
+     "path",
+     "kind",
+     "id",
+     "version",
+     "action",
+     "diff",
+     "findings",
+     "violations",
+     "impact"
+    ],
+    "properties": {
+     "path": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "kind": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "id": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "version": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "action": {
+      "type": "string",
+      "enum": [
+       "add",
+       "change",
+       "unchanged",
+       "retire",
+       "refuse"
+      ]
+     },
+     "diff": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "pointer"
+       ],
+       "properties": {
+        "pointer": {
+         "type": "string"
+        },
+        "old": {},
+        "new": {}
+       }
+      }
+     },
+     "findings": {
+      "type": "array",
+      "items": {
+       "type": "object"
+      }
+     },
+     "compatibility": {
+      "type": "object"
+     },
+     "semver": {
+      "type": "object"
+     },
+     "violations": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "policy",
+        "severity",
+        "message"
+       ],
+       "properties": {
+        "policy": {
+         "type": "string"
+        },
+        "severity": {
+         "type": "string"
+        },
+        "message": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "impact": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "product"
+       ],
+       "properties": {
+        "product": {
+         "type": "string"
+        },
+        "team": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "distance": {
+         "type": "integer"
+        },
+        "ports": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        },
+        "columns": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     },
+     "refusal": {
+      "type": "object",
+      "properties": {
+       "code": {
+        "type": "string"
+       },
+       "message": {
+        "type": "string"
+       },
+       "issues": {
+        "type": "array",
+        "items": {
+         "type": "object"
+        }
+       }
+      }
+     }
+    }
+   },
+   "PlanSummary": {
+    "type": "object",
+    "properties": {
+     "add": {
+      "type": "integer"
+     },
+     "change": {
+      "type": "integer"
+     },
+     "unchanged": {
+      "type": "integer"
+     },
+     "retire": {
+      "type": "integer"
+     },
+     "refuse": {
+      "type": "integer"
+     }
+    }
+   },
    "ApplyPlan": {
     "type": "object",
     "required": [
@@ -6065,177 +6071,11 @@ enum OpenAPIDocument {
      "documents": {
       "type": "array",
       "items": {
-       "type": "object",
-       "required": [
-        "path",
-        "kind",
-        "id",
-        "version",
-        "action",
-        "diff",
-        "findings",
-        "violations",
-        "impact"
-       ],
-       "properties": {
-        "path": {
-         "type": [
-          "string",
-          "null"
-         ]
-        },
-        "kind": {
-         "type": [
-          "string",
-          "null"
-         ]
-        },
-        "id": {
-         "type": [
-          "string",
-          "null"
-         ]
-        },
-        "version": {
-         "type": [
-          "string",
-          "null"
-         ]
-        },
-        "action": {
-         "type": "string",
-         "enum": [
-          "add",
-          "change",
-          "unchanged",
-          "retire",
-          "refuse"
-         ]
-        },
-        "diff": {
-         "type": "array",
-         "items": {
-          "type": "object",
-          "required": [
-           "pointer"
-          ],
-          "properties": {
-           "pointer": {
-            "type": "string"
-           },
-           "old": {},
-           "new": {}
-          }
-         }
-        },
-        "findings": {
-         "type": "array",
-         "items": {
-          "type": "object"
-         }
-        },
-        "compatibility": {
-         "type": "object"
-        },
-        "semver": {
-         "type": "object"
-        },
-        "violations": {
-         "type": "array",
-         "items": {
-          "type": "object",
-          "required": [
-           "policy",
-           "severity",
-           "message"
-          ],
-          "properties": {
-           "policy": {
-            "type": "string"
-           },
-           "severity": {
-            "type": "string"
-           },
-           "message": {
-            "type": "string"
-           }
-          }
-         }
-        },
-        "impact": {
-         "type": "array",
-         "items": {
-          "type": "object",
-          "required": [
-           "product"
-          ],
-          "properties": {
-           "product": {
-            "type": "string"
-           },
-           "team": {
-            "type": [
-             "string",
-             "null"
-            ]
-           },
-           "distance": {
-            "type": "integer"
-           },
-           "ports": {
-            "type": "array",
-            "items": {
-             "type": "string"
-            }
-           },
-           "columns": {
-            "type": "array",
-            "items": {
-             "type": "string"
-            }
-           }
-          }
-         }
-        },
-        "refusal": {
-         "type": "object",
-         "properties": {
-          "code": {
-           "type": "string"
-          },
-          "message": {
-           "type": "string"
-          },
-          "issues": {
-           "type": "array",
-           "items": {
-            "type": "object"
-           }
-          }
-         }
-        }
-       }
+       "$ref": "#/components/schemas/PlannedDocument"
       }
      },
      "summary": {
-      "type": "object",
-      "properties": {
-       "add": {
-        "type": "integer"
-       },
-       "change": {
-        "type": "integer"
-       },
-       "unchanged": {
-        "type": "integer"
-       },
-       "retire": {
-        "type": "integer"
-       },
-       "refuse": {
-        "type": "integer"
-       }
-      }
+      "$ref": "#/components/schemas/PlanSummary"
      },
      "applied": {
       "type": "boolean"
