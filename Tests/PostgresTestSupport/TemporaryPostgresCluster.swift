@@ -46,9 +46,7 @@ public final class TemporaryPostgresCluster: @unchecked Sendable {
                                 "--pwfile=\(directory)/password", "--auth=scram-sha-256", "--encoding=UTF8",
                                 "--locale=C", "--no-sync"])
         port = try Self.freePort()
-        let options = "-c listen_addresses=127.0.0.1 -p \(port) -k \(directory) -c fsync=off -c max_connections=200"
-        try Self.runAsPostgres(["\(binaries)/pg_ctl", "--pgdata=\(directory)/data", "--log=\(directory)/server.log",
-                                "--wait", "--timeout=60", "-o", options, "start"])
+        try start()
         let cleanup: @convention(c) () -> Void = { TemporaryPostgresCluster.stopShared() }
         atexit(cleanup)
     }
@@ -63,13 +61,8 @@ public final class TemporaryPostgresCluster: @unchecked Sendable {
         return uri(database: name)
     }
 
-    /// Stops the server the way an operator or a crash would (`fast` or `immediate`), leaving the data.
-    public func stop(mode: String = "fast") throws {
-        try Self.runAsPostgres(["\(binaries)/pg_ctl", "--pgdata=\(directory)/data", "--mode=\(mode)", "--wait", "stop"])
-    }
-
-    /// Starts the server again after `stop`, on the same port.
-    public func start() throws {
+    /// Starts the server on `port`, listening on 127.0.0.1 and on a socket in `directory`.
+    private func start() throws {
         let options = "-c listen_addresses=127.0.0.1 -p \(port) -k \(directory) -c fsync=off -c max_connections=200"
         try Self.runAsPostgres(["\(binaries)/pg_ctl", "--pgdata=\(directory)/data", "--log=\(directory)/server.log",
                                 "--wait", "--timeout=60", "-o", options, "start"])
