@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "YAML", dependencies: ["JSON"]),
         .target(name: "MeshModel", dependencies: ["JSON"]),
         .target(name: "Arguments"),
-        .target(name: "Stripes"),
+        .target(name: "Threads"),
         .target(name: "CEL", dependencies: ["JSON"]),
         .target(name: "Protobuf"),
         .target(name: "Compatibility", dependencies: ["JSON", "MeshModel", "Protobuf"]),
@@ -42,23 +42,23 @@ let package = Package(
         .target(name: "WebUI"),
 
         // Storage and the application.
-        .target(name: "SQLite", dependencies: ["CSQLite"], linkerSettings: cLibraries("sqlite3")),
+        .target(name: "SQLite", dependencies: ["CSQLite", "Threads"], linkerSettings: cLibraries("sqlite3")),
         .target(name: "Crypto", dependencies: ["CCrypto"], linkerSettings: cLibraries("crypto")),
         .target(name: "Postgres", dependencies: ["CPostgres"]),
-        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "Protobuf", "Policy", "SQLite", "Postgres", "Crypto", "Stripes", "Lineage"]),
+        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "Protobuf", "Policy", "SQLite", "Postgres", "Crypto", "Threads", "Lineage"]),
 
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
         .target(name: "HTTPProtocol"),
         // TLS sessions over memory buffers (libssl), which the server drives over its sockets.
         .target(name: "TLS", dependencies: ["CSSL"], linkerSettings: cLibraries("ssl", "crypto")),
-        .target(name: "HTTPServer", dependencies: ["HTTPProtocol", "TLS"]),
+        .target(name: "HTTPServer", dependencies: ["HTTPProtocol", "TLS", "Threads"]),
         .target(name: "HTTPClient", dependencies: ["HTTPProtocol", "CSSL", "TLS"]),
-        .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "Compatibility", "Policy", "JSON", "MeshModel", "Stripes", "Lineage", "Webhooks", "WebUI"]),
+        .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "Compatibility", "Policy", "JSON", "MeshModel", "Threads", "Lineage", "Webhooks", "WebUI"]),
         // Webhook delivery: address checks, Standard Webhooks signatures, the sender and the dispatcher thread.
-        .target(name: "Webhooks", dependencies: ["Registry", "Crypto", "JSON", "HTTPClient"]),
+        .target(name: "Webhooks", dependencies: ["Registry", "Crypto", "JSON", "HTTPClient", "Threads"]),
 
         // Edges.
-        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "HTTPClient", "TLS", "Webhooks", "Arguments", "CEL", "Compatibility", "Policy", "JSON", "MeshModel", "Lineage", "Protobuf"]),
+        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "HTTPClient", "TLS", "Webhooks", "Arguments", "CEL", "Compatibility", "Policy", "JSON", "MeshModel", "Lineage", "Protobuf", "Threads"]),
         .executableTarget(name: "RegistryBenchmarks", dependencies: ["Registry", "Policy", "CEL", "JSON", "CSQLite", "RegistryAPI", "HTTPProtocol"], path: "Benchmarks/RegistryBenchmarks"),
         .executableTarget(name: "LineageBenchmarks", dependencies: ["Registry", "Lineage", "JSON", "CSQLite"], path: "Benchmarks/LineageBenchmarks"),
         .executableTarget(name: "CompatibilityBenchmarks", dependencies: ["Compatibility", "JSON", "Protobuf"], path: "Benchmarks/CompatibilityBenchmarks"),

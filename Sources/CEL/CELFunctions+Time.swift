@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `timestamp()`, `duration()` and the timestamp and duration accessors (CEL langdef
 /// "Timestamp and Duration"): timestamps read in UTC or in a time zone given by IANA name

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HTTPProtocol
 
 /// One HTTP/1.1 exchange per connection (`Connection: close`), blocking, for the CLI's remote

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One request for `HTTPClient`: an absolute http or https URL, headers and a body.
 public struct HTTPClientRequest: Sendable {
@@ -19,7 +19,7 @@ public struct HTTPClientRequest: Sendable {
         guard let components = URLComponents(url: url, resolvingAgainstBaseURL: false), let scheme = components.scheme?.lowercased(),
             scheme == "http" || scheme == "https"
         else { throw HTTPClientError("\(url) is not an http:// or https:// URL") }
-        guard let host = components.host?.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), !host.isEmpty else {
+        guard let host = components.host.map(IPAddress.unbracketed), !host.isEmpty else {
             throw HTTPClientError("\(url) has no host")
         }
         let isEncrypted = scheme == "https"

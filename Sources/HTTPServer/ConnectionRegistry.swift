@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Threads
 
 /// The server's shared state: open connections, the listener, and whether it is stopping.
 ///

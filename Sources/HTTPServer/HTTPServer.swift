@@ -7,6 +7,7 @@ import Darwin
 #endif
 import HTTPProtocol
 import Synchronization
+import Threads
 import TLS
 
 /// An HTTP/1.1 server on POSIX sockets: one accept thread and one OS thread per connection.
@@ -52,7 +53,7 @@ public final class HTTPServer: Sendable {
             }
         } catch {
             registry.acceptLoopFinished()
-            throw error
+            throw SocketError(call: "pthread_create", errorNumber: error.errorNumber)
         }
         return port
     }

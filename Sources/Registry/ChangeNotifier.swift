@@ -1,11 +1,11 @@
-import Foundation
+import Threads
 
 /// Wakes readers waiting for new events when a write commits (long polls and streams), with a
 /// cap on how many may wait at once: each waiter holds a server thread.
 ///
 /// `@unchecked Sendable`: `commits` and `waiters` are only touched under `condition`.
 final class ChangeNotifier: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = Condition()
     private var commits: UInt64 = 0
     private var waiters = 0
     let maximumWaiters: Int
@@ -31,7 +31,7 @@ final class ChangeNotifier: @unchecked Sendable {
 
     /// Sleeps until a commit after `generation` or `deadline`; false, at once, when
     /// `maximumWaiters` are already waiting.
-    func wait(after generation: UInt64, until deadline: Date) -> Bool {
+    func wait(after generation: UInt64, until deadline: ContinuousClock.Instant) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         guard waiters < maximumWaiters else { return false }

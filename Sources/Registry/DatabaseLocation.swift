@@ -21,7 +21,7 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
     static func redacted(_ uri: String) -> String {
         var text = Substring(uri)
         var result = ""
-        if let scheme = text.range(of: "://") {
+        if let scheme = text.firstRange(of: "://") {
             result += text[..<scheme.upperBound]
             text = text[scheme.upperBound...]
             let authorityEnd = text.firstIndex(where: { "/?".contains($0) }) ?? text.endIndex

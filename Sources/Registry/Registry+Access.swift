@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 import JSON
 import MeshModel
 import Policy
@@ -94,11 +94,9 @@ extension Registry {
 
     /// `YYYY-MM-DD` (midnight UTC) or RFC 3339, as the store's timestamp text.
     static func expiry(_ text: String) throws(RegistryError) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = text.count == 10 ? [.withFullDate] : [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return Timestamp.string(from: date) }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let date = formatter.date(from: text) else {
+        let day = Date.ISO8601FormatStyle().year().month().day()
+        let date = text.count == 10 ? try? day.parse(text) : (try? Date.ISO8601FormatStyle().parse(text)) ?? Timestamp.date(from: text)
+        guard let date else {
             throw RegistryError(.invalidDocument, "the expiry '\(text)' is neither YYYY-MM-DD nor an RFC 3339 time like 2027-01-31T00:00:00Z")
         }
         return Timestamp.string(from: date)

@@ -1,4 +1,3 @@
-import Foundation
 import JSON
 
 /// Reading the change log (docs/ARCHITECTURE.md, "Change events").
@@ -12,7 +11,7 @@ extension Registry {
     public func events(after sequence: Int64, limit: Int, types: [String] = [], domain: String? = nil,
                        reader: Principal, wait: Double = 0) throws(RegistryError) -> EventRead {
         let shortTypes = types.map(ChangeEvent.shortType)
-        let deadline = Date().addingTimeInterval(min(max(wait, 0), Self.maximumEventWait))
+        let deadline = ContinuousClock.now + .milliseconds(Int(min(max(wait, 0), Self.maximumEventWait) * 1_000))
         while true {
             let generation = notifier.generation
             let found: EventRead = try read { store in
@@ -22,9 +21,9 @@ extension Registry {
                 return .events(try store.events(after: sequence, limit: max(1, limit), types: shortTypes, domains: domain.map { [$0] } ?? [],
                                                 visibleDomains: visible))
             }
-            guard case .events(let events) = found, events.isEmpty, Date() < deadline else { return found }
+            guard case .events(let events) = found, events.isEmpty, ContinuousClock.now < deadline else { return found }
             // Commits by another process on the same file wake nobody here: look again every second.
-            guard notifier.wait(after: generation, until: min(deadline, Date().addingTimeInterval(1))) else { return .busy }
+            guard notifier.wait(after: generation, until: min(deadline, ContinuousClock.now + .seconds(1))) else { return .busy }
         }
     }
 }
@@ -39,7 +38,7 @@ extension Registry {
     package var commitGeneration: UInt64 { notifier.generation }
 
     /// Sleeps until a batch commits after `generation`, or until `deadline`.
-    package func waitForCommit(after generation: UInt64, until deadline: Date) {
+    package func waitForCommit(after generation: UInt64, until deadline: ContinuousClock.Instant) {
         _ = notifier.wait(after: generation, until: deadline)
     }
 }

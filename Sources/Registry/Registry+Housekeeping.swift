@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import JSON
 
 /// Changes that no request makes, recorded by `serve` at start and from its background thread:

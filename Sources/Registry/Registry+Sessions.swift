@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// A web UI session just opened: the cookie's secret and the CSRF token its pages send with writes.
 public struct UISession: Sendable, Hashable {

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 import JSON
 
 /// Webhook subscriptions (docs/ARCHITECTURE.md, "Change events"): anyone with a token may

@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 
 /// ISO-8601 UTC text with milliseconds, the one time format of the store and the logs:
 /// `2026-11-25T12:04:00.000Z`.
@@ -22,6 +27,11 @@ public enum Timestamp {
     }
 
     public static var now: String { string(from: Date()) }
+
+    /// The time of a stored timestamp (or any RFC 3339 time with fractional seconds); nil for other text.
+    public static func date(from text: String) -> Date? {
+        try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
+    }
 
     /// Appends non-negative `value` in decimal, zero-padded to `width` digits (more when it needs
     /// them), then `separator`.

@@ -1,5 +1,5 @@
 import Dispatch
-import Stripes
+import Threads
 
 /// Recently authenticated tokens, by SHA-256 digest, so a request needs no database read to
 /// authenticate. Entries live `lifetime`; a revocation in this process empties the cache at once,

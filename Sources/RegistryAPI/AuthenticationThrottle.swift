@@ -1,5 +1,6 @@
 import Dispatch
-import Foundation
+import Glibc
+import FoundationEssentials
 import Synchronization
 
 /// Slows down clients that keep sending bad tokens: after a few failures in a window, each

@@ -1,5 +1,5 @@
 import Registry
-import Stripes
+import Threads
 
 /// Response bodies of `GET /schemas/ids/{id}`, by id. A schema id never changes meaning (schema
 /// rows are never updated or deleted, only the subject versions pointing at them), so entries

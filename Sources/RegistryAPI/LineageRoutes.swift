@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HTTPProtocol
 import JSON
 import Lineage
@@ -118,7 +118,7 @@ enum LineageRoutes {
 
     /// The web UI page of a product, port or contract node.
     private static func uiPage(_ node: LineageNodeID) -> String? {
-        func segment(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? text }
+        let segment = PercentEncoding.pathSegment
         switch node.kind {
         case .product, .port: return "/ui/products/\(segment(node.components[0]))"
         case .contract: return "/ui/contracts/\(segment(node.components[0]))/\(segment(node.components[1]))"

@@ -1,4 +1,4 @@
-import Stripes
+import Threads
 
 /// Request counters and latency histograms by route, method and status, in Prometheus text
 /// exposition format. Routes are templates, never raw paths, so the label set stays bounded.

@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import Threads
 
 /// One writer connection and a small pool of reader connections over one database file
 /// (docs/ARCHITECTURE.md, "Write path"): writes are serialized on the writer, reads run in `BEGIN DEFERRED`
@@ -21,12 +21,12 @@ public final class DatabasePool: @unchecked Sendable {
 
     public let path: String
     private let writer: DatabaseConnection
-    private let writerLock = NSLock()
-    private let queue = NSCondition()
+    private let writerLock = Lock()
+    private let queue = Condition()
     private var queuedWrites: [QueuedWrite] = []
     private var batchRunning = false
     private var idleReaders: [DatabaseConnection] = []
-    private let readersLock = NSLock()
+    private let readersLock = Lock()
     private let readerSlots: DispatchSemaphore
     private let sharesWriterForReads: Bool
     private let afterCommit: (@Sendable () -> Void)?

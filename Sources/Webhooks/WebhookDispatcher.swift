@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -6,9 +6,11 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import JSON
 import Registry
 import Synchronization
+import Threads
 
 /// Delivers change events to webhook subscriptions from its own threads, never in a write's
 /// path (docs/ARCHITECTURE.md, "Change events"): one lane per subscription at a time, so each
@@ -48,8 +50,8 @@ public final class WebhookDispatcher: Sendable {
     }
 
     /// Starts the dispatching thread.
-    public func start() {
-        Thread.detachNewThread { [self] in
+    public func start() throws(ThreadStartError) {
+        try OSThread.detach { [self] in
             Self.yieldToRequests()
             run()
             stopped.signal()
@@ -72,7 +74,7 @@ public final class WebhookDispatcher: Sendable {
             }
             // New events, stored progress and resumed subscriptions all commit; a due retry is
             // found by the next look within a second.
-            registry.waitForCommit(after: generation, until: Date().addingTimeInterval(1))
+            registry.waitForCommit(after: generation, until: .now + .seconds(1))
         }
     }
 
@@ -83,14 +85,19 @@ public final class WebhookDispatcher: Sendable {
             return true
         }
         guard started else { return }
-        Thread.detachNewThread { [self] in
-            Self.yieldToRequests()
-            do {
-                if let current = try registry.activeWebhook(subscription.id) { deliver(current) }
-            } catch {
-                log("webhooks: cannot read \(subscription.id): \(error)")
+        do {
+            try OSThread.detach { [self] in
+                Self.yieldToRequests()
+                do {
+                    if let current = try registry.activeWebhook(subscription.id) { deliver(current) }
+                } catch {
+                    log("webhooks: cannot read \(subscription.id): \(error)")
+                }
+                lanes.withLock { _ = $0.remove(subscription.id) }
             }
+        } catch {
             lanes.withLock { _ = $0.remove(subscription.id) }
+            log("webhooks: \(error); \(subscription.id) waits for the next look")
         }
     }
 
@@ -133,7 +140,7 @@ public final class WebhookDispatcher: Sendable {
         subscription.attempts = delivery.attempt
         let since = subscription.failingSince ?? delivery.at
         subscription.failingSince = since
-        let failingFor = now.timeIntervalSince(Self.date(since) ?? now)
+        let failingFor = now.timeIntervalSince(Timestamp.date(from: since) ?? now)
         if failingFor >= configuration.retry.giveUpAfter {
             subscription.status = .failing
             subscription.nextAttemptAt = nil
@@ -177,11 +184,5 @@ public final class WebhookDispatcher: Sendable {
     /// starts inherit it): on a busy machine deliveries wait, request handling does not.
     private static func yieldToRequests() {
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-    }
-
-    private static func date(_ timestamp: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: timestamp)
     }
 }

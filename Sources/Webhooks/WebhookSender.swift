@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HTTPClient
 
 /// POSTs one delivery to a checked address and reports the receiver's status: no redirects

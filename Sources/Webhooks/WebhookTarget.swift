@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HTTPClient
 
 /// A webhook URL that passed `WebhookURLGuard`, with the addresses that were checked, so a

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HTTPClient
 
 /// Checks a webhook URL before it is stored and before every delivery: http or https, a host,
@@ -25,7 +25,7 @@ public struct WebhookURLGuard: Sendable {
         guard url.user == nil, url.password == nil else {
             return .failure(WebhookSendError("the webhook url may not hold credentials; authenticate with the signature instead"))
         }
-        guard let host = url.host?.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), !host.isEmpty else {
+        guard let host = url.host.map(IPAddress.unbracketed), !host.isEmpty else {
             return .failure(WebhookSendError("the webhook url has no host"))
         }
         let addresses: [IPAddress]

@@ -1,6 +1,6 @@
 import Arguments
 import CEL
-import Foundation
+import FoundationEssentials
 import JSON
 
 /// `meshreg cel`: evaluates one CEL expression, for policy authors.

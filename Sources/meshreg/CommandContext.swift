@@ -1,5 +1,10 @@
 import Arguments
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JSON
 import Policy
 import Registry
@@ -49,8 +54,8 @@ final class CommandContext {
     /// The policy set of `--policies DIR`, else of `./Policies` when it exists, else none.
     func policies() throws -> PolicySet {
         if let directory = arguments.value("policies") { return try PolicyFiles.load(directory) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: "Policies", isDirectory: &isDirectory), isDirectory.boolValue else { return PolicySet() }
+        var isDirectory = false
+        guard FileManager.default.fileExists(atPath: "Policies", isDirectory: &isDirectory), isDirectory else { return PolicySet() }
         return try PolicyFiles.load("Policies")
     }
 
@@ -94,7 +99,8 @@ final class CommandContext {
         guard status.st_mode & 0o077 == 0 else {
             throw CommandError("the token file \(path) may be read by others (mode \(String(status.st_mode & 0o777, radix: 8))); run chmod 600 \(path)")
         }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = String(decoding: data, as: UTF8.self)
+        return String(token.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 
     /// Prints a JSON value to stdout, pretty for people.

@@ -1,5 +1,5 @@
 import Arguments
-import Foundation
+import FoundationEssentials
 import Registry
 
 /// Dispatches `meshreg <command> ...` and turns every error into a message and an exit status.

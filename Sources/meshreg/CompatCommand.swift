@@ -1,6 +1,6 @@
 import Arguments
 import Compatibility
-import Foundation
+import FoundationEssentials
 import JSON
 import MeshModel
 import Protobuf

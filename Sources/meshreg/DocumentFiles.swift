@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Registry
 import RegistryAPI
 
@@ -11,22 +11,22 @@ enum DocumentFiles {
     static func expand(_ paths: [String]) throws -> [String] {
         var files: [String] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw CommandError("\(path) does not exist; give a document file or a directory of them")
             }
-            guard isDirectory.boolValue else {
+            guard isDirectory else {
                 files.append(path)
                 continue
             }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+            guard let subpaths = try? FileManager.default.subpathsOfDirectory(atPath: path) else {
                 throw CommandError("cannot read the directory \(path)")
             }
-            let found = enumerator.compactMap { $0 as? String }
+            let found = subpaths
                 .filter { relative in
                     !relative.split(separator: "/").contains { $0.hasPrefix(".") }
-                        && extensions.contains((relative as NSString).pathExtension.lowercased())
+                        && extensions.contains(URL(filePath: relative).pathExtension.lowercased())
                 }
                 .sorted()
                 .map { "\(base)/\($0)" }

@@ -1,5 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Registry
+import Threads
 
 /// What `serve` does for the change log in the background, once a minute: announce grants
 /// that expired and prune events older than the retention window, in small batches.
@@ -7,7 +10,7 @@ struct EventHousekeeping: Sendable {
     let registry: Registry
     /// Seconds events are kept.
     let retention: Double
-    let interval: Double = 60
+    let interval = 60
 
     /// `30d`, `12h`, `90m` or `45s` as seconds; nil for anything else.
     static func seconds(_ text: String) -> Double? {
@@ -21,11 +24,11 @@ struct EventHousekeeping: Sendable {
         }
     }
 
-    func start() {
-        Thread.detachNewThread { [self] in
+    func start() throws(ThreadStartError) {
+        try OSThread.detach { [self] in
             while true {
                 runOnce()
-                Thread.sleep(forTimeInterval: interval)
+                sleep(UInt32(interval))
             }
         }
     }
@@ -37,7 +40,7 @@ struct EventHousekeeping: Sendable {
             let pruned = try registry.pruneEvents(olderThan: retention)
             if pruned > 0 { Terminal.note("events: pruned \(pruned) events older than the retention window") }
         } catch {
-            Terminal.note("events: housekeeping failed: \(error); trying again in \(Int(interval)) s")
+            Terminal.note("events: housekeeping failed: \(error); trying again in \(interval) s")
         }
     }
 }

@@ -1,5 +1,9 @@
 import Arguments
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JSON
 import Registry
 
@@ -39,14 +43,14 @@ enum EventsCommand: Command {
             case .events(let events):
                 // One write per batch, unbuffered, so a pipe sees events as they come.
                 let text = events.map { line($0, format: context.format) + "\n" }.joined()
-                FileHandle.standardOutput.write(Data(text.utf8))
+                Terminal.writeOutput(text)
                 if let last = events.last?["sequence"]?.stringValue.flatMap({ Int64($0) }) { after = last }
                 if !follow && events.count < EventSource.pageSize { return .success }
             case .expired(let earliest):
                 Terminal.error("events after \(after) were removed by retention; the earliest kept is \(earliest): rerun with --after \(earliest - 1)")
                 return .checkFailed
             case .busy:
-                Thread.sleep(forTimeInterval: 1)
+                sleep(1)
             }
         }
     }

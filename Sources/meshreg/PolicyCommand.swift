@@ -1,5 +1,5 @@
 import Arguments
-import Foundation
+import FoundationEssentials
 import JSON
 import Policy
 
@@ -35,7 +35,7 @@ enum PolicyCommand: Command {
             }
             return .success
         case "test":
-            let fixtures = try PolicyFiles.read((directory as NSString).appendingPathComponent("tests"))
+            let fixtures = try PolicyFiles.read(PolicyFiles.path(directory, "tests"))
             let results: [PolicyTestRunner.CaseResult]
             do {
                 results = try PolicyTestRunner.run(set: set, fixtures: fixtures)

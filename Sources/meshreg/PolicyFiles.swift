@@ -1,8 +1,13 @@
-import Foundation
+import FoundationEssentials
 import Policy
 
 /// Reads a policy directory: every `*.yaml` / `*.yml` directly in it (fixtures live in `tests/`).
 enum PolicyFiles {
+    /// `name` inside `directory`, with one slash between them.
+    static func path(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
     static func read(_ directory: String) throws -> [(path: String, bytes: [UInt8])] {
         let names: [String]
         do {
@@ -11,7 +16,7 @@ enum PolicyFiles {
             throw CommandError("cannot read the policy directory \(directory); give --policies DIR")
         }
         return try names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { name in
-            let path = (directory as NSString).appendingPathComponent(name)
+            let path = Self.path(directory, name)
             guard let data = FileManager.default.contents(atPath: path) else { throw CommandError("cannot read \(path)") }
             return (path, Array(data))
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A progress line on stderr for long operations: redrawn in place on a terminal, a line every
 /// tenth otherwise; silent for short runs.

@@ -1,5 +1,5 @@
 import Arguments
-import Foundation
+import FoundationEssentials
 import HTTPServer
 import Registry
 import RegistryAPI
@@ -58,11 +58,11 @@ enum ServeCommand: Command {
         try loadShippedMesh(into: registry, from: arguments.value("domains"))
         try ensureAdminToken(registry, databasePath: databasePath)
         if try registry.recordPolicySet() { Terminal.note("the policy set changed: recorded as an event") }
-        EventHousekeeping(registry: registry, retention: retention).start()
+        try EventHousekeeping(registry: registry, retention: retention).start()
         var webhookConfiguration = WebhookDispatcher.Configuration()
         webhookConfiguration.allowsPrivateAddresses = allowsPrivateWebhooks
         let dispatcher = WebhookDispatcher(registry: registry, configuration: webhookConfiguration, log: { Terminal.note($0) })
-        dispatcher.start()
+        try dispatcher.start()
 
         let api = RegistryAPI(registry: registry, allowsAnonymousRead: arguments.flag("ui-anonymous-read"), log: AccessLog(json: logFormat == "json").write)
         var configuration = HTTPServer.Configuration()
@@ -78,7 +78,7 @@ enum ServeCommand: Command {
         }
         let scheme = credentials == nil ? "http" : "https"
         Terminal.note("meshreg listening on \(scheme)://\(host):\(boundPort) (database \(databasePath)); web UI at /ui/")
-        signals.handle(stop: {
+        try signals.handle(stop: {
             Terminal.note("stopping: finishing requests in flight")
             server.shutdown(gracePeriod: .seconds(10))
         }, hangUp: {

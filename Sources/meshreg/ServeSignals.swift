@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+import Threads
 
 /// The signals `serve` acts on: SIGTERM and SIGINT stop it, SIGHUP reloads (docs/ARCHITECTURE.md,
 /// "Request path"). They are blocked from the start of `serve`, before it starts any thread, so
@@ -24,9 +24,9 @@ struct ServeSignals {
 
     /// Takes the signals on a thread of its own: the first SIGTERM or SIGINT calls `stop` and ends
     /// the thread; each SIGHUP calls `hangUp`.
-    func handle(stop: @escaping @Sendable () -> Void, hangUp: @escaping @Sendable () -> Void) {
+    func handle(stop: @escaping @Sendable () -> Void, hangUp: @escaping @Sendable () -> Void) throws(ThreadStartError) {
         let signals = self.signals
-        Thread.detachNewThread {
+        try OSThread.detach {
             var waitedFor = signals
             while true {
                 var number: Int32 = 0

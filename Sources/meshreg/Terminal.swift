@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writing to the terminal: results on stdout, messages and progress on stderr.
 enum Terminal {
@@ -18,11 +22,21 @@ enum Terminal {
 
     /// Writes straight to file descriptor 2: one system call, no buffering, safe from any thread.
     static func writeError(_ text: String) {
+        write(text, to: STDERR_FILENO)
+    }
+
+    /// Writes straight to file descriptor 1, unbuffered, so a pipe sees each piece as it comes;
+    /// don't mix it with `print`, whose buffer would come out later.
+    static func writeOutput(_ text: String) {
+        write(text, to: STDOUT_FILENO)
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) {
         var text = text
         text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
-                let written = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written <= 0 { return }
                 offset += written
             }

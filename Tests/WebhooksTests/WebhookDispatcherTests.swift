@@ -39,7 +39,7 @@ import Webhooks
                                                  actor: .localAdmin)
         #expect(created.secret.hasPrefix("whsec_"))
         let dispatcher = Self.dispatcher(registry)
-        dispatcher.start()
+        try dispatcher.start()
         defer { dispatcher.stop() }
         try Self.write(25, on: registry)
         Self.waitUntil { receiver.events().count >= 25 }
@@ -63,7 +63,7 @@ import Webhooks
         let receiver = try Receiver(answer: { number in [1, 2, 5].contains(number) ? 503 : (number == 6 ? 307 : 200) })
         let created = try registry.createWebhook(url: receiver.url, types: [], domains: [], description: "", actor: .localAdmin)
         let dispatcher = Self.dispatcher(registry)
-        dispatcher.start()
+        try dispatcher.start()
         defer { dispatcher.stop() }
         try Self.write(6, on: registry)
         Self.waitUntil { receiver.events { ![1, 2, 5, 6].contains($0) }.count >= 6 }
@@ -81,7 +81,7 @@ import Webhooks
         let receiver = try Receiver(answer: { _ in 500 })
         let created = try registry.createWebhook(url: receiver.url, types: [], domains: [], description: "", actor: .localAdmin)
         let dispatcher = Self.dispatcher(registry, retry: WebhookRetryPolicy(firstDelay: 0.01, maximumDelay: 0.02, giveUpAfter: 0.3))
-        dispatcher.start()
+        try dispatcher.start()
         defer { dispatcher.stop() }
         try Self.write(1, on: registry)
         try Self.waitUntil { try registry.webhook(created.subscription.id, actor: .localAdmin).status == .failing }
@@ -110,7 +110,7 @@ import Webhooks
         _ = try registry.createWebhook(url: receiver.url, types: ["policy.denied", "global-config.changed"], domains: [], description: "",
                                        actor: .user("mallory"))
         let dispatcher = Self.dispatcher(registry)
-        dispatcher.start()
+        try dispatcher.start()
         defer { dispatcher.stop() }
         _ = try? registry.apply([try DocumentSubmission.decode(Array((domain + "\ndescription: x\n").utf8), mediaType: .yaml)], actor: .user("bob"))
         try Self.write(1, on: registry)

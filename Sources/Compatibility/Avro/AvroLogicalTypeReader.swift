@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JSON
 
 /// Reads the `logicalType` of a primitive or fixed and checks its parameters (Avro spec "Logical Types").

@@ -8,16 +8,16 @@ import Darwin
 
 /// Starts a dedicated OS thread, outside Swift concurrency's cooperative pool.
 ///
-/// Connection threads block in `recv` and in handlers that call SQLite; running them on the
-/// cooperative pool would starve every async task in the process.
-enum OSThread {
+/// Threads that block (in `recv`, in SQLite, in `sigwait`, in a sleep between sweeps) must not
+/// run on the cooperative pool: they would starve every async task in the process.
+public enum OSThread {
     private final class Work {
         let body: () -> Void
         init(_ body: @escaping () -> Void) { self.body = body }
     }
 
     /// Runs `body` on a new detached thread.
-    static func detach(_ body: @escaping @Sendable () -> Void) throws(SocketError) {
+    public static func detach(_ body: @escaping @Sendable () -> Void) throws(ThreadStartError) {
         let work = Unmanaged.passRetained(Work(body)).toOpaque()
         var thread = pthread_t()
         var attributes = pthread_attr_t()
@@ -31,7 +31,13 @@ enum OSThread {
         }, work)
         if result != 0 {
             Unmanaged<Work>.fromOpaque(work).release()
-            throw SocketError(call: "pthread_create", errorNumber: result)
+            throw ThreadStartError(errorNumber: result)
         }
     }
+}
+
+/// `pthread_create` failed, with its error number (EAGAIN: out of threads or memory).
+public struct ThreadStartError: Error, CustomStringConvertible {
+    public let errorNumber: Int32
+    public var description: String { "cannot start a thread: \(String(cString: strerror(errorNumber)))" }
 }
