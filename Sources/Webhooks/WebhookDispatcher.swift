@@ -34,7 +34,6 @@ public final class WebhookDispatcher: Sendable {
 
     private let registry: Registry
     private let configuration: Configuration
-    private let sender: WebhookSender
     private let addressGuard: WebhookURLGuard
     private let log: @Sendable (String) -> Void
     private let lanes = Mutex<Set<String>>([])
@@ -44,7 +43,6 @@ public final class WebhookDispatcher: Sendable {
     public init(registry: Registry, configuration: Configuration = Configuration(), log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.registry = registry
         self.configuration = configuration
-        self.sender = WebhookSender(timeout: configuration.timeout)
         self.addressGuard = WebhookURLGuard(allowsPrivateAddresses: configuration.allowsPrivateAddresses)
         self.log = log
     }
@@ -110,10 +108,11 @@ public final class WebhookDispatcher: Sendable {
             var updated = subscription
             var deliveries: [WebhookDelivery] = []
             var failed = false
-            // The URL is resolved and checked once a batch: a batch is delivered within seconds.
-            let target = addressGuard.check(subscription.url)
+            // The URL is resolved and checked once a batch: a batch is delivered within seconds,
+            // over one connection.
+            let sender = addressGuard.check(subscription.url).map { WebhookSender(target: $0, timeout: configuration.timeout) }
             for event in events {
-                let delivery = post(event, to: target, attempt: updated.attempts + 1, secret: secret)
+                let delivery = post(event, with: sender, attempt: updated.attempts + 1, secret: secret)
                 deliveries.append(delivery)
                 if delivery.succeeded {
                     updated.position = event.sequence
@@ -151,16 +150,17 @@ public final class WebhookDispatcher: Sendable {
         }
     }
 
-    /// One signed POST of one event in CloudEvents structured mode to the checked `target`.
-    private func post(_ event: ChangeEvent, to checked: Result<WebhookTarget, WebhookSendError>, attempt: Int, secret: String) -> WebhookDelivery {
+    /// One signed POST of one event in CloudEvents structured mode, through the batch's sender
+    /// (or the reason its target was refused).
+    private func post(_ event: ChangeEvent, with checked: Result<WebhookSender, WebhookSendError>, attempt: Int, secret: String) -> WebhookDelivery {
         let started = Date()
         func delivery(status: Int?, error: String?) -> WebhookDelivery {
             WebhookDelivery(sequence: event.sequence, attempt: attempt, at: Timestamp.string(from: started), statusCode: status, error: error,
                             durationMilliseconds: Int(Date().timeIntervalSince(started) * 1_000))
         }
-        let target: WebhookTarget
+        let sender: WebhookSender
         switch checked {
-        case .success(let checked): target = checked
+        case .success(let checked): sender = checked
         case .failure(let refusal): return delivery(status: nil, error: refusal.description)
         }
         let cloudEvent = event.cloudEvent(registryID: registry.registryID)
@@ -172,7 +172,7 @@ public final class WebhookDispatcher: Sendable {
             ("webhook-signature", WebhookSignature.sign(id: id, timestamp: timestamp, body: body, secret: secret)),
             ("User-Agent", "meshreg-webhooks/1"),
         ]
-        switch sender.post(target, headers: headers, body: body) {
+        switch sender.post(headers: headers, body: body) {
         case .success(let status):
             return delivery(status: status, error: (200..<300).contains(status) ? nil : "the receiver answered \(status)")
         case .failure(let error):

@@ -28,7 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from checklist import Checklist
 
-checklist = Checklist("webhooks interop", floor=12)
+checklist = Checklist("webhooks interop", floor=13)
 check = checklist.check
 
 
@@ -43,6 +43,9 @@ def receive(port, secret, path):
     lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
+        # HTTP/1.1, so the connection stays open for a batch's next delivery.
+        protocol_version = "HTTP/1.1"
+
         def do_POST(self):
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
             headers = {name.lower(): value for name, value in self.headers.items()}
@@ -52,10 +55,12 @@ def receive(port, secret, path):
                 assert headers["content-type"] == "application/cloudevents+json"
                 assert event.get_specversion() == "1.0" and event.get_type().startswith("io.meshreg.")
                 assert event.get_id() == headers["webhook-id"]
-                line = json.dumps({"sequence": int(event.get_extension("sequence")), "type": event.get_type()})
+                line = json.dumps({"sequence": int(event.get_extension("sequence")), "type": event.get_type(),
+                                   "connection": self.client_address[1]})
             except Exception as error:  # a bad delivery is answered 400 and logged, never accepted
                 print(f"receiver refused a delivery: {error!r}", file=sys.stderr, flush=True)
                 self.send_response(400)
+                self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
             with lock, open(path, "a") as out:
@@ -134,6 +139,11 @@ def received(path):
         return [json.loads(line)["sequence"] for line in lines if line.strip()]
 
 
+def connection_ports(path):
+    with open(path) as lines:
+        return [json.loads(line)["connection"] for line in lines if line.strip()]
+
+
 def wait_for(condition, seconds=90):
     deadline = time.time() + seconds
     while time.time() < deadline:
@@ -191,6 +201,8 @@ def main(binary):
             firsts.append(sequence)
     check(firsts == sorted(expected), f"first deliveries are in sequence order with none missing ({len(got)} deliveries, "
                                       f"{len(got) - len(firsts)} repeats)")
+    connections = set(connection_ports(path))
+    check(len(connections) < len(got), f"a batch's deliveries share a kept-open connection ({len(got)} deliveries over {len(connections)} connections)")
     status, _, body = server.http("GET", f"/api/v1/webhooks/{subscription['id']}/deliveries?limit=1000")
     check(status == 200 and any(not item["succeeded"] for item in json.loads(body)["items"]),
           "the deliveries log shows the failed attempts while the receiver was down")
