@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "Compatibility", dependencies: ["JSON", "MeshModel", "Protobuf"]),
         .target(name: "Policy", dependencies: ["JSON", "YAML", "CEL", "Crypto"]),
         .target(name: "Lineage", dependencies: ["JSON", "MeshModel"]),
+        // ODCS contracts projected onto their Kafka subjects: schema, metadata and CEL rules.
+        .target(name: "ContractProjection", dependencies: ["JSON", "MeshModel", "CEL"]),
         // The web UI's embedded assets and page shells.
         .target(name: "WebUI"),
 
