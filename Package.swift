@@ -79,6 +79,8 @@ let package = Package(
         .testTarget(name: "LineageTests", dependencies: ["Lineage", "MeshModel", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CompatibilityTests", dependencies: ["Compatibility", "JSON", "MeshModel", "Protobuf"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ProtobufTests", dependencies: ["Protobuf"]),
+        .testTarget(name: "ContractProjectionTests", dependencies: ["ContractProjection", "MeshModel", "JSON", "YAML", "CEL", "Compatibility", "Protobuf"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"]),

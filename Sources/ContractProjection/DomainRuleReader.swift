@@ -28,7 +28,7 @@ struct DomainRuleReader {
                 if insideArray {
                     skipped.append(SkippedRule(pointer: constraint.pointer, reason: "the value is inside an array; only fields outside arrays get domain rules"))
                 } else if let condition = constraint.condition {
-                    add(name: "\(fieldPath).\(constraint.name)", field: field, accessor: "message." + fieldPath.split(separator: ".").dropFirst().joined(separator: "."),
+                    add(name: "\(fieldPath).\(constraint.name)", field: field, refusesNull: constraint.refusesNull, accessor: "message." + fieldPath.split(separator: ".").dropFirst().joined(separator: "."),
                         condition: condition, pointer: constraint.pointer)
                 } else {
                     skipped.append(SkippedRule(pointer: constraint.pointer, reason: constraint.reason))
@@ -44,10 +44,18 @@ struct DomainRuleReader {
         }
     }
 
-    /// Compiles the rule; an optional field's rule holds for an absent or null value too.
-    private mutating func add(name: String, field: ProjectedField, accessor: String, condition: (String) -> String, pointer: JSONPointer) {
+    /// Compiles the rule; on an optional field a rule holds for an absent or null value too,
+    /// unless refusing null is its point.
+    private mutating func add(name: String, field: ProjectedField, refusesNull: Bool, accessor: String, condition: (String) -> String, pointer: JSONPointer) {
         let check = condition(accessor)
-        let expression = field.required ? check : "!has(\(accessor)) || \(accessor) == null || (\(check))"
+        let expression: String
+        if field.required {
+            expression = check
+        } else if refusesNull {
+            expression = "has(\(accessor)) && \(check)"
+        } else {
+            expression = "!has(\(accessor)) || \(accessor) == null || (\(check))"
+        }
         do {
             _ = try CELProgram.compile(expression, declarations: CELDeclarations(variables: ["message": .dyn]))
             rules.append(DomainRule(name: name, doc: "From the contract at \(pointer.description).", expression: expression))
@@ -62,6 +70,8 @@ struct DomainRuleReader {
         var pointer: JSONPointer
         var condition: ((String) -> String)?
         var reason: String
+        /// The condition refuses null itself (`nullValues`, `missingValues`).
+        var refusesNull = false
     }
 
     private static func constraints(of property: SchemaProperty, field: ProjectedField) -> [Constraint] {
@@ -120,7 +130,7 @@ struct DomainRuleReader {
         let arguments = quality["arguments"]
         switch metric {
         case "nullValues":
-            return Constraint(name: metric, pointer: pointer, condition: { "\($0) != null" }, reason: "")
+            return Constraint(name: metric, pointer: pointer, condition: { "\($0) != null" }, reason: "", refusesNull: true)
         case "invalidValues":
             if let valid = arguments?["validValues"]?.arrayValue {
                 let list = "[" + valid.map(celLiteral).joined(separator: ", ") + "]"
@@ -133,7 +143,8 @@ struct DomainRuleReader {
         case "missingValues":
             let missing = (arguments?["missingValues"]?.arrayValue ?? [.null]).filter { $0 != .null }
             let list = "[" + missing.map(celLiteral).joined(separator: ", ") + "]"
-            return Constraint(name: metric, pointer: pointer, condition: { missing.isEmpty ? "\($0) != null" : "\($0) != null && !(\($0) in \(list))" }, reason: "")
+            return Constraint(name: metric, pointer: pointer, condition: { missing.isEmpty ? "\($0) != null" : "\($0) != null && !(\($0) in \(list))" }, reason: "",
+                              refusesNull: true)
         default:
             return Constraint(name: metric, pointer: pointer, condition: nil, reason: "\(metric) counts over many records; one record cannot answer it")
         }

@@ -24,8 +24,9 @@ enum JSONSchemaWriter {
         for field in record.fields {
             var schema = type(field.type)
             for (key, value) in field.bounds { schema[key] = value }
-            if let doc = field.doc { schema["description"] = .string(doc) }
-            properties[field.name] = field.required ? .object(schema) : ["oneOf": [["type": "null"], .object(schema)]]
+            var property: JSONObject = field.required ? schema : ["oneOf": [["type": "null"], .object(schema)]]
+            if let doc = field.doc { property["description"] = .string(doc) }
+            properties[field.name] = .object(property)
         }
         object["properties"] = .object(properties)
         let required = record.fields.filter(\.required).map { JSONValue.string($0.name) }
