@@ -15,6 +15,16 @@ public struct ContractProjection: Sendable {
     public let domainRules: [DomainRule]
     public let skipped: [SkippedRule]
 
+    /// The contract custom property by which a contract opts in to driving its subject.
+    public static let optInProperty = "projectSubject"
+
+    /// Whether the contract drives its topic's subject: `customProperties` has `projectSubject`
+    /// true. Publishing it registers the projection, and hand registrations must conform to it.
+    public static func drivesSubject(_ contract: DataContract) -> Bool {
+        let value = contract.customProperties[optInProperty]
+        return value == .bool(true) || value?.stringValue?.lowercased() == "true"
+    }
+
     /// The subject the schema is registered under.
     public var subject: String { "\(topic)-value" }
 
