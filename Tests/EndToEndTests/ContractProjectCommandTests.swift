@@ -29,6 +29,20 @@ import Testing
         #expect(!proto.standardOutput.contains("coupon_code"), "1.0.0 has no coupon_code")
     }
 
+    /// With --server the contract is read through the API and projected exactly as from its file.
+    @Test func projectsAVersionReadFromTheService() throws {
+        let workspace = try Workspace()
+        let server = try ServerProcess(databasePath: workspace.path("served.sqlite"))
+        defer { _ = server.stop() }
+        let file = MeshregProcess.repositoryRoot.appendingPathComponent("Domains/clickstream/contracts/clickstream.page-views.odcs.yaml").path
+        let remote = try MeshregProcess.run(["contract", "project", "clickstream.page-views@2.0.0", "--format", "json",
+                                             "--server", "http://127.0.0.1:\(server.port)", "--token", server.adminToken], in: workspace.url)
+        #expect(remote.status == 0, "\(remote.standardError)")
+        let local = try MeshregProcess.run(["contract", "project", "--file", file, "--format", "json"], in: workspace.url)
+        #expect(remote.standardOutput == local.standardOutput)
+        #expect(try JSONParser.parse(remote.standardOutput)["subject"] == "clickstream.page-views.v2-value")
+    }
+
     @Test func aFileWithoutAKafkaServerIsRefusedWithItsLine() throws {
         let file = MeshregProcess.repositoryRoot.appendingPathComponent("Domains/orders/contracts/orders.order-history.odcs.yaml").path
         let refused = try MeshregProcess.run(["contract", "project", "--file", file])
