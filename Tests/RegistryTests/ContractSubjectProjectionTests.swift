@@ -55,15 +55,6 @@ import Testing
         SchemaSubmission(schema: #"{"type":"record","name":"\#(name)","namespace":"\#(namespace)","fields":[\#(fields)]}"#)
     }
 
-    func refusal(_ body: () throws -> Void) -> SubjectError? {
-        do {
-            try body()
-            return nil
-        } catch {
-            return error as? SubjectError
-        }
-    }
-
     @Test func publishingRegistersTheProjectionWithItsMetadataAndRulesAudited() throws {
         let fixture = try RegistryFixture()
         try fixture.apply([Samples.salesDomain])
@@ -133,13 +124,13 @@ import Testing
              "x: the schema has this field and the contract does not"),
         ]
         for (fields, finding) in cases {
-            let refused = refusal { _ = try registry.registerSchema(Self.avro(fields), subject: Self.subject, actor: .user("alice")) }
+            let refused = fixture.refusal(as: SubjectError.self) { _ = try registry.registerSchema(Self.avro(fields), subject: Self.subject, actor: .user("alice")) }
             #expect(refused?.code == .incompatible && refused?.httpStatus == 409, "\(fields)")
             #expect(refused?.message.contains(finding) == true, "\(String(describing: refused?.message))")
             #expect(refused?.message.contains("sales.orders@1.0.0") == true)
         }
         let json = SchemaSubmission(schema: #"{"type":"object","properties":{"order_id":{"type":"string"}}}"#, schemaType: .json)
-        #expect(refusal { _ = try registry.registerSchema(json, subject: Self.subject, actor: .user("alice")) }?.message.contains("the schema is JSON") == true)
+        #expect(fixture.refusal(as: SubjectError.self) { _ = try registry.registerSchema(json, subject: Self.subject, actor: .user("alice")) }?.message.contains("the schema is JSON") == true)
         // Other docs and field order: the same fields, types and nullability.
         let conforming = Self.avro(#"{"name":"note","type":["null","string"],"default":null,"doc":"free text"},{"name":"order_id","type":"string"}"#,
                                    name: "order", namespace: "sales.orders")
