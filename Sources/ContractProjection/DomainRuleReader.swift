@@ -17,45 +17,71 @@ struct DomainRuleReader {
             skipped.append(SkippedRule(pointer: object.pointer / "quality" / index,
                                        reason: "a quality check of the whole object (a dataset metric) cannot be decided on one record"))
         }
-        read(object.properties, fields: record.fields, path: record.name, insideArray: false)
+        readFields(object.properties, fields: record.fields, path: record.name, record: "message", scope: Scope())
     }
 
-    private mutating func read(_ properties: [SchemaProperty], fields: [ProjectedField], path: String, insideArray: Bool) {
+    /// Where values are reached from `message`: wrappers, innermost last, that make a rule hold
+    /// where an optional parent is absent or null and apply it to every element of an array.
+    private struct Scope {
+        var wrappers: [@Sendable (String) -> String] = []
+        /// Arrays entered, for the names of the element variables (`item1`, `item2`, …).
+        var depth = 0
+
+        func adding(_ wrapper: @escaping @Sendable (String) -> String) -> Scope {
+            var scope = self
+            scope.wrappers.append(wrapper)
+            return scope
+        }
+
+        func wrap(_ body: String) -> String { wrappers.reversed().reduce(body) { inner, wrapper in wrapper(inner) } }
+    }
+
+    private mutating func readFields(_ properties: [SchemaProperty], fields: [ProjectedField], path: String, record: String, scope: Scope) {
         for (property, field) in zip(properties, fields) {
-            let fieldPath = "\(path).\(field.name)"
-            let constraints = Self.constraints(of: property, field: field)
-            for constraint in constraints {
-                if insideArray {
-                    skipped.append(SkippedRule(pointer: constraint.pointer, reason: "the value is inside an array; only fields outside arrays get domain rules"))
-                } else if let condition = constraint.condition {
-                    add(name: "\(fieldPath).\(constraint.name)", field: field, refusesNull: constraint.refusesNull, accessor: "message." + fieldPath.split(separator: ".").dropFirst().joined(separator: "."),
-                        condition: condition, pointer: constraint.pointer)
-                } else {
-                    skipped.append(SkippedRule(pointer: constraint.pointer, reason: constraint.reason))
-                }
-            }
-            switch field.type {
-            case .record(let nested):
-                read(property.properties, fields: nested.fields, path: fieldPath, insideArray: insideArray || !field.required)
-            case .array(.record(let nested)):
-                if let items = property.items { read(items.properties, fields: nested.fields, path: fieldPath, insideArray: true) }
-            default: break
-            }
+            readValue(property, type: field.type, required: field.required, accessor: "\(record).\(field.name)", path: "\(path).\(field.name)", scope: scope)
         }
     }
 
-    /// Compiles the rule; on an optional field a rule holds for an absent or null value too,
-    /// unless refusing null is its point.
-    private mutating func add(name: String, field: ProjectedField, refusesNull: Bool, accessor: String, condition: (String) -> String, pointer: JSONPointer) {
-        let check = condition(accessor)
-        let expression: String
-        if field.required {
-            expression = check
-        } else if refusesNull {
-            expression = "has(\(accessor)) && \(check)"
-        } else {
-            expression = "!has(\(accessor)) || \(accessor) == null || (\(check))"
+    /// The rules of one value, then of the values inside it.
+    private mutating func readValue(_ property: SchemaProperty, type: ProjectedType, required: Bool, accessor: String, path: String, scope: Scope) {
+        for constraint in Self.constraints(of: property, type: type) {
+            guard let condition = constraint.condition else {
+                skipped.append(SkippedRule(pointer: constraint.pointer, reason: constraint.reason))
+                continue
+            }
+            let check = condition(accessor)
+            let guarded: String
+            if required {
+                guarded = check
+            } else if constraint.refusesNull {
+                guarded = "has(\(accessor)) && \(check)"
+            } else {
+                guarded = "!has(\(accessor)) || \(accessor) == null || (\(check))"
+            }
+            add(name: "\(path).\(constraint.name)", expression: scope.wrap(guarded), pointer: constraint.pointer)
         }
+        let inner = required ? scope : scope.adding { "!has(\(accessor)) || \(accessor) == null || (\($0))" }
+        switch type {
+        case .record(let nested):
+            readFields(property.properties, fields: nested.fields, path: path, record: accessor, scope: inner)
+        case .array(let items):
+            guard let itemsProperty = property.items else { return }
+            let variable = "item\(scope.depth + 1)"
+            var elements = inner.adding { "\(accessor).all(\(variable), \($0))" }
+            elements.depth += 1
+            readValue(itemsProperty, type: items, required: true, accessor: variable, path: path, scope: elements)
+        case .map(let values):
+            guard let value = property.mapValue else { return }
+            for constraint in Self.constraints(of: value, type: values) {
+                skipped.append(SkippedRule(pointer: constraint.pointer, reason: "the value is inside a map; map values get no domain rules"))
+            }
+        default:
+            return
+        }
+    }
+
+    /// Keeps the rule when it compiles with our CEL, else reports it skipped with the error.
+    private mutating func add(name: String, expression: String, pointer: JSONPointer) {
         do {
             _ = try CELProgram.compile(expression, declarations: CELDeclarations(variables: ["message": .dyn]))
             rules.append(DomainRule(name: name, doc: "From the contract at \(pointer.description).", expression: expression))
@@ -74,7 +100,7 @@ struct DomainRuleReader {
         var refusesNull = false
     }
 
-    private static func constraints(of property: SchemaProperty, field: ProjectedField) -> [Constraint] {
+    private static func constraints(of property: SchemaProperty, type: ProjectedType) -> [Constraint] {
         var constraints: [Constraint] = []
         let options = property.logicalTypeOptions ?? [:]
         let optionsPointer = property.pointer / "logicalTypeOptions"
@@ -90,15 +116,17 @@ struct DomainRuleReader {
                 constraints.append(Constraint(name: key, pointer: pointer, condition: { "\($0).matches(\(celString(pattern)))" }, reason: ""))
             case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
                 let operation = ["minimum": ">=", "maximum": "<=", "exclusiveMinimum": ">", "exclusiveMaximum": "<"][key] ?? ">="
-                if let literal = numberLiteral(value, for: field.type) {
+                if let literal = numberLiteral(value, for: type) {
                     constraints.append(Constraint(name: key, pointer: pointer, condition: { "\($0) \(operation) \(literal)" }, reason: ""))
                 } else {
                     constraints.append(Constraint(name: key, pointer: pointer, condition: nil,
-                                                  reason: "\(key) on a \(typeDescription(field.type)) value: CEL sees its encoded form (bytes, days or milliseconds), so the bound is not projected"))
+                                                  reason: "\(key) on a \(typeDescription(type)) value: CEL sees its encoded form (bytes, days or milliseconds), so the bound is not projected"))
                 }
             case "multipleOf":
                 constraints.append(Constraint(name: key, pointer: pointer, condition: nil, reason: "multipleOf needs exact decimal arithmetic, which CEL does not have"))
             case "format":
+                // On numbers the format is the size (i32, i64), which the type already carries.
+                if [.int, .long, .float, .double].contains(type) { continue }
                 constraints.append(Constraint(name: key, pointer: pointer, condition: nil, reason: "CEL has no check for format \(value.stringValue ?? value.encoded()); add a pattern to have it checked"))
             case "uniqueItems":
                 constraints.append(Constraint(name: key, pointer: pointer, condition: nil, reason: "uniqueItems is not projected: standard CEL has no distinct-elements function"))
@@ -106,7 +134,7 @@ struct DomainRuleReader {
                 continue
             }
         }
-        if let values = property.enumValues, !isNativeEnumeration(field.type) {
+        if let values = property.enumValues, !isNativeEnumeration(type) {
             let list = "[" + values.map(celLiteral).joined(separator: ", ") + "]"
             constraints.append(Constraint(name: "enum", pointer: property.pointer / "enum", condition: { "\($0) in \(list)" }, reason: ""))
         }

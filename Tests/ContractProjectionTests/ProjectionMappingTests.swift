@@ -234,4 +234,45 @@ import Testing
         let absentChannel: JSONValue = ["order_id": "WEB-0001", "quantity": 3, "price": 9.5, "region": "US"]
         #expect(programs.allSatisfy { $0.evaluate(CELActivation(json: ["message": absentChannel])) == .bool(true) }, "an optional field may be absent")
     }
+
+    /// Values inside arrays and optional objects get rules too: over each element with `all`,
+    /// and holding where the optional parent is absent or null.
+    @Test func rulesReachIntoArraysAndOptionalObjects() throws {
+        let contract = try Self.contract("""
+                  - name: lines
+                    logicalType: array
+                    required: true
+                    items:
+                      logicalType: object
+                      properties:
+                        - name: quantity
+                          logicalType: integer
+                          required: true
+                          logicalTypeOptions: {minimum: 1}
+                  - name: codes
+                    logicalType: array
+                    items:
+                      logicalType: string
+                      logicalTypeOptions: {pattern: '^[A-Z]+$'}
+                  - name: shipping
+                    logicalType: object
+                    properties:
+                      - name: country
+                        logicalType: string
+                        required: true
+                        logicalTypeOptions: {maxLength: 2}
+            """)
+        let projection = try ContractProjection(contract: contract)
+        #expect(projection.domainRules.map(\.expression) == [
+            "message.lines.all(item1, item1.quantity >= 1)",
+            #"!has(message.codes) || message.codes == null || (message.codes.all(item1, item1.matches("^[A-Z]+$")))"#,
+            "!has(message.shipping) || message.shipping == null || (size(message.shipping.country) <= 2)",
+        ])
+        #expect(projection.skipped.isEmpty)
+        let programs = try projection.domainRules.map { try CELProgram.compile($0.expression, declarations: CELDeclarations(variables: ["message": .dyn])) }
+        func holds(_ record: JSONValue) -> [Bool] { programs.map { $0.evaluate(CELActivation(json: ["message": record])) == .bool(true) } }
+        #expect(holds(["lines": [["quantity": 2]], "codes": ["AB"], "shipping": ["country": "DE"]]) == [true, true, true])
+        #expect(holds(["lines": [["quantity": 2]], "codes": .null, "shipping": .null]) == [true, true, true])
+        #expect(holds(["lines": [["quantity": 2], ["quantity": 0]], "codes": ["AB", "x"], "shipping": ["country": "DEU"]]) == [false, false, false])
+    }
 }

@@ -21,7 +21,7 @@ import Testing
         let projection = try JSONParser.parse(whole.standardOutput)
         #expect(projection["subject"] == "orders.order-events.v1-value" && projection["schemaType"] == "PROTOBUF")
         #expect(projection["metadata"]?["properties"]?["contract"] == "orders.order-events@1.1.0")
-        #expect(projection["ruleSet"]?["domainRules"]?.arrayValue?.count == 5)
+        #expect(projection["ruleSet"]?["domainRules"]?.arrayValue?.count == 6)
         #expect(projection["skipped"]?.arrayValue?.isEmpty == false)
 
         let proto = try MeshregProcess.run(["contract", "project", "orders.order-events@1.0.0", "--db", "mesh.sqlite", "--format", "protobuf"], in: workspace.url)
