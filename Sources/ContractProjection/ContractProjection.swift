@@ -37,6 +37,16 @@ public struct ContractProjection: Sendable {
          "metadata": metadata, "ruleSet": ruleSet, "skipped": .array(skipped.map(\.json))]
     }
 
+    /// One projection per Kafka topic of the contract (each server's `topic`, once), in the
+    /// server's format; empty without a Kafka server.
+    public static func all(of contract: DataContract) throws(ContractProjectionError) -> [ContractProjection] {
+        var projections: [ContractProjection] = []
+        for topic in KafkaBinding.topics(of: contract) {
+            projections.append(try ContractProjection(contract: contract, topic: topic))
+        }
+        return projections
+    }
+
     /// Projects the contract onto `topic` (default: its first Kafka topic) in `format` (default:
     /// the Kafka server's `format`, else Avro).
     public init(contract: DataContract, topic: String? = nil, format: ProjectionFormat? = nil) throws(ContractProjectionError) {

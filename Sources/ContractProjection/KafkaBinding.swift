@@ -4,6 +4,20 @@ import MeshModel
 /// Where a contract meets Kafka: the topic, the server that names it (for `format`) and the
 /// schema object whose records the topic carries (docs/contract-projection.md, "Topic and object").
 struct KafkaBinding {
+    /// The topics a contract projects onto: each `kafka` server's `topic` custom property, in
+    /// order and once; without any, the first schema object's `physicalName`.
+    static func topics(of contract: DataContract) -> [String] {
+        let servers = contract.servers.filter { $0["type"]?.stringValue?.lowercased() == "kafka" }
+        guard !servers.isEmpty else { return [] }
+        var topics: [String] = []
+        for server in servers {
+            let topic = (server["customProperties"]?.arrayValue ?? []).first { $0["property"]?.stringValue == "topic" }?["value"]?.stringValue
+            if let topic, !topics.contains(topic) { topics.append(topic) }
+        }
+        if topics.isEmpty, let name = contract.schemaObjects.compactMap(\.physicalName).first { topics.append(name) }
+        return topics
+    }
+
     var topic: String
     /// The Kafka server naming the topic, e.g. `/servers/0`; nil when only a `physicalName` names it.
     var serverPointer: JSONPointer?

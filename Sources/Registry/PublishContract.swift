@@ -60,7 +60,7 @@ struct PublishContract {
         try store.upsertContract(contract, version: version, domain: domain, team: team, revision: stored.revision)
         store.documents.contracts.remember(contract, digest: stored.digest)
         try store.refreshLineage(forContract: contract.id, version: version.description)
-        try projectOntoSubject(store, actor: actor, version: version)
+        try projectOntoSubjects(store, actor: actor, version: version)
         try store.audit(existing == nil ? "contract.publish" : "contract.update", .contract, key, revision: stored.revision, domain: domain,
                         actor: actor, outcome: decision.outcome == .warned ? .warned : .allowed, detail: ["decision": decision.json],
                         eventAction: Self.eventAction(existing: existing, status: contract.status?.rawValue))
@@ -77,29 +77,32 @@ struct PublishContract {
         }
     }
 
-    /// An active version of a contract that drives its subject registers its projection there,
-    /// under the subject's compatibility level (docs/contract-projection.md, "Publishing").
-    private func projectOntoSubject(_ store: RegistryStore, actor: Principal, version: SemanticVersion) throws {
+    /// An active version of a contract that drives its subjects registers its projection on
+    /// each Kafka topic's value subject, under that subject's compatibility level
+    /// (docs/contract-projection.md, "Publishing").
+    private func projectOntoSubjects(_ store: RegistryStore, actor: Principal, version: SemanticVersion) throws {
         guard contract.status == .active, ContractProjection.drivesSubject(contract) else { return }
         let reference = "\(contract.id)@\(version)"
-        let projection: ContractProjection
+        let projections: [ContractProjection]
         do {
-            projection = try ContractProjection(contract: contract)
+            projections = try ContractProjection.all(of: contract)
         } catch {
-            throw RegistryError(.invalidDocument, "the contract \(reference) drives its Kafka subject but cannot be projected onto it",
+            throw RegistryError(.invalidDocument, "the contract \(reference) drives its Kafka subjects but cannot be projected onto them",
                                 issues: submission.locate([ValidationIssue(pointer: error.pointer, code: error.code.rawValue, message: error.message)]))
         }
-        do {
-            _ = try Registry.register(SubjectRegistration(projection, contract: reference), store: store, actor: actor, configuration: configuration)
-        } catch let refusal as SubjectError {
-            let code: RegistryError.Code = switch refusal.code {
-            case .incompatible: .incompatible
-            case .forbidden: .forbidden
-            case .operationNotPermitted: .policyViolation
-            default: .invalidDocument
+        for projection in projections {
+            do {
+                _ = try Registry.register(SubjectRegistration(projection, contract: reference), store: store, actor: actor, configuration: configuration)
+            } catch let refusal as SubjectError {
+                let code: RegistryError.Code = switch refusal.code {
+                case .incompatible: .incompatible
+                case .forbidden: .forbidden
+                case .operationNotPermitted: .policyViolation
+                default: .invalidDocument
+                }
+                throw RegistryError(code, "the contract \(reference) cannot register its projection on subject \(projection.subject): \(refusal.message)",
+                                    details: ["subject": .string(projection.subject), "errorCode": .integer(Int64(refusal.code.rawValue))])
             }
-            throw RegistryError(code, "the contract \(reference) cannot register its projection on subject \(projection.subject): \(refusal.message)",
-                                details: ["subject": .string(projection.subject), "errorCode": .integer(Int64(refusal.code.rawValue))])
         }
     }
 

@@ -71,6 +71,15 @@ import Testing
         #expect(entry.detail["ruleSet"]?["domainRules"]?[0]?["expr"] == "!has(message.note) || message.note == null || (size(message.note) <= 20)")
     }
 
+    @Test func everyKafkaTopicOfTheContractGetsItsProjectionInItsServersFormat() throws {
+        let fixture = try RegistryFixture()
+        let secondServer = "  - server: kafka-dr\n    type: kafka\n    format: json\n    customProperties:\n      - property: topic\n        value: sales.orders.dr\nschema:\n"
+        try fixture.apply([Samples.salesDomain, Self.contract().replacingOccurrences(of: "schema:\n", with: secondServer)])
+        #expect(try fixture.registry.subjects() == ["sales.orders.dr-value", Self.subject])
+        #expect(try fixture.registry.subjectVersion("sales.orders.dr-value", .latest).schema.schemaType == .json)
+        #expect(try fixture.registry.subjectVersion(Self.subject, .latest).schema.schemaType == .avro)
+    }
+
     @Test func aContractThatDoesNotOptInLeavesItsSubjectAlone() throws {
         let fixture = try RegistryFixture()
         try fixture.apply([Samples.salesDomain, Self.contract(drives: false)])
