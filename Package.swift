@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Policy", dependencies: ["JSON", "YAML", "CEL", "Crypto"]),
         .target(name: "Lineage", dependencies: ["JSON", "MeshModel"]),
         // ODCS contracts projected onto their Kafka subjects: schema, metadata and CEL rules.
-        .target(name: "ContractProjection", dependencies: ["JSON", "MeshModel", "CEL"]),
+        .target(name: "ContractProjection", dependencies: ["JSON", "MeshModel", "CEL", "Protobuf"]),
         // The web UI's embedded assets and page shells.
         .target(name: "WebUI"),
 

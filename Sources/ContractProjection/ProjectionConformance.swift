@@ -1,14 +1,24 @@
 import JSON
+import Protobuf
 
 /// Whether an Avro or JSON Schema registered by hand says what the contract's projection says:
 /// the same fields, of the same types, with the same nullability (docs/contract-projection.md,
 /// "Hand registrations"). Names of records and enums, docs, defaults and field order may differ.
+/// Protobuf compares the first message's fields by name: their types (nested messages reduced to
+/// "message") and, for scalars, proto3 `optional`; field numbers are left to the compatibility check.
 public enum ProjectionConformance {
     /// One line per difference, each naming the field path; empty when the schema conforms.
     public static func differences(avro schema: JSONValue, projection: JSONValue) -> [String] {
         var submitted = FieldInventory(), projected = FieldInventory()
         submitted.readAvro(schema, path: "")
         projected.readAvro(projection, path: "")
+        return projected.differences(submitted)
+    }
+
+    public static func differences(protobuf schema: ProtobufSchema, projection: ProtobufSchema) -> [String] {
+        var submitted = FieldInventory(), projected = FieldInventory()
+        submitted.readProtobuf(schema)
+        projected.readProtobuf(projection)
         return projected.differences(submitted)
     }
 
@@ -96,6 +106,42 @@ private struct FieldInventory {
             default: return base
             }
         default: return type.encoded()
+        }
+    }
+
+    // MARK: Protobuf
+
+    /// The fields of the file's first message, as a serializer of its records would use it.
+    mutating func readProtobuf(_ schema: ProtobufSchema) {
+        guard let first = schema.file.types.first(where: { if case .message = $0 { true } else { false } }), case .message(let message) = first else { return }
+        var visited: Set<String> = []
+        readProtobuf(message, schema: schema, path: "", visited: &visited)
+    }
+
+    private mutating func readProtobuf(_ message: ProtobufMessage, schema: ProtobufSchema, path: String, visited: inout Set<String>) {
+        for field in message.allFields {
+            let fieldPath = path.isEmpty ? field.name : "\(path).\(field.name)"
+            var type = protobufType(field.type, schema: schema, path: fieldPath, visited: &visited)
+            if field.label == .repeated { type = "repeated \(type)" }
+            let isScalar = if case .scalar = field.type { true } else { false }
+            add(fieldPath, Shape(type: type, nullable: isScalar && field.label == .optional))
+        }
+    }
+
+    private mutating func protobufType(_ type: ProtobufFieldType, schema: ProtobufSchema, path: String, visited: inout Set<String>) -> String {
+        switch type {
+        case .scalar(let scalar): return scalar.rawValue
+        case .map(let key, let value): return "map<\(key.rawValue),\(protobufType(value, schema: schema, path: path + "{}", visited: &visited))>"
+        case .named(_, let fullName):
+            switch schema.types[fullName]?.type {
+            case .enumeration(let enumeration)?:
+                return "enum[" + enumeration.values.map(\.name).joined(separator: ",") + "]"
+            case .message(let message)? where schema.types[fullName]?.importPath == nil:
+                if visited.insert(fullName).inserted { readProtobuf(message, schema: schema, path: path, visited: &visited) }
+                return "message"
+            default:
+                return fullName
+            }
         }
     }
 

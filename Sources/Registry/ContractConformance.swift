@@ -2,6 +2,7 @@ import Compatibility
 import ContractProjection
 import JSON
 import MeshModel
+import Protobuf
 
 /// The check of a hand-registered schema on a subject whose topic a contract drives
 /// (docs/contract-projection.md, "Hand registrations"): it must say what the projection of the
@@ -35,8 +36,11 @@ struct ContractConformance {
         case .avro: return ProjectionConformance.differences(avro: schema.json, projection: projected)
         case .json: return ProjectionConformance.differences(jsonSchema: schema.json, projection: projected)
         default:
+            guard let submitted = try? ProtobufSchema(parsing: schema.text), let expected = try? ProtobufSchema(parsing: projection.schema) else {
+                return ["the Protobuf schema or the contract's projection does not parse"]
+            }
             let report = try schema.type.check(new: schema.json, against: [projected], mode: .full)
-            return report.breakingFindings.map(Registry.describe)
+            return ProjectionConformance.differences(protobuf: submitted, projection: expected) + report.breakingFindings.map(Registry.describe)
         }
     }
 

@@ -80,6 +80,28 @@ import Testing
         #expect(try fixture.registry.subjectVersion(Self.subject, .latest).schema.schemaType == .avro)
     }
 
+    @Test func protobufHandRegistrationsAreComparedFieldByField() throws {
+        let fixture = try RegistryFixture()
+        try fixture.apply([Samples.salesDomain, Self.contract().replacingOccurrences(of: "format: avro", with: "format: protobuf")])
+        let projected = try fixture.registry.subjectVersion(Self.subject, .latest).schema
+        #expect(projected.schemaType == .protobuf)
+        #expect(projected.schema.contains("  string order_id = 1;\n  optional string note = 2;\n"), "\(projected.schema)")
+        let cases: [(text: String, finding: String)] = [
+            (projected.schema.replacingOccurrences(of: "  optional string note = 2;\n", with: ""), "note: the contract has this field and the schema does not"),
+            (projected.schema.replacingOccurrences(of: "optional string note", with: "string note"), "note: the contract allows null"),
+            (projected.schema.replacingOccurrences(of: "string order_id", with: "int64 order_id"), "order_id: the schema says int64, the contract says string"),
+        ]
+        for (text, finding) in cases {
+            let refused = fixture.refusal(as: SubjectError.self) {
+                _ = try fixture.registry.registerSchema(SchemaSubmission(schema: text, schemaType: .protobuf), subject: Self.subject, actor: .user("alice"))
+            }
+            #expect(refused?.code == .incompatible && refused?.message.contains(finding) == true, "\(String(describing: refused?.message))")
+        }
+        let commented = projected.schema.replacingOccurrences(of: "message order {", with: "// Orders as the contract says.\nmessage order {")
+        #expect(try fixture.registry.registerSchema(SchemaSubmission(schema: commented, schemaType: .protobuf), subject: Self.subject, actor: .user("alice")) == projected.id,
+                "comments do not make another schema")
+    }
+
     @Test func aContractThatDoesNotOptInLeavesItsSubjectAlone() throws {
         let fixture = try RegistryFixture()
         try fixture.apply([Samples.salesDomain, Self.contract(drives: false)])
