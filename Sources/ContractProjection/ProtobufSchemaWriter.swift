@@ -96,7 +96,7 @@ struct ProtobufSchemaWriter {
 
     private static func isMessageOrMap(_ type: ProjectedType) -> Bool {
         switch type {
-        case .record, .map, .array, .timestampMillis, .timestampMicros, .localTimestampMillis, .localTimestampMicros: true
+        case .record, .map, .timestampMillis, .timestampMicros, .localTimestampMillis, .localTimestampMicros: true
         default: false
         }
     }

@@ -27,7 +27,7 @@ struct ContractConformance {
     }
 
     private static func differences(_ schema: SubjectSchema, _ projection: ContractProjection) throws -> [String] {
-        let projectedType = SchemaType(name: projection.format.confluentName) ?? .avro
+        let projectedType = SchemaType(projection.format)
         guard schema.type == projectedType else {
             return ["the schema is \(schema.type.confluentName) and the contract's projection is \(projectedType.confluentName)"]
         }

@@ -28,7 +28,7 @@ public struct SubjectRegistration: Sendable {
     /// A contract's projection onto its topic's value subject.
     init(_ projection: ContractProjection, contract: String) {
         self.init(subject: projection.subject,
-                  submission: SchemaSubmission(schema: projection.schema, schemaType: SchemaType(name: projection.format.confluentName) ?? .avro),
+                  submission: SchemaSubmission(schema: projection.schema, schemaType: SchemaType(projection.format)),
                   metadata: projection.metadata, ruleSet: projection.ruleSet, projectedFrom: contract)
     }
 
