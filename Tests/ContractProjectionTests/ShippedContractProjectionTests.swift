@@ -28,7 +28,7 @@ import Testing
     }
 
     /// Every schema object of every official example: projected and parsed, or refused with a
-    /// pointer into the document.
+    /// pointer into the document, in all three languages.
     @Test(arguments: ContractFiles.officialExamples)
     func officialExamplesProjectOrSayWhereNot(name: String) throws {
         let contract = try ContractFiles.official(name)
@@ -45,7 +45,9 @@ import Testing
                 }
             }
         }
-        #expect(projected >= 1, "\(name): no schema object projected in any format")
+        // The map example's map of arrays has no Protobuf form: the one refusal expected.
+        let refusals = name == "odcs-v3.2.0-map.odcs.json" ? 1 : 0
+        #expect(projected == contract.schemaObjects.count * ProjectionFormat.allCases.count - refusals, "\(name)")
     }
 
     /// A new contract version that only adds an optional property projects to a schema that is
