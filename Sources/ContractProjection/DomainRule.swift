@@ -2,7 +2,8 @@ import JSON
 
 /// One rule of Confluent's `ruleSet.domainRules`: a CEL CONDITION checked on every record written.
 public struct DomainRule: Sendable, Hashable {
-    /// E.g. `page_view.url_path.maxLength`.
+    /// `<record>-<field>-<constraint>`, e.g. `page_view-url_path-maxLength`: Confluent allows
+    /// letters, digits, `_` and `-` in rule names.
     public var name: String
     public var doc: String
     /// A CEL expression over `message` that is true for a good record.

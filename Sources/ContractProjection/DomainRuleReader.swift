@@ -38,7 +38,7 @@ struct DomainRuleReader {
 
     private mutating func readFields(_ properties: [SchemaProperty], fields: [ProjectedField], path: String, record: String, scope: Scope) {
         for (property, field) in zip(properties, fields) {
-            readValue(property, type: field.type, required: field.required, accessor: "\(record).\(field.name)", path: "\(path).\(field.name)", scope: scope)
+            readValue(property, type: field.type, required: field.required, accessor: "\(record).\(field.name)", path: "\(path)-\(field.name)", scope: scope)
         }
     }
 
@@ -58,7 +58,7 @@ struct DomainRuleReader {
             } else {
                 guarded = "!has(\(accessor)) || \(accessor) == null || (\(check))"
             }
-            add(name: "\(path).\(constraint.name)", expression: scope.wrap(guarded), pointer: constraint.pointer)
+            add(name: "\(path)-\(constraint.name)", expression: scope.wrap(guarded), pointer: constraint.pointer)
         }
         let inner = required ? scope : scope.adding { "!has(\(accessor)) || \(accessor) == null || (\($0))" }
         switch type {
@@ -80,11 +80,18 @@ struct DomainRuleReader {
         }
     }
 
-    /// Keeps the rule when it compiles with our CEL, else reports it skipped with the error.
+    /// Keeps the rule when it compiles with our CEL, else reports it skipped with the error. Names
+    /// are unique in the rule set: a repeated one gets `-2`, `-3`, ….
     private mutating func add(name: String, expression: String, pointer: JSONPointer) {
+        var unique = name
+        var suffix = 2
+        while rules.contains(where: { $0.name == unique }) {
+            unique = "\(name)-\(suffix)"
+            suffix += 1
+        }
         do {
             _ = try CELProgram.compile(expression, declarations: CELDeclarations(variables: ["message": .dyn]))
-            rules.append(DomainRule(name: name, doc: "From the contract at \(pointer.description).", expression: expression))
+            rules.append(DomainRule(name: unique, doc: "From the contract at \(pointer.description).", expression: expression))
         } catch {
             skipped.append(SkippedRule(pointer: pointer, reason: "the CEL expression \(expression) does not compile: \(error.line):\(error.column): \(error.message)"))
         }

@@ -209,8 +209,8 @@ import Testing
             """)
         let projection = try ContractProjection(contract: contract)
         #expect(projection.domainRules.map(\.name) == [
-            "order.order_id.pattern", "order.order_id.maxLength", "order.quantity.minimum", "order.quantity.exclusiveMaximum",
-            "order.price.maximum", "order.channel.enum", "order.region.invalidValues", "order.region.nullValues",
+            "order-order_id-pattern", "order-order_id-maxLength", "order-quantity-minimum", "order-quantity-exclusiveMaximum",
+            "order-price-maximum", "order-channel-enum", "order-region-invalidValues", "order-region-nullValues",
         ])
         #expect(projection.skipped.map(\.pointer.description) == ["/schema/0/properties/4/quality/2", "/schema/0/properties/4/quality/3"])
         let good: JSONValue = ["order_id": "WEB-0001", "quantity": 3, "price": 9.5, "channel": "web-shop", "region": "EU"]
@@ -269,10 +269,25 @@ import Testing
             "!has(message.shipping) || message.shipping == null || (size(message.shipping.country) <= 2)",
         ])
         #expect(projection.skipped.isEmpty)
+        #expect(projection.domainRules.map(\.name) == ["order-lines-quantity-minimum", "order-codes-pattern", "order-shipping-country-maxLength"])
         let programs = try projection.domainRules.map { try CELProgram.compile($0.expression, declarations: CELDeclarations(variables: ["message": .dyn])) }
         func holds(_ record: JSONValue) -> [Bool] { programs.map { $0.evaluate(CELActivation(json: ["message": record])) == .bool(true) } }
         #expect(holds(["lines": [["quantity": 2]], "codes": ["AB"], "shipping": ["country": "DE"]]) == [true, true, true])
         #expect(holds(["lines": [["quantity": 2]], "codes": .null, "shipping": .null]) == [true, true, true])
         #expect(holds(["lines": [["quantity": 2], ["quantity": 0]], "codes": ["AB", "x"], "shipping": ["country": "DEU"]]) == [false, false, false])
+    }
+
+    /// Confluent's rule names: letters, digits, `_` and `-`, each once in a rule set.
+    @Test func ruleNamesAreConfluentNamesAndUnique() throws {
+        let contract = try Self.contract("""
+                  - name: region
+                    logicalType: string
+                    quality:
+                      - {metric: nullValues, mustBe: 0}
+                      - {metric: nullValues, mustBe: 0, description: the same check again}
+            """)
+        let names = try ContractProjection(contract: contract).domainRules.map(\.name)
+        #expect(names == ["order-region-nullValues", "order-region-nullValues-2"])
+        #expect(names.allSatisfy { $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } })
     }
 }
