@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "Compatibility", dependencies: ["JSON", "MeshModel", "Protobuf"]),
         .target(name: "Policy", dependencies: ["JSON", "YAML", "CEL", "Crypto"]),
         .target(name: "Lineage", dependencies: ["JSON", "MeshModel"]),
+        // ODCS contracts projected onto their Kafka subjects: schema, metadata and CEL rules.
+        .target(name: "ContractProjection", dependencies: ["JSON", "MeshModel", "CEL", "Protobuf"]),
         // The web UI's embedded assets and page shells.
         .target(name: "WebUI"),
 
@@ -45,7 +47,7 @@ let package = Package(
         .target(name: "SQLite", dependencies: ["CSQLite", "Threads"], linkerSettings: cLibraries("sqlite3")),
         .target(name: "Crypto", dependencies: ["CCrypto"], linkerSettings: cLibraries("crypto")),
         .target(name: "Postgres", dependencies: ["CPostgres"]),
-        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "Protobuf", "Policy", "SQLite", "Postgres", "Crypto", "Threads", "Lineage"]),
+        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "ContractProjection", "Protobuf", "Policy", "SQLite", "Postgres", "Crypto", "Threads", "Lineage"]),
 
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
         .target(name: "HTTPProtocol"),
@@ -58,7 +60,7 @@ let package = Package(
         .target(name: "Webhooks", dependencies: ["Registry", "Crypto", "JSON", "HTTPClient", "Threads"]),
 
         // Edges.
-        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "HTTPClient", "TLS", "Webhooks", "Arguments", "CEL", "Compatibility", "Policy", "JSON", "MeshModel", "Lineage", "Protobuf", "Threads"]),
+        .executableTarget(name: "meshreg", dependencies: ["Registry", "RegistryAPI", "HTTPServer", "HTTPClient", "TLS", "Webhooks", "Arguments", "CEL", "Compatibility", "ContractProjection", "Policy", "JSON", "MeshModel", "Lineage", "Protobuf", "Threads"]),
         .executableTarget(name: "RegistryBenchmarks", dependencies: ["Registry", "Policy", "CEL", "JSON", "CSQLite", "RegistryAPI", "HTTPProtocol"], path: "Benchmarks/RegistryBenchmarks"),
         .executableTarget(name: "LineageBenchmarks", dependencies: ["Registry", "Lineage", "JSON", "CSQLite"], path: "Benchmarks/LineageBenchmarks"),
         .executableTarget(name: "CompatibilityBenchmarks", dependencies: ["Compatibility", "JSON", "Protobuf"], path: "Benchmarks/CompatibilityBenchmarks"),
@@ -77,6 +79,8 @@ let package = Package(
         .testTarget(name: "LineageTests", dependencies: ["Lineage", "MeshModel", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CompatibilityTests", dependencies: ["Compatibility", "JSON", "MeshModel", "Protobuf"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ProtobufTests", dependencies: ["Protobuf"]),
+        .testTarget(name: "ContractProjectionTests", dependencies: ["ContractProjection", "MeshModel", "JSON", "YAML", "CEL", "Compatibility", "Protobuf"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"]),

@@ -96,8 +96,8 @@ struct Operation {
         switch document {
         case .domain(let domain): try ApplyDomain(domain: domain, submission: submission, encoded: encoded).execute(store, actor: actor)
         case .contract(let contract):
-            try PublishContract(contract: contract, submission: submission, encoded: encoded, defaultMode: configuration.defaultContractCompatibility,
-                                policies: configuration.policies, assessment: assessment).execute(store, actor: actor)
+            try PublishContract(contract: contract, submission: submission, encoded: encoded, configuration: configuration,
+                                assessment: assessment).execute(store, actor: actor)
         case .product(let product):
             try RegisterProduct(product: product, submission: submission, encoded: encoded, policies: configuration.policies,
                                 assessment: assessment).execute(store, actor: actor)

@@ -1,4 +1,5 @@
 import Compatibility
+import ContractProjection
 import JSON
 import MeshModel
 import Policy
@@ -10,9 +11,8 @@ struct PublishContract {
     let contract: DataContract
     let submission: DocumentSubmission
     let encoded: EncodedDocument
-    /// The mode when the contract names none in `customProperties.compatibility`.
-    let defaultMode: CompatibilityMode
-    let policies: PolicySet
+    /// The default compatibility mode, the policies, and who may write subjects.
+    let configuration: RegistryConfiguration
     /// Filled in for a plan: the evolution and the decision, before either may refuse.
     var assessment: WriteAssessment? = nil
 
@@ -41,7 +41,7 @@ struct PublishContract {
         if let existing {
             try checkChangeAllowed(store, existing: existing, key: key)
         } else {
-            evolution = try ContractEvolution(contract: contract, version: version, defaultMode: defaultMode, store: store)
+            evolution = try ContractEvolution(contract: contract, version: version, defaultMode: configuration.defaultContractCompatibility, store: store)
             assessment?.evolution = evolution
             try evolution?.enforce()
         }
@@ -60,6 +60,7 @@ struct PublishContract {
         try store.upsertContract(contract, version: version, domain: domain, team: team, revision: stored.revision)
         store.documents.contracts.remember(contract, digest: stored.digest)
         try store.refreshLineage(forContract: contract.id, version: version.description)
+        try projectOntoSubjects(store, actor: actor, version: version)
         try store.audit(existing == nil ? "contract.publish" : "contract.update", .contract, key, revision: stored.revision, domain: domain,
                         actor: actor, outcome: decision.outcome == .warned ? .warned : .allowed, detail: ["decision": decision.json],
                         eventAction: Self.eventAction(existing: existing, status: contract.status?.rawValue))
@@ -76,8 +77,38 @@ struct PublishContract {
         }
     }
 
+    /// An active version of a contract that drives its subjects registers its projection on
+    /// each Kafka topic's value subject, under that subject's compatibility level
+    /// (docs/contract-projection.md, "Publishing").
+    private func projectOntoSubjects(_ store: RegistryStore, actor: Principal, version: SemanticVersion) throws {
+        guard contract.status == .active, ContractProjection.drivesSubject(contract) else { return }
+        let reference = "\(contract.id)@\(version)"
+        let projections: [ContractProjection]
+        do {
+            projections = try ContractProjection.all(of: contract)
+        } catch {
+            throw RegistryError(.invalidDocument, "the contract \(reference) drives its Kafka subjects but cannot be projected onto them",
+                                issues: submission.locate([ValidationIssue(pointer: error.pointer, code: error.code.rawValue, message: error.message)]))
+        }
+        for projection in projections {
+            do {
+                _ = try Registry.register(SubjectRegistration(projection, contract: reference), store: store, actor: actor, configuration: configuration)
+            } catch let refusal as SubjectError {
+                let code: RegistryError.Code = switch refusal.code {
+                case .incompatible: .incompatible
+                case .forbidden: .forbidden
+                case .operationNotPermitted: .policyViolation
+                default: .invalidDocument
+                }
+                throw RegistryError(code, "the contract \(reference) cannot register its projection on subject \(projection.subject): \(refusal.message)",
+                                    details: ["subject": .string(projection.subject), "errorCode": .integer(Int64(refusal.code.rawValue))])
+            }
+        }
+    }
+
     /// The policies of `contract.publish`, with the change against the previous version.
     private func decide(_ store: RegistryStore, actor: Principal, version: SemanticVersion, evolution: ContractEvolution?) throws -> Decision {
+        let policies = configuration.policies
         guard policies.hasPolicies(for: .contractPublish) else { return policies.evaluate(event: .contractPublish, input: PolicyInput()) }
         let context = PolicyContext(store: store, actor: actor)
         let previous = try store.previousContractVersion(contract.id, below: version)

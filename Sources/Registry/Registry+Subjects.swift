@@ -46,48 +46,63 @@ extension Registry {
     /// Registers a schema under a subject and returns its global id. A schema already live in
     /// the subject returns its id unchecked; a new version is checked against the subject's level.
     public func registerSchema(_ submission: SchemaSubmission, subject: String, actor: Principal) throws(SubjectError) -> Int {
-        try subjectWrite(action: "subject.register", target: subject, actor: actor) { store in
-            try SubjectOwnership(store: store, actor: actor, openSubjects: configuration.openSubjects).requireWrite(subject)
-            if try Self.mode(of: subject, store) == .readOnly {
-                throw SubjectError(.operationNotPermitted, "Subject '\(subject)' is in read-only mode; set its mode to READWRITE to register schemas")
-            }
-            let schema = try SubjectSchema(submission)
-            let existingID = try store.schemaID(schema, normalized: submission.normalize)
-            let live = try store.subjectVersions(subject, includeDeleted: false)
-            if let existingID, live.contains(where: { $0.schemaID == existingID }) { return existingID }
-            let mode = try Self.compatibility(of: subject, store)
-            let report = try Self.check(schema, against: live, mode: mode, store)
-            guard report.isCompatible else {
-                let details = report.breakingFindings.map(Self.describe).joined(separator: "; ")
-                throw SubjectError(.incompatible, "Schema being registered is incompatible with an earlier schema for subject \"\(subject)\", details: [\(details)]")
-            }
-            let decision = try decideRegistration(schema, subject: subject, report: report, store: store, actor: actor)
-            if decision.outcome == .denied {
-                let denials = decision.violations.filter { $0.severity == .deny }.map { "\($0.policy): \($0.message)" }
-                throw SubjectError(.operationNotPermitted, "Schema registration refused by policy: \(denials.joined(separator: "; "))")
-            }
-            let id = try existingID ?? store.insertSchema(schema)
-            let version = try store.nextSubjectVersion(subject)
-            try store.insertSubjectVersion(subject, version: version, schemaID: id)
-            try store.audit("subject.register", .subject, subject, revision: version, domain: nil, actor: actor,
-                            outcome: decision.outcome == .warned ? .warned : .allowed,
-                            detail: ["id": .integer(Int64(id)), "version": .integer(Int64(version)), "schemaType": .string(schema.type.confluentName),
-                                     "decision": decision.json])
-            return id
+        try registerSchema(SubjectRegistration(subject: subject, submission: submission), actor: actor)
+    }
+
+    /// Registers a schema with its data-contract fields; see ``registerSchema(_:subject:actor:)``.
+    public func registerSchema(_ registration: SubjectRegistration, actor: Principal) throws(SubjectError) -> Int {
+        try subjectWrite(action: "subject.register", target: registration.subject, actor: actor) { store in
+            try Self.register(registration, store: store, actor: actor, configuration: configuration)
         }
     }
 
+    /// The registration inside a write: ownership, mode, the driving contract, compatibility,
+    /// policies. Contract publishing calls it too, in the publish's own transaction.
+    static func register(_ registration: SubjectRegistration, store: RegistryStore, actor: Principal,
+                         configuration: RegistryConfiguration) throws -> Int {
+        let (subject, submission) = (registration.subject, registration.submission)
+        try SubjectOwnership(store: store, actor: actor, openSubjects: configuration.openSubjects).requireWrite(subject)
+        if try Self.mode(of: subject, store) == .readOnly {
+            throw SubjectError(.operationNotPermitted, "Subject '\(subject)' is in read-only mode; set its mode to READWRITE to register schemas")
+        }
+        let schema = try SubjectSchema(submission)
+        let existingID = try store.schemaID(schema, normalized: submission.normalize)
+        let live = try store.subjectVersions(subject, includeDeleted: false)
+        if let existingID, live.contains(where: { $0.schemaID == existingID }) { return existingID }
+        if registration.projectedFrom == nil { try ContractConformance(store: store).require(schema, subject: subject) }
+        let mode = try Self.compatibility(of: subject, store)
+        let report = try Self.check(schema, against: live, mode: mode, store)
+        guard report.isCompatible else {
+            let details = report.breakingFindings.map(Self.describe).joined(separator: "; ")
+            throw SubjectError(.incompatible, "Schema being registered is incompatible with an earlier schema for subject \"\(subject)\", details: [\(details)]")
+        }
+        let decision = try decideRegistration(schema, subject: subject, report: report, store: store, actor: actor, policies: configuration.policies)
+        if decision.outcome == .denied {
+            let denials = decision.violations.filter { $0.severity == .deny }.map { "\($0.policy): \($0.message)" }
+            throw SubjectError(.operationNotPermitted, "Schema registration refused by policy: \(denials.joined(separator: "; "))")
+        }
+        let id = try existingID ?? store.insertSchema(schema)
+        let version = try store.nextSubjectVersion(subject)
+        try store.insertSubjectVersion(subject, version: version, schemaID: id)
+        var detail: JSONObject = ["id": .integer(Int64(id)), "version": .integer(Int64(version)), "schemaType": .string(schema.type.confluentName),
+                                  "decision": decision.json]
+        for (key, value) in registration.auditDetail { detail[key] = value }
+        try store.audit("subject.register", .subject, subject, revision: version, domain: nil, actor: actor,
+                        outcome: decision.outcome == .warned ? .warned : .allowed, detail: .object(detail))
+        return id
+    }
+
     /// The policies of `subject.register`: the subject, the change, the actor.
-    private func decideRegistration(_ schema: SubjectSchema, subject: String, report: CompatibilityReport, store: RegistryStore,
-                                    actor: Principal) throws -> Decision {
-        guard configuration.policies.hasPolicies(for: .subjectRegister) else {
-            return configuration.policies.evaluate(event: .subjectRegister, input: PolicyInput())
+    private static func decideRegistration(_ schema: SubjectSchema, subject: String, report: CompatibilityReport, store: RegistryStore,
+                                           actor: Principal, policies: PolicySet) throws -> Decision {
+        guard policies.hasPolicies(for: .subjectRegister) else {
+            return policies.evaluate(event: .subjectRegister, input: PolicyInput())
         }
         let input = PolicyInput([
             .subject: ["name": .string(subject), "schemaType": .string(schema.type.confluentName), "schema": .string(schema.text)],
             .change: report.json, .actor: try PolicyContext(store: store, actor: actor).actorJSON(), .now: .string(store.now),
         ])
-        return configuration.policies.evaluate(event: .subjectRegister, input: input)
+        return policies.evaluate(event: .subjectRegister, input: input)
     }
 
     /// The subject's version holding this schema (the newest one); 40403 when there is none.

@@ -94,20 +94,7 @@ extension RegistryStore {
     /// The team owning a Kafka topic: the team of the newest contract version whose document
     /// names the topic (see `SubjectOwnership.kafkaTopics(of:)`); nil when no contract does.
     func kafkaTopicOwner(_ topic: String) throws -> (team: String, contract: String)? {
-        let needle = JSONValue.string(topic).encoded()
-        let rows = try db.query("""
-            SELECT c.contract_id, c.version, c.team, r.document FROM contract_versions c
-            JOIN revisions r ON r.kind = 'contract' AND r.key = c.contract_id || '@' || c.version AND r.revision = c.revision
-            WHERE instr(r.document, ?) > 0
-            ORDER BY c.major DESC, c.minor DESC, c.patch DESC
-            """, [needle])
-        for row in rows {
-            guard let text = row.string("document"), let document = try? JSONParser.parse(text),
-                SubjectOwnership.kafkaTopics(of: document).contains(topic), let team = row.string("team")
-            else { continue }
-            return (team, "\(row.string("contract_id") ?? "")@\(row.string("version") ?? "")")
-        }
-        return nil
+        try contractVersions(namingKafkaTopic: topic).first.map { ($0.team, $0.reference) }
     }
 
     private static func registeredSchema(_ row: Row) -> RegisteredSchema? {

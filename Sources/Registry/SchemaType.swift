@@ -1,4 +1,5 @@
 import Compatibility
+import ContractProjection
 import JSON
 import MeshModel
 import Protobuf
@@ -15,6 +16,15 @@ public enum SchemaType: String, Sendable, CaseIterable {
         case "protobuf", "proto": self = .protobuf
         case "odcs": self = .odcs
         default: return nil
+        }
+    }
+
+    /// The type of a contract's projection.
+    init(_ format: ProjectionFormat) {
+        switch format {
+        case .avro: self = .avro
+        case .jsonSchema: self = .json
+        case .protobuf: self = .protobuf
         }
     }
 

@@ -26,7 +26,7 @@ final class CommandContext {
 
     /// Checks option values every command shares; prints the problem and returns false when bad.
     func validateGlobals() throws -> Bool {
-        if let value = arguments.value("format"), Format(rawValue: value) == nil, !["dot", "mermaid", "markdown"].contains(value) {
+        if let value = arguments.value("format"), Format(rawValue: value) == nil, !["dot", "mermaid", "markdown", "avro", "jsonschema", "protobuf"].contains(value) {
             Terminal.error("--format must be table or json, not '\(value)'")
             return false
         }

@@ -1,10 +1,13 @@
 """Interop test: the real Confluent Python client (confluent-kafka) against meshreg's
-/apis/ccompat/v7. Run by Tests/Interop/run-confluent.sh, which starts the server and passes
+/apis/ccompat/v7, including a subject a published contract drives (its projection). Run by Tests/Interop/run-confluent.sh, which starts the server and passes
 MESHREG_URL, MESHREG_ADMIN_TOKEN and MESHREG_OWNER_TOKEN (david.kim, team order-platform).
 Exits non-zero on the first failure."""
+import datetime
 import json
 import os
 import sys
+import urllib.error
+import urllib.request
 
 from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
 from confluent_kafka.schema_registry.avro import AvroDeserializer, AvroSerializer
@@ -38,7 +41,7 @@ V2 = record({"name": "event_id", "type": "string"}, {"name": "order_id", "type":
             {"name": "channel", "type": "string", "default": "web"})
 BREAKING = record({"name": "event_id", "type": "string"}, {"name": "total", "type": "double"})
 
-checklist = Checklist("confluent-kafka interop", floor=32, stop_at_first_failure=True)
+checklist = Checklist("confluent-kafka interop", floor=41, stop_at_first_failure=True)
 check = checklist.check
 
 
@@ -111,5 +114,62 @@ check(payload[0] == 0 and int.from_bytes(payload[1:5], "big") > 0, "the serializ
 registered_id = int.from_bytes(payload[1:5], "big")
 check(admin.get_latest_version("interop.orders-value").schema_id == registered_id, "the serializer auto-registered interop.orders-value")
 check(deserializer(payload, context) == event, "AvroDeserializer reads back what AvroSerializer wrote")
+
+# A contract that drives its topic (projectSubject: true): publishing it through the REST API
+# registers its projection on <topic>-value, which the client fetches and uses to produce.
+PROJECTED_TOPIC = "orders.projected-events.v1"
+PROJECTED_CONTRACT = {
+    "apiVersion": "v3.2.0", "kind": "DataContract", "id": "orders.projected-events", "name": "Projected events",
+    "version": "1.0.0", "status": "active", "domain": "orders", "team": {"name": "order-platform"},
+    "servers": [{"server": "kafka-prod", "type": "kafka", "format": "avro",
+                 "customProperties": [{"property": "topic", "value": PROJECTED_TOPIC}]}],
+    "schema": [{"name": "projected_event", "physicalName": PROJECTED_TOPIC, "properties": [
+        {"name": "order_id", "logicalType": "string", "required": True, "classification": "restricted", "tags": ["PII"]},
+        {"name": "amount", "logicalType": "number", "physicalType": "double", "required": True},
+        {"name": "placed_at", "logicalType": "timestamp", "physicalType": "timestamp-millis", "required": True},
+        {"name": "status", "logicalType": "string", "required": True, "enum": [{"value": "PLACED"}, {"value": "PAID"}]},
+        {"name": "lines", "logicalType": "array", "required": True, "items": {"logicalType": "object", "properties": [
+            {"name": "sku", "logicalType": "string", "required": True},
+            {"name": "quantity", "logicalType": "integer", "required": True}]}},
+        {"name": "note", "logicalType": "string", "logicalTypeOptions": {"maxLength": 20}},
+    ]}],
+    "slaProperties": [{"property": "availability", "value": 99.9, "unit": "%"}],
+    "customProperties": [{"property": "projectSubject", "value": True}],
+}
+request = urllib.request.Request(os.environ["MESHREG_URL"].rstrip("/") + "/api/v1/contracts/orders.projected-events", method="PUT",
+                                 data=json.dumps(PROJECTED_CONTRACT).encode(),
+                                 headers={"Authorization": "Bearer " + OWNER_TOKEN, "Content-Type": "application/json"})
+try:
+    with urllib.request.urlopen(request) as answer:
+        status, body = answer.status, ""
+except urllib.error.HTTPError as error:
+    status, body = error.code, error.read().decode()
+check(status == 201, f"the contract is published (HTTP {status} {body})")
+projected_subject = PROJECTED_TOPIC + "-value"
+latest = admin.get_latest_version(projected_subject)
+projected = json.loads(latest.schema.schema_str)
+check(latest.version == 1 and latest.schema.schema_type == "AVRO", "publishing registered version 1 of the projected subject")
+check([field["name"] for field in projected["fields"]] == ["order_id", "amount", "placed_at", "status", "lines", "note"],
+      "the projected schema has the contract's fields in order")
+check(projected["fields"][5]["type"] == ["null", "string"] and projected["fields"][3]["type"]["type"] == "enum",
+      "an optional property is a null union, allowed values an Avro enum")
+
+# The client produces with the subject's latest schema (no auto-registration) and a fresh
+# deserializer reads the record back through the id in the frame.
+producer = AvroSerializer(admin, latest.schema.schema_str, conf={"auto.register.schemas": False, "use.latest.version": True})
+projected_context = SerializationContext(PROJECTED_TOPIC, MessageField.VALUE)
+placed = datetime.datetime(2025, 11, 28, 9, 30, tzinfo=datetime.timezone.utc)
+projected_event = {"order_id": "WEB-0000000042", "amount": 129.98, "placed_at": placed, "status": "PAID",
+                   "lines": [{"sku": "SKU-1", "quantity": 2}], "note": None}
+framed = producer(projected_event, projected_context)
+check(int.from_bytes(framed[1:5], "big") == latest.schema_id, "the producer frames the record with the projected schema's id")
+reader = SchemaRegistryClient({"url": URL, "basic.auth.user.info": "kafka-client:" + ADMIN_TOKEN})
+check(AvroDeserializer(reader)(framed, projected_context) == projected_event, "AvroDeserializer reads the record back field for field")
+check(owner.register_schema(projected_subject, Schema(latest.schema.schema_str, "AVRO")) == latest.schema_id,
+      "registering the projection itself by hand returns its id")
+differs = dict(projected, fields=projected["fields"][:5])
+refused(lambda: owner.register_schema(projected_subject, Schema(json.dumps(differs), "AVRO")), 409, 409,
+        "a hand-registered schema without the contract's field 'note' is refused with 409")
+check(admin.get_versions(projected_subject) == [1], "the refused schema left no version behind")
 
 checklist.finish()

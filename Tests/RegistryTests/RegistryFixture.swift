@@ -26,13 +26,13 @@ final class RegistryFixture {
         return try registry.apply(submissions, actor: actor, dryRun: dryRun)
     }
 
-    /// Runs `body` expecting a refusal and returns it.
-    func refusal(_ body: () throws -> Void) -> RegistryError? {
+    /// Runs `body` expecting a refusal (a `RegistryError`, or `SubjectError` for subjects) and returns it.
+    func refusal<Failure: Error>(as type: Failure.Type = RegistryError.self, _ body: () throws -> Void) -> Failure? {
         do {
             try body()
             return nil
         } catch {
-            return error as? RegistryError
+            return error as? Failure
         }
     }
 

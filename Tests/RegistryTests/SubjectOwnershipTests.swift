@@ -24,15 +24,6 @@ import Testing
         return Samples.contract().replacingOccurrences(of: "schema:\n  - name: orders\n", with: serverBlock + "schema:\n  - name: orders\n    physicalName: sales.orders.compacted\n")
     }
 
-    func refusal(_ body: () throws -> Void) -> SubjectError? {
-        do {
-            try body()
-            return nil
-        } catch {
-            return error as? SubjectError
-        }
-    }
-
     @Test func theContractsTeamOwnsItsKafkaTopicsSubjects() throws {
         let fixture = try RegistryFixture()
         try fixture.apply([Samples.salesDomain, Self.kafkaContract(servers: true)])
@@ -40,20 +31,20 @@ import Testing
         let id = try registry.registerSchema(Self.schema, subject: "sales.orders.v1-value", actor: .user("alice"))
         #expect(try registry.registerSchema(Self.schema, subject: "sales.orders.compacted-key", actor: .team("sales-data")) == id,
                 "physicalName counts when the contract has a Kafka server; ids are shared across subjects")
-        let refused = refusal { _ = try registry.registerSchema(Self.schema, subject: "sales.orders.v1-value", actor: .user("carol")) }
+        let refused = fixture.refusal(as: SubjectError.self) { _ = try registry.registerSchema(Self.schema, subject: "sales.orders.v1-value", actor: .user("carol")) }
         #expect(refused?.code == .forbidden)
         #expect(refused?.message.contains("team sales-data") == true)
         #expect(refused?.httpStatus == 403)
-        #expect(refusal { _ = try registry.registerSchema(Self.schema, subject: "not-a-kafka-topic-value", actor: .user("alice")) }?.code == .forbidden,
+        #expect(fixture.refusal(as: SubjectError.self) { _ = try registry.registerSchema(Self.schema, subject: "not-a-kafka-topic-value", actor: .user("alice")) }?.code == .forbidden,
                 "a topic property of a non-Kafka server is not a Kafka topic")
-        #expect(refusal { try registry.setCompatibilityLevel(.full, subject: nil, actor: .user("alice")) }?.code == .forbidden)
+        #expect(fixture.refusal(as: SubjectError.self) { try registry.setCompatibilityLevel(.full, subject: nil, actor: .user("alice")) }?.code == .forbidden)
         #expect(try registry.subjectVersions("sales.orders.v1-value") == [1])
     }
 
     @Test func withoutAKafkaServerPhysicalNamesAreNotTopics() throws {
         let fixture = try RegistryFixture()
         try fixture.apply([Samples.salesDomain, Self.kafkaContract(servers: false)])
-        let refused = refusal { _ = try fixture.registry.registerSchema(Self.schema, subject: "sales.orders.compacted-value", actor: .user("alice")) }
+        let refused = fixture.refusal(as: SubjectError.self) { _ = try fixture.registry.registerSchema(Self.schema, subject: "sales.orders.compacted-value", actor: .user("alice")) }
         #expect(refused?.code == .forbidden)
         #expect(refused?.message.contains("only an admin") == true)
         #expect(try fixture.registry.registerSchema(Self.schema, subject: "sales.orders.compacted-value", actor: .localAdmin) > 0)
