@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CSSL", providers: [.apt(["libssl-dev"])]),
         // libpq's header only: the Postgres module loads the library with dlopen when first used.
         .systemLibrary(name: "CPostgres", providers: [.apt(["libpq-dev"])]),
+        // Linux's epoll and eventfd headers (the C library itself; nothing to link).
+        .systemLibrary(name: "CEpoll"),
 
         // Pure modules: no I/O.
         .target(name: "JSON"),
@@ -51,7 +53,7 @@ let package = Package(
         .target(name: "HTTPProtocol"),
         // TLS sessions over memory buffers (libssl), which the server drives over its sockets.
         .target(name: "TLS", dependencies: ["CSSL"], linkerSettings: cLibraries("ssl", "crypto")),
-        .target(name: "HTTPServer", dependencies: ["HTTPProtocol", "TLS"]),
+        .target(name: "HTTPServer", dependencies: ["HTTPProtocol", "TLS", "CEpoll"]),
         .target(name: "HTTPClient", dependencies: ["HTTPProtocol", "CSSL", "TLS"]),
         .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "Compatibility", "Policy", "JSON", "MeshModel", "Stripes", "Lineage", "Webhooks", "WebUI"]),
         // Webhook delivery: address checks, Standard Webhooks signatures, the sender and the dispatcher thread.

@@ -48,6 +48,16 @@ final class ConditionLock<State>: @unchecked Sendable {
         return body(&state)
     }
 
+    /// Changes the state and wakes one thread waiting in `wait(until:deadline:)` (a job for one worker).
+    func updateWakingOne<Result>(_ body: (inout State) -> Result) -> Result {
+        pthread_mutex_lock(mutex)
+        defer {
+            pthread_cond_signal(condition)
+            pthread_mutex_unlock(mutex)
+        }
+        return body(&state)
+    }
+
     /// Blocks until `predicate` holds (then runs `body` under the lock) or the deadline passes.
     ///
     /// Returns nil on timeout.

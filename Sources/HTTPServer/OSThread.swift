@@ -8,8 +8,8 @@ import Darwin
 
 /// Starts a dedicated OS thread, outside Swift concurrency's cooperative pool.
 ///
-/// Connection threads block in `recv` and in handlers that call SQLite; running them on the
-/// cooperative pool would starve every async task in the process.
+/// Event loops wait in `epoll_wait` and workers in handlers that call SQLite; running them on
+/// the cooperative pool would starve every async task in the process.
 enum OSThread {
     private final class Work {
         let body: () -> Void

@@ -157,19 +157,33 @@ import Testing
         }
     }
 
-    @Test func holdsNewConnectionsBackAtTheCap() throws {
+    @Test func answersConnectionsPastTheCapWith503AndKeepsServingTheOthers() throws {
         var configuration = testConfiguration()
         configuration.maxConnections = 2
         try withServer(configuration) { _, port in
             let first = try TestClient(port: port)
             let second = try TestClient(port: port)
-            let third = try TestClient(port: port)
-            third.write("GET /third HTTP/1.1\r\nHost: h\r\n\r\n")
-            #expect(!third.hasDataToRead(within: 300))
+            first.write("GET /first HTTP/1.1\r\nHost: h\r\n\r\n")
+            #expect(first.readResponse()?.status == 200)
             second.write("GET /second HTTP/1.1\r\nHost: h\r\n\r\n")
             #expect(second.readResponse()?.status == 200)
+            let third = try TestClient(port: port)
+            let refused = try #require(third.readResponse())
+            #expect(refused.status == 503)
+            #expect(refused.headers["retry-after"] == "1")
+            #expect(refused.headers["connection"] == "close")
+            #expect(third.isClosedByServer(within: 2000))
+            first.write("GET /again HTTP/1.1\r\nHost: h\r\n\r\n")
+            #expect(first.readResponse()?.body == "GET /again ")
             first.disconnect()
-            #expect(third.readResponse()?.body == "GET /third ")
+            var fourth: TestClient?
+            // The slot frees once the server has seen the close; a refused attempt says so with a 503.
+            for _ in 0..<50 where fourth == nil {
+                let candidate = try TestClient(port: port)
+                candidate.write("GET /fourth HTTP/1.1\r\nHost: h\r\n\r\n")
+                if candidate.readResponse()?.status == 200 { fourth = candidate } else { usleep(20_000) }
+            }
+            #expect(fourth != nil)
         }
     }
 
