@@ -187,6 +187,32 @@ import Testing
         }
     }
 
+    @Test func heldAnswersTieUpNoWorkerSoAGoodRequestOvertakesAFloodOfThem() throws {
+        let answeredBad = Mutex(0)
+        let responder = HTTPClosureResponder { request in
+            guard request.path == "/good" else {
+                answeredBad.withLock { $0 += 1 }
+                var held = HTTPResponse(status: .unauthorized, text: "held")
+                held.delay = .seconds(2)
+                return held
+            }
+            return HTTPResponse(status: .ok, text: "good")
+        }
+        var configuration = testConfiguration()
+        configuration.workerThreads = 2
+        try withServer(configuration, responder: responder) { _, port in
+            let flood = try (0..<8).map { _ in try TestClient(port: port) }
+            for client in flood { client.write("GET /bad HTTP/1.1\r\nHost: h\r\n\r\n") }
+            for _ in 0..<100 where answeredBad.withLock({ $0 }) < flood.count { usleep(10_000) }
+            #expect(answeredBad.withLock { $0 } == flood.count, "two workers answered all eight: none of them waits out a delay")
+            let good = try TestClient(port: port)
+            good.write("GET /good HTTP/1.1\r\nHost: h\r\n\r\n")
+            #expect(good.readResponse()?.body == "good")
+            #expect(flood.filter { $0.hasDataToRead(within: 0) }.isEmpty, "the held answers are still held")
+            #expect(flood.map { $0.readResponse()?.status } == Array(repeating: 401, count: flood.count))
+        }
+    }
+
     @Test func gracefulShutdownLetsAnInFlightRequestFinish() throws {
         let handlerStarted = DispatchSemaphore(value: 0)
         let slowResponder = HTTPClosureResponder { _ in
