@@ -213,6 +213,29 @@ import Testing
         }
     }
 
+    @Test func twoThousandKeptAliveConnectionsAreAllStillServed() throws {
+        let limit = HTTPServer.raiseDescriptorLimit()
+        try #require(limit >= 4_200, "the test holds both ends of 2,000 connections; the open-file limit is \(limit)")
+        var configuration = testConfiguration()
+        configuration.idleTimeout = .seconds(60)
+        try withServer(configuration) { _, port in
+            let clients = try (0..<2_000).map { _ in try TestClient(port: port) }
+            var served = 0
+            for (index, client) in clients.enumerated() {
+                client.write("GET /first/\(index) HTTP/1.1\r\nHost: h\r\n\r\n")
+                if client.readResponse()?.body == "GET /first/\(index) " { served += 1 }
+            }
+            #expect(served == clients.count)
+            // All of them idle now; each is answered again on its own connection.
+            served = 0
+            for (index, client) in clients.enumerated().reversed() {
+                client.write("GET /again/\(index) HTTP/1.1\r\nHost: h\r\n\r\n")
+                if client.readResponse()?.body == "GET /again/\(index) " { served += 1 }
+            }
+            #expect(served == clients.count)
+        }
+    }
+
     @Test func gracefulShutdownLetsAnInFlightRequestFinish() throws {
         let handlerStarted = DispatchSemaphore(value: 0)
         let slowResponder = HTTPClosureResponder { _ in
