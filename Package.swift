@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(name: "CompatibilityBenchmarks", dependencies: ["Compatibility", "JSON", "Protobuf"], path: "Benchmarks/CompatibilityBenchmarks"),
 
         // Fuzzing (Tests/Fuzz/run builds MeshregFuzz with libFuzzer; the regression tests replay the corpus).
-        .target(name: "FuzzTargets", dependencies: ["HTTPProtocol", "YAML", "JSON", "MeshModel", "Compatibility", "CEL", "Protobuf"], path: "Tests/FuzzTargets"),
+        .target(name: "FuzzTargets", dependencies: ["HTTPProtocol", "HTTPServer", "TLS", "TLSTestSupport", "YAML", "JSON", "MeshModel", "Compatibility", "CEL", "Protobuf"], path: "Tests/FuzzTargets"),
         .executableTarget(name: "MeshregFuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/FuzzMain"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
 

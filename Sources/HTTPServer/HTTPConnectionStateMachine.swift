@@ -8,9 +8,9 @@ import HTTPProtocol
 /// Requests are answered strictly one at a time, in order: the next pipelined request is parsed
 /// only once the previous answer has left, which also bounds what a client that never reads can
 /// make the server buffer. `deadline` is the one moment a timer must report.
-struct HTTPConnectionStateMachine {
+package struct HTTPConnectionStateMachine {
     /// What the event loop must do next.
-    enum Action: Equatable {
+    package enum Action: Equatable {
         /// Send these bytes after any still queued; `completed` is reported once they are handed over.
         case send([UInt8], completed: HTTPServer.CompletedRequest?)
         /// Run the responder on a worker and report its answer with `responseProduced`.
@@ -24,22 +24,39 @@ struct HTTPConnectionStateMachine {
     }
 
     /// Timeouts and limits the machine enforces (a subset of `HTTPServer.Configuration`).
-    struct Settings: Sendable {
-        var limits = HTTPLimits.default
-        var headerReadTimeout = Duration.seconds(10)
-        var bodyReadTimeout = Duration.seconds(30)
-        var idleTimeout = Duration.seconds(5)
-        var writeTimeout = Duration.seconds(30)
-        var lingerTimeout = Duration.seconds(2)
-        var handshakeTimeout = Duration.seconds(10)
-        var isSecure = false
-        var remoteAddress: String?
+    package struct Settings: Sendable {
+        package var limits: HTTPLimits
+        package var headerReadTimeout: Duration
+        package var bodyReadTimeout: Duration
+        package var idleTimeout: Duration
+        package var writeTimeout: Duration
+        package var lingerTimeout: Duration
+        package var handshakeTimeout: Duration
+        package var isSecure: Bool
+        package var remoteAddress: String?
         /// Whether `.send` carries the `CompletedRequest` to report (the server has a hook).
-        var reportsCompletedRequests = false
+        package var reportsCompletedRequests: Bool
+
+        package init(
+            limits: HTTPLimits = .default, headerReadTimeout: Duration = .seconds(10), bodyReadTimeout: Duration = .seconds(30),
+            idleTimeout: Duration = .seconds(5), writeTimeout: Duration = .seconds(30), lingerTimeout: Duration = .seconds(2),
+            handshakeTimeout: Duration = .seconds(10), isSecure: Bool = false, remoteAddress: String? = nil, reportsCompletedRequests: Bool = false
+        ) {
+            self.limits = limits
+            self.headerReadTimeout = headerReadTimeout
+            self.bodyReadTimeout = bodyReadTimeout
+            self.idleTimeout = idleTimeout
+            self.writeTimeout = writeTimeout
+            self.lingerTimeout = lingerTimeout
+            self.handshakeTimeout = handshakeTimeout
+            self.isSecure = isSecure
+            self.remoteAddress = remoteAddress
+            self.reportsCompletedRequests = reportsCompletedRequests
+        }
     }
 
     /// Most bytes read and thrown away after a final answer before the socket is closed anyway.
-    static let maximumLingerBytes = 1 << 20
+    package static let maximumLingerBytes = 1 << 20
 
     private enum Phase {
         /// Waiting for the TLS handshake to finish.
@@ -83,7 +100,7 @@ struct HTTPConnectionStateMachine {
     private var isStopping = false
 
     /// A connection accepted at `now`; a TLS one starts in its handshake.
-    init(settings: Settings, now: ContinuousClock.Instant) {
+    package init(settings: Settings, now: ContinuousClock.Instant) {
         self.settings = settings
         parser = HTTPRequestParser(limits: settings.limits)
         phase = settings.isSecure ? .handshaking(deadline: now + settings.handshakeTimeout) : .idle(deadline: now + settings.idleTimeout)
@@ -92,7 +109,7 @@ struct HTTPConnectionStateMachine {
     // MARK: Questions the loop asks
 
     /// Whether the loop should read from the socket now.
-    var wantsToRead: Bool {
+    package var wantsToRead: Bool {
         switch phase {
         case .handshaking, .lingering: true
         case .idle, .readingHead, .readingBody: outputDeadline == nil && !peerFinishedSending
@@ -101,25 +118,25 @@ struct HTTPConnectionStateMachine {
     }
 
     /// Whether the machine waits for the TLS handshake.
-    var isHandshaking: Bool {
+    package var isHandshaking: Bool {
         if case .handshaking = phase { return true }
         return false
     }
 
     /// Whether what arrives is read only to be dropped (after a final answer).
-    var discardsInput: Bool {
+    package var discardsInput: Bool {
         if case .lingering = phase { return true }
         return false
     }
 
     /// Whether the connection has ended.
-    var isClosed: Bool {
+    package var isClosed: Bool {
         if case .closed = phase { return true }
         return false
     }
 
     /// When `timerFired` must be called next; nil when no timer runs (the responder is working).
-    var deadline: ContinuousClock.Instant? {
+    package var deadline: ContinuousClock.Instant? {
         let phaseDeadline: ContinuousClock.Instant? = switch phase {
         case .handshaking(let deadline), .readingHead(_, let deadline), .readingBody(_, let deadline),
              .closing(let deadline), .lingering(let deadline, _):
@@ -139,7 +156,7 @@ struct HTTPConnectionStateMachine {
 
     /// Bytes arrived (plaintext, after TLS). An empty chunk says ciphertext arrived that holds
     /// no plaintext yet: the next request has begun all the same, and its head's deadline runs.
-    mutating func bytesReceived(_ bytes: UnsafeRawBufferPointer, now: ContinuousClock.Instant) {
+    package mutating func bytesReceived(_ bytes: UnsafeRawBufferPointer, now: ContinuousClock.Instant) {
         switch phase {
         case .idle:
             phase = .readingHead(started: now, deadline: now + settings.headerReadTimeout)
@@ -155,13 +172,13 @@ struct HTTPConnectionStateMachine {
     }
 
     /// The TLS handshake finished: the first request may come.
-    mutating func handshakeCompleted(now: ContinuousClock.Instant) {
+    package mutating func handshakeCompleted(now: ContinuousClock.Instant) {
         guard case .handshaking = phase else { return }
         phase = isStopping ? .closed : .idle(deadline: now + settings.idleTimeout)
     }
 
     /// The client ended its sending direction (or the connection broke).
-    mutating func peerClosed() {
+    package mutating func peerClosed() {
         peerFinishedSending = true
         switch phase {
         case .responding, .delaying: break  // answered, then closed
@@ -171,13 +188,13 @@ struct HTTPConnectionStateMachine {
     }
 
     /// Reading or writing failed: nothing more can be said to this client.
-    mutating func connectionFailed() {
+    package mutating func connectionFailed() {
         phase = .closed
         queued = nil
     }
 
     /// The responder answered the request in flight.
-    mutating func responseProduced(_ response: HTTPResponse, now: ContinuousClock.Instant) {
+    package mutating func responseProduced(_ response: HTTPResponse, now: ContinuousClock.Instant) {
         guard case .responding(let request) = phase else { return }
         if response.delay > .zero {
             phase = .delaying(request, response: response, until: now + response.delay)
@@ -187,7 +204,7 @@ struct HTTPConnectionStateMachine {
     }
 
     /// Everything queued with `.send` has been handed to the kernel.
-    mutating func outputFlushed(now: ContinuousClock.Instant) {
+    package mutating func outputFlushed(now: ContinuousClock.Instant) {
         guard outputDeadline != nil else { return }
         outputDeadline = nil
         if case .idle = phase {
@@ -196,7 +213,7 @@ struct HTTPConnectionStateMachine {
     }
 
     /// A timer fired; whatever deadline has passed takes effect.
-    mutating func timerFired(now: ContinuousClock.Instant) {
+    package mutating func timerFired(now: ContinuousClock.Instant) {
         if let outputDeadline, now >= outputDeadline {
             // The client stopped reading our answer.
             phase = .closed
@@ -221,7 +238,7 @@ struct HTTPConnectionStateMachine {
 
     /// The server is stopping: an idle connection closes; a request under way is finished and
     /// its answer closes the connection.
-    mutating func serverStopping() {
+    package mutating func serverStopping() {
         isStopping = true
         switch phase {
         case .handshaking: phase = .closed
@@ -233,7 +250,7 @@ struct HTTPConnectionStateMachine {
     // MARK: Actions
 
     /// The next thing to do; call until `.wait`. `date` is the `Date` field for answers, if any.
-    mutating func nextAction(now: ContinuousClock.Instant, date: String? = nil) -> Action {
+    package mutating func nextAction(now: ContinuousClock.Instant, date: String? = nil) -> Action {
         if let output = queued {
             queued = nil
             outputDeadline = outputDeadline ?? now + settings.writeTimeout
