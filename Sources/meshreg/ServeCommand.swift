@@ -10,13 +10,14 @@ import Webhooks
 enum ServeCommand: Command {
     static let specification = CommandSpecification(
         name: "serve", summary: "Run the HTTP API (loads the shipped Domains/ into an empty registry).",
-        usage: "[--db PATH] [--host ADDRESS] [--port N] [--tls-cert FILE --tls-key FILE] [--max-connections N]",
+        usage: "[--db PATH] [--host ADDRESS] [--port N] [--tls-cert FILE --tls-key FILE] [--max-connections N] [--idle-timeout SECONDS]",
         options: [
             .option("host", value: "ADDRESS", help: "Address to listen on (default 127.0.0.1)."),
             .option("port", value: "N", help: "Port to listen on (default 8080; 0 picks a free one)."),
             .option("tls-cert", value: "FILE", help: "Serve HTTPS with this PEM certificate, followed by any intermediates (needs --tls-key)."),
             .option("tls-key", value: "FILE", help: "The certificate's PEM private key, unencrypted (needs --tls-cert)."),
             .option("max-connections", value: "N", help: "Most connections open at once (default 10000); past it new ones get 503 and are closed."),
+            .option("idle-timeout", value: "SECONDS", help: "How long a kept-alive connection may wait for its next request (default 5)."),
             .option("domains", value: "DIR", help: "Domain tree to load when the registry is empty (default ./Domains)."),
             .option("log-format", value: "text|json", help: "Access log format on stderr (default text)."),
             .option("events-retention", value: "DURATION", help: "How long change events are kept: 30d (the default), 12h, 90m."),
@@ -52,6 +53,9 @@ enum ServeCommand: Command {
         guard let requestedConnections = Int(arguments.value("max-connections") ?? "10000"), requestedConnections > 0 else {
             throw CommandError("--max-connections must be a whole number above 0")
         }
+        guard let idleSeconds = Int(arguments.value("idle-timeout") ?? "5"), (1...86_400).contains(idleSeconds) else {
+            throw CommandError("--idle-timeout must be whole seconds from 1 to 86400")
+        }
         let logFormat = arguments.value("log-format") ?? "text"
         guard ["text", "json"].contains(logFormat) else { throw CommandError("--log-format must be text or json") }
         let retentionText = arguments.value("events-retention") ?? "30d"
@@ -78,6 +82,7 @@ enum ServeCommand: Command {
         configuration.port = port
         configuration.tls = credentials
         configuration.maxConnections = connectionCap(requested: requestedConnections)
+        configuration.idleTimeout = .seconds(idleSeconds)
         let server = HTTPServer(configuration: configuration, responder: api)
         let boundPort: Int
         do {

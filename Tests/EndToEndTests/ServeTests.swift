@@ -135,6 +135,9 @@ import Testing
         let invalid = try MeshregProcess.run(["serve", "--db", workspace.path("invalid.sqlite"), "--port", "0", "--max-connections", "none"])
         #expect(invalid.status == 2)
         #expect(invalid.standardError.contains("--max-connections must be a whole number above 0"))
+        let idle = try MeshregProcess.run(["serve", "--db", workspace.path("invalid.sqlite"), "--port", "0", "--idle-timeout", "0"])
+        #expect(idle.status == 2)
+        #expect(idle.standardError.contains("--idle-timeout must be whole seconds from 1 to 86400"))
     }
 
     @Test func tlsOptionsAreCheckedBeforeServing() throws {
