@@ -40,19 +40,18 @@ final class ConditionLock<State>: @unchecked Sendable {
 
     /// Changes the state and wakes every thread waiting in `wait(until:deadline:)`.
     func update<Result>(_ body: (inout State) -> Result) -> Result {
-        pthread_mutex_lock(mutex)
-        defer {
-            pthread_cond_broadcast(condition)
-            pthread_mutex_unlock(mutex)
-        }
-        return body(&state)
+        change(body, waking: pthread_cond_broadcast)
     }
 
     /// Changes the state and wakes one thread waiting in `wait(until:deadline:)` (a job for one worker).
     func updateWakingOne<Result>(_ body: (inout State) -> Result) -> Result {
+        change(body, waking: pthread_cond_signal)
+    }
+
+    private func change<Result>(_ body: (inout State) -> Result, waking wake: (UnsafeMutablePointer<pthread_cond_t>) -> Int32) -> Result {
         pthread_mutex_lock(mutex)
         defer {
-            pthread_cond_signal(condition)
+            _ = wake(condition)
             pthread_mutex_unlock(mutex)
         }
         return body(&state)

@@ -82,6 +82,13 @@ final class EventLoopConnection {
     func readOnce(into buffer: UnsafeMutableRawBufferPointer, now: ContinuousClock.Instant) -> Bool {
         guard machine.wantsToRead else { return false }
         if let tls, !machine.discardsInput, !machine.isHandshaking {
+            // Reading may make the session answer (session tickets, key updates): that goes out first.
+            defer {
+                if tls.hasOutput {
+                    queue(tls.takeOutput())
+                    flush(now: now)
+                }
+            }
             do {
                 switch try tls.readPlaintext(into: buffer) {
                 case .plaintext(let count):
