@@ -15,6 +15,8 @@ struct Epoll {
         var token: UInt64
         var isReadable: Bool
         var isWritable: Bool
+        /// The peer closed its side or the connection broke: reading will say so.
+        var isHungUp: Bool
     }
 
     let descriptor: Int32
@@ -89,9 +91,11 @@ struct Epoll {
         }
         let readable = EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue
         let writable = EPOLLOUT.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue
+        let hungUp = EPOLLRDHUP.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue
         for index in 0..<Int(count) {
             let event = buffer[index]
-            body(Event(token: event.data.u64, isReadable: event.events & readable != 0, isWritable: event.events & writable != 0))
+            body(Event(token: event.data.u64, isReadable: event.events & readable != 0, isWritable: event.events & writable != 0,
+                       isHungUp: event.events & hungUp != 0))
         }
     }
 

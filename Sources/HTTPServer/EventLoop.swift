@@ -110,6 +110,7 @@ final class EventLoop: @unchecked Sendable {
             let slot = Int32(truncatingIfNeeded: event.token & 0xFFFF_FFFF)
             guard let connection = connection(slot, serial: event.token >> 32) else { return }
             if event.isReadable { connection.isReadable = true }
+            if event.isHungUp { connection.isHungUp = true }
             if event.isWritable { connection.isWritable = true }
             service(connection, now: .now)
         }

@@ -18,6 +18,8 @@ final class EventLoopConnection {
     /// Edge-triggered readiness: set by epoll, cleared when a call answers EAGAIN.
     var isReadable = true
     var isWritable = true
+    /// epoll reported the peer's close: reads continue until they say so, short or not.
+    var isHungUp = false
     private var output: [UInt8] = []
     private var outputSent = 0
     /// The sending direction ends once the output is sent.
@@ -120,6 +122,10 @@ final class EventLoopConnection {
         case .closedByPeer:
             machine.peerClosed()
         case .received(let count):
+            // A short read took everything queued; what arrives later raises a new edge. So the
+            // next read is left to epoll instead of costing a recv that answers EAGAIN (as nginx
+            // does), unless the peer's close is pending: that raises no further edge.
+            if count < buffer.count && !isHungUp { isReadable = false }
             let bytes = UnsafeRawBufferPointer(rebasing: buffer[..<count])
             if let tls, !machine.discardsInput {
                 let wasHandshaking = machine.isHandshaking
