@@ -71,7 +71,8 @@ final class EventLoopConnection {
             }
         }
         guard !hasPendingOutput else { return }
-        output.removeAll(keepingCapacity: output.count <= 64 << 10)
+        // Each answer arrives as its own array, so keeping this one's storage would only hold memory while idle.
+        output = []
         outputSent = 0
         if shutdownPending {
             shutdownPending = false
