@@ -72,7 +72,6 @@ public final class HTTPServer: Sendable {
     public func shutdown(gracePeriod: Duration) {
         guard let running = running.withLock({ $0 }) else { return }
         running.state.beginStopping()
-        running.state.listener.shutdown(Int32(SHUT_RDWR))
         for loop in running.loops { loop.wake() }
         if running.runningLoops.wait(until: { $0 == 0 }, deadline: .now + gracePeriod, then: { _ in true }) == nil {
             running.state.beginCutting()

@@ -50,7 +50,12 @@ final class ServerState: Sendable {
     var isStopping: Bool { stopping.load(ordering: .acquiring) }
     var isCutting: Bool { cutting.load(ordering: .acquiring) }
 
-    func beginStopping() { stopping.store(true, ordering: .releasing) }
+    /// Marks the server stopping and shuts the listener, once: a later call finds the
+    /// listener's descriptor closed (and perhaps reused) and leaves it alone.
+    func beginStopping() {
+        guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        listener.shutdown(Int32(SHUT_RDWR))
+    }
     func beginCutting() { cutting.store(true, ordering: .releasing) }
 
     /// Closes the listening socket the first time it is called.

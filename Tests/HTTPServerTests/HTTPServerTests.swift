@@ -258,6 +258,7 @@ import Testing
         #expect(idle.isClosedByServer(within: 1000))
         #expect(throws: ConnectError.self) { try TestClient(port: port) }
         server.waitUntilStopped()
+        server.shutdown(gracePeriod: .seconds(1))  // a second stop is harmless
     }
 
     @Test func reportsEachCompletedRequestToTheHook() throws {
