@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CSSL", providers: [.apt(["libssl-dev"])]),
         // libpq's header only: the Postgres module loads the library with dlopen when first used.
         .systemLibrary(name: "CPostgres", providers: [.apt(["libpq-dev"])]),
+        // Linux's epoll and eventfd headers (the C library itself; nothing to link).
+        .systemLibrary(name: "CEpoll"),
 
         // Pure modules: no I/O.
         .target(name: "JSON"),
@@ -53,7 +55,7 @@ let package = Package(
         .target(name: "HTTPProtocol"),
         // TLS sessions over memory buffers (libssl), which the server drives over its sockets.
         .target(name: "TLS", dependencies: ["CSSL"], linkerSettings: cLibraries("ssl", "crypto")),
-        .target(name: "HTTPServer", dependencies: ["HTTPProtocol", "TLS", "Threads"]),
+        .target(name: "HTTPServer", dependencies: ["HTTPProtocol", "TLS", "CEpoll", "Threads"]),
         .target(name: "HTTPClient", dependencies: ["HTTPProtocol", "CSSL", "TLS"]),
         .target(name: "RegistryAPI", dependencies: ["HTTPProtocol", "HTTPServer", "Registry", "Compatibility", "Policy", "JSON", "MeshModel", "Threads", "Lineage", "Webhooks", "WebUI"]),
         // Webhook delivery: address checks, Standard Webhooks signatures, the sender and the dispatcher thread.
@@ -66,7 +68,7 @@ let package = Package(
         .executableTarget(name: "CompatibilityBenchmarks", dependencies: ["Compatibility", "JSON", "Protobuf"], path: "Benchmarks/CompatibilityBenchmarks"),
 
         // Fuzzing (Tests/Fuzz/run builds MeshregFuzz with libFuzzer; the regression tests replay the corpus).
-        .target(name: "FuzzTargets", dependencies: ["HTTPProtocol", "YAML", "JSON", "MeshModel", "Compatibility", "CEL", "Protobuf"], path: "Tests/FuzzTargets"),
+        .target(name: "FuzzTargets", dependencies: ["HTTPProtocol", "HTTPServer", "TLS", "TLSTestSupport", "YAML", "JSON", "MeshModel", "Compatibility", "CEL", "Protobuf"], path: "Tests/FuzzTargets"),
         .executableTarget(name: "MeshregFuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/FuzzMain"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
 

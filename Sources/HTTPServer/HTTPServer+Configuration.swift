@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import HTTPProtocol
 import TLS
 
@@ -9,8 +14,8 @@ extension HTTPServer {
         /// The TCP port; 0 lets the kernel choose one, which `start()` returns.
         public var port: Int
         public var limits: HTTPLimits
-        /// Most connections served at once. At the cap the server stops accepting: further
-        /// clients wait in the kernel's listen backlog until a connection closes.
+        /// Most connections open at once. Past the cap a new connection is answered 503 in one
+        /// write and closed; the others are served as before.
         public var maxConnections: Int
         /// The kernel's queue of connections not yet accepted.
         public var listenBacklog: Int32
@@ -18,6 +23,13 @@ extension HTTPServer {
         public var headerReadTimeout: Duration
         /// From the end of the head until the body is complete; then 408.
         public var bodyReadTimeout: Duration
+        /// Event loops, each a thread owning its share of the connections (one per core by default).
+        public var eventLoops: Int
+        /// Most threads running the responder at once for ordinary requests; more requests queue.
+        public var workerThreads: Int
+        /// Most threads for requests the responder says may wait long (long polls); kept apart so
+        /// waiting readers never take the ordinary workers.
+        public var longWaitThreads: Int
         /// How long a connection may wait for its next (or first) request before it is closed silently.
         public var idleTimeout: Duration
         /// How long sending one response may take before the connection is dropped.
@@ -31,16 +43,19 @@ extension HTTPServer {
         public var tlsHandshakeTimeout: Duration
         /// Whether responses carry a `Date` field (RFC 9110 §6.6.1).
         public var sendsDateHeader: Bool
-        /// Called after each response is sent, on the connection's thread. The server logs
-        /// nothing itself; the hook decides what, if anything, to record.
+        /// Called after each response is handed to the kernel, on the event loop's thread: keep it
+        /// short. The server logs nothing itself; the hook decides what, if anything, to record.
         public var onRequestCompleted: (@Sendable (CompletedRequest) -> Void)?
 
         public init(
             host: String = "127.0.0.1",
             port: Int = 8080,
             limits: HTTPLimits = .default,
-            maxConnections: Int = 512,
-            listenBacklog: Int32 = 512,
+            maxConnections: Int = 10_000,
+            listenBacklog: Int32 = 4096,
+            eventLoops: Int = HTTPServer.processorCount,
+            workerThreads: Int = max(8, 4 * HTTPServer.processorCount),
+            longWaitThreads: Int = 320,
             headerReadTimeout: Duration = .seconds(10),
             bodyReadTimeout: Duration = .seconds(30),
             idleTimeout: Duration = .seconds(5),
@@ -56,6 +71,9 @@ extension HTTPServer {
             self.limits = limits
             self.maxConnections = maxConnections
             self.listenBacklog = listenBacklog
+        self.eventLoops = eventLoops
+        self.workerThreads = workerThreads
+        self.longWaitThreads = longWaitThreads
             self.headerReadTimeout = headerReadTimeout
             self.bodyReadTimeout = bodyReadTimeout
             self.idleTimeout = idleTimeout
@@ -68,6 +86,9 @@ extension HTTPServer {
         }
     }
 
+    /// The processors this process may run on, for the default number of event loops.
+    public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
     /// What the `onRequestCompleted` hook learns about one answered request.
     public struct CompletedRequest: Sendable, Hashable {
         /// Nil when the request was refused before its request line was understood.
@@ -75,7 +96,7 @@ extension HTTPServer {
         /// The decoded path without the query; nil when the request was refused before its head was complete.
         public var path: String?
         public var status: Int
-        /// From the first byte of the request until the response was sent.
+        /// From the first byte of the request until the response was handed to the kernel.
         public var duration: Duration
     }
 }

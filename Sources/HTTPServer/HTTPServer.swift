@@ -2,58 +2,68 @@
 import Glibc
 #elseif canImport(Musl)
 import Musl
-#elseif canImport(Darwin)
-import Darwin
 #endif
 import HTTPProtocol
 import Synchronization
 import Threads
-import TLS
 
-/// An HTTP/1.1 server on POSIX sockets: one accept thread and one OS thread per connection.
+/// An HTTP/1.1 server on non-blocking sockets: one epoll event loop per core owns its
+/// connections, and the responder runs on a bounded worker pool (docs/ARCHITECTURE.md, "Event loops").
 ///
-/// Why threads and blocking sockets rather than an epoll loop: the registry's handlers call
-/// SQLite, which blocks, and must never run on Swift concurrency's cooperative pool. With a
-/// thread per connection a blocking handler delays only its own client; timeouts are the
-/// kernel's (SO_RCVTIMEO / SO_SNDTIMEO) plus per-phase deadlines; the connection cap bounds the
-/// thread count. Registry-sized load (hundreds of connections) suits this model; an epoll loop
-/// would need a separate worker pool for handlers and buys nothing at that scale.
+/// Why: a keep-alive connection costs a few hundred bytes instead of a thread, so tens of
+/// thousands can stay open; a request costs no thread switch on the loop side; and handlers,
+/// which call SQLite and block, still never run on Swift concurrency's cooperative pool.
 public final class HTTPServer: Sendable {
     private let configuration: Configuration
     private let responder: any HTTPResponder
-    private let registry = Mutex<ConnectionRegistry?>(nil)
+    private let running = Mutex<Running?>(nil)
+
+    /// The parts of a started server.
+    private struct Running: Sendable {
+        var state: ServerState
+        var loops: [EventLoop]
+        var runningLoops: ConditionLock<Int>
+    }
 
     public init(configuration: Configuration, responder: some HTTPResponder) {
         precondition(configuration.maxConnections > 0, "maxConnections must be positive")
+        precondition(configuration.eventLoops > 0 && configuration.workerThreads > 0 && configuration.longWaitThreads > 0,
+                     "a server needs an event loop and workers")
         self.configuration = configuration
         self.responder = responder
     }
 
-    /// Binds, listens and starts accepting; returns the bound port (the chosen one for port 0).
+    /// Binds, listens and starts the event loops; returns the bound port (the chosen one for port 0).
     public func start() throws(SocketError) -> Int {
         signal(SIGPIPE, SIG_IGN)
         let listener = try Socket.listen(host: configuration.host, port: configuration.port, backlog: configuration.listenBacklog)
         let port: Int
+        let state = ServerState(configuration: configuration, responder: responder, listener: listener)
+        var loops: [EventLoop] = []
         do {
             port = try listener.localPort()
+            for _ in 0..<configuration.eventLoops { loops.append(try EventLoop(server: state)) }
         } catch {
             listener.close()
             throw error
         }
-        let registry = ConnectionRegistry(listener: listener, maxConnections: configuration.maxConnections)
-        self.registry.withLock { current in
+        let runningLoops = ConditionLock(0)
+        running.withLock { current in
             precondition(current == nil, "an HTTPServer is started once")
-            current = registry
+            current = Running(state: state, loops: loops, runningLoops: runningLoops)
         }
-        let configuration = configuration
-        let responder = responder
-        do {
-            try OSThread.detach {
-                Self.acceptConnections(on: listener, registry: registry, configuration: configuration, responder: responder)
+        for loop in loops {
+            runningLoops.update { $0 += 1 }
+            do {
+                try OSThread.detach {
+                    loop.run()
+                    runningLoops.update { $0 -= 1 }
+                }
+            } catch {
+                runningLoops.update { $0 -= 1 }
+                shutdown(gracePeriod: .zero)
+                throw SocketError(call: "pthread_create", errorNumber: error.errorNumber)
             }
-        } catch {
-            registry.acceptLoopFinished()
-            throw SocketError(call: "pthread_create", errorNumber: error.errorNumber)
         }
         return port
     }
@@ -61,68 +71,52 @@ public final class HTTPServer: Sendable {
     /// Stops accepting, closes idle connections and lets in-flight requests finish; after the
     /// grace period the remaining connections are cut. Returns when every connection is closed.
     public func shutdown(gracePeriod: Duration) {
-        guard let registry = registry.withLock({ $0 }) else { return }
-        registry.beginStopping()
-        if !registry.waitUntilStopped(deadline: .now + gracePeriod) {
-            registry.shutDownAllConnections()
-            registry.waitUntilStopped()
+        guard let running = running.withLock({ $0 }) else { return }
+        running.state.beginStopping()
+        for loop in running.loops { loop.wake() }
+        if running.runningLoops.wait(until: { $0 == 0 }, deadline: .now + gracePeriod, then: { _ in true }) == nil {
+            running.state.beginCutting()
+            for loop in running.loops { loop.wake() }
+            running.runningLoops.wait(until: { $0 == 0 }) { _ in }
         }
+        finish(running)
     }
 
     /// Blocks until the server has stopped (after `shutdown`); returns at once if never started.
     public func waitUntilStopped() {
-        registry.withLock { $0 }?.waitUntilStopped()
+        guard let running = running.withLock({ $0 }) else { return }
+        running.runningLoops.wait(until: { $0 == 0 }) { _ in }
     }
 
-    private static func acceptConnections(
-        on listener: Socket, registry: ConnectionRegistry, configuration: Configuration, responder: any HTTPResponder
-    ) {
-        defer { registry.acceptLoopFinished() }
-        while registry.waitForFreeSlot() {
-            let client: Socket
-            let address: String
-            do {
-                (client, address) = try listener.accept()
-            } catch {
-                if registry.isStopping { return }
-                // ECONNABORTED, EMFILE, ENOBUFS…: transient; pause briefly instead of spinning.
-                usleep(10_000)
-                continue
-            }
-            guard let identifier = registry.register(client) else {
-                client.close()
-                return
-            }
-            do {
-                try OSThread.detach {
-                    serve(client, address: address, identifier: identifier, registry: registry, configuration: configuration, responder: responder)
-                }
-            } catch {
-                registry.remove(identifier)
-                client.close()
-            }
+    /// Raises this process's open-file limit to its hard limit and returns the new limit: each
+    /// connection holds a descriptor, and the usual soft limit (1024) is far below the cap.
+    public static func raiseDescriptorLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(RLIMIT_NOFILE_VALUE, &limit) == 0 else { return 1024 }
+        if limit.rlim_cur < limit.rlim_max {
+            var raised = limit
+            raised.rlim_cur = limit.rlim_max
+            if setrlimit(RLIMIT_NOFILE_VALUE, &raised) == 0 { limit = raised }
         }
+        return Int(clamping: limit.rlim_cur)
     }
 
-    /// Runs one connection on the current thread, over TLS when the server has credentials.
-    private static func serve(
-        _ client: Socket, address: String, identifier: Int, registry: ConnectionRegistry, configuration: Configuration,
-        responder: any HTTPResponder
-    ) {
-        guard let credentials = configuration.tls else {
-            var connection = HTTPConnection(
-                transport: PlainTransport(socket: client), remoteAddress: address, identifier: identifier,
-                configuration: configuration, responder: responder, registry: registry)
-            return connection.run()
-        }
-        guard let session = try? credentials.makeSession() else {
-            registry.remove(identifier)
-            client.close()
-            return
-        }
-        var connection = HTTPConnection(
-            transport: TLSTransport(socket: client, session: session, writeTimeout: configuration.writeTimeout), remoteAddress: address, identifier: identifier,
-            configuration: configuration, responder: responder, registry: registry)
-        connection.run()
+    /// The most connections a descriptor limit allows, keeping `reservedDescriptors` for the
+    /// database, the listener, the loops and outgoing webhooks.
+    public static func connectionCap(requested: Int, descriptorLimit: Int, reservedDescriptors: Int = 128) -> Int {
+        max(1, min(requested, descriptorLimit - reservedDescriptors))
+    }
+
+    /// Closes the listener once no loop watches it any more, and lets the workers end.
+    private func finish(_ running: Running) {
+        running.state.closeListenerOnce()
+        running.state.workerPool.stop()
+        running.state.longWaitPool.stop()
     }
 }
+
+#if canImport(Glibc)
+private let RLIMIT_NOFILE_VALUE = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+#else
+private let RLIMIT_NOFILE_VALUE = RLIMIT_NOFILE
+#endif

@@ -5,11 +5,12 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CEpoll
 
-/// A TCP socket descriptor with the few operations the server needs.
+/// A non-blocking TCP socket descriptor with the few operations the server needs.
 ///
-/// A plain value: the connection (or the accept loop) that owns it calls `close()` exactly
-/// once, after removing it from `ConnectionRegistry` so nobody else can still reach it.
+/// A plain value: the event loop that owns a connection calls `close()` exactly once; closing
+/// also removes the descriptor from the loop's epoll set.
 struct Socket: Sendable, Hashable {
     let descriptor: Int32
 
@@ -17,7 +18,8 @@ struct Socket: Sendable, Hashable {
     enum ReceiveResult {
         case received(Int)
         case closedByPeer
-        case timedOut
+        /// Nothing to read now; epoll reports when there is.
+        case wouldBlock
     }
 
     /// Creates a listening socket bound to an IPv4 or IPv6 literal address (`localhost` allowed).
@@ -41,7 +43,7 @@ struct Socket: Sendable, Hashable {
             throw SocketError(call: "inet_pton(\(host))", errorNumber: EINVAL)
         }
         let family = Int32(address.ss_family)
-        let socket = Socket(descriptor: try SystemCall.run("socket") { Glibc.socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0) })
+        let socket = Socket(descriptor: try SystemCall.run("socket") { Glibc.socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0) })
         do {
             try socket.setOption(SOL_SOCKET, SO_REUSEADDR, value: 1, name: "SO_REUSEADDR")
             _ = try withUnsafePointer(to: &address) { pointer throws(SocketError) in
@@ -74,20 +76,21 @@ struct Socket: Sendable, Hashable {
         return Int(UInt16(bigEndian: port))
     }
 
-    /// Waits for a connection; EINTR is retried, other failures throw. Returns the client's
-    /// socket and its IP address as text.
-    func accept() throws(SocketError) -> (socket: Socket, address: String) {
+    /// Accepts a waiting connection as a non-blocking socket; nil when none is waiting. Returns
+    /// the client's socket and its IP address as text.
+    func accept() throws(SocketError) -> (socket: Socket, address: String)? {
         var address = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         let descriptor = self.descriptor
-        let accepted = try withUnsafeMutablePointer(to: &address) { pointer throws(SocketError) in
+        let outcome = try withUnsafeMutablePointer(to: &address) { pointer throws(SocketError) in
             try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address throws(SocketError) in
-                try SystemCall.run("accept") { Glibc.accept(descriptor, address, &length) }
+                try SystemCall.runAllowingWouldBlock("accept4") {
+                    accept4(descriptor, address, &length, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
+                }
             }
         }
-        let client = Socket(descriptor: accepted)
-        _ = fcntl(client.descriptor, F_SETFD, FD_CLOEXEC)
-        return (client, Self.text(of: address))
+        guard case .completed(let accepted) = outcome else { return nil }
+        return (Socket(descriptor: accepted), Self.text(of: address))
     }
 
     /// `127.0.0.1` or `::1` for an IPv4 or IPv6 socket address.
@@ -105,47 +108,21 @@ struct Socket: Sendable, Hashable {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Receives into `buffer`; a kernel receive timeout (SO_RCVTIMEO) comes back as `.timedOut`.
+    /// Receives what is there into `buffer` without waiting.
     func receive(into buffer: UnsafeMutableRawBufferPointer) throws(SocketError) -> ReceiveResult {
-        switch try SystemCall.runAllowingTimeout("recv", { recv(descriptor, buffer.baseAddress, buffer.count, 0) }) {
+        switch try SystemCall.runAllowingWouldBlock("recv", { recv(descriptor, buffer.baseAddress, buffer.count, 0) }) {
         case .completed(0): .closedByPeer
         case .completed(let count): .received(count)
-        case .timedOut: .timedOut
+        case .wouldBlock: .wouldBlock
         }
     }
 
-    /// Sends every byte (never raising SIGPIPE) unless the deadline passes first.
-    ///
-    /// Each `send` blocks at most SO_SNDTIMEO; between partial sends the total deadline is checked.
-    func sendAll(_ bytes: [UInt8], deadline: ContinuousClock.Instant) throws(SocketError) {
-        let result = bytes.withUnsafeBytes { buffer -> Result<Void, SocketError> in
-            var offset = 0
-            while offset < buffer.count {
-                do throws(SocketError) {
-                    let outcome = try SystemCall.runAllowingTimeout("send") {
-                        send(descriptor, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-                    }
-                    if case .completed(let sent) = outcome { offset += sent }
-                } catch {
-                    return .failure(error)
-                }
-                if offset < buffer.count && ContinuousClock.now >= deadline {
-                    return .failure(SocketError(call: "send", errorNumber: ETIMEDOUT))
-                }
-            }
-            return .success(())
+    /// Sends what the kernel takes now (never raising SIGPIPE); 0 when it takes nothing.
+    func send(_ bytes: UnsafeRawBufferPointer) throws(SocketError) -> Int {
+        switch try SystemCall.runAllowingWouldBlock("send", { Glibc.send(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) }) {
+        case .completed(let count): count
+        case .wouldBlock: 0
         }
-        try result.get()
-    }
-
-    /// Sets SO_RCVTIMEO; `receive` then reports `.timedOut` after this long without data.
-    func setReceiveTimeout(_ timeout: Duration) throws(SocketError) {
-        try setTimeout(SO_RCVTIMEO, timeout, name: "SO_RCVTIMEO")
-    }
-
-    /// Sets SO_SNDTIMEO, the longest a single `send` may block.
-    func setSendTimeout(_ timeout: Duration) throws(SocketError) {
-        try setTimeout(SO_SNDTIMEO, timeout, name: "SO_SNDTIMEO")
     }
 
     /// Disables Nagle's algorithm so small responses leave at once.
@@ -153,7 +130,7 @@ struct Socket: Sendable, Hashable {
         try setOption(Int32(IPPROTO_TCP), TCP_NODELAY, value: 1, name: "TCP_NODELAY")
     }
 
-    /// Shuts down one or both directions; wakes a thread blocked in `accept` or `recv`.
+    /// Shuts down one or both directions (a listener stops taking connections).
     func shutdown(_ how: Int32) {
         _ = Glibc.shutdown(descriptor, how)
     }
@@ -161,16 +138,6 @@ struct Socket: Sendable, Hashable {
     /// Releases the descriptor. EINTR is not retried: on Linux the descriptor is gone anyway.
     func close() {
         _ = Glibc.close(descriptor)
-    }
-
-    private func setTimeout(_ option: Int32, _ timeout: Duration, name: String) throws(SocketError) {
-        // A zero timeval means "no timeout", so anything positive is rounded up to 1 µs.
-        let (seconds, attoseconds) = timeout.components
-        let microseconds = max(1, attoseconds / 1_000_000_000_000)
-        var value = timeval(tv_sec: Int(seconds), tv_usec: Int(microseconds))
-        try SystemCall.run("setsockopt(\(name))") {
-            setsockopt(descriptor, SOL_SOCKET, option, &value, socklen_t(MemoryLayout<timeval>.size))
-        }
     }
 
     private func setOption(_ level: Int32, _ option: Int32, value: Int32, name: String) throws(SocketError) {

@@ -11,28 +11,28 @@ enum SystemCall {
     /// What a call that may time out produced.
     enum Outcome<Value> {
         case completed(Value)
-        /// EAGAIN/EWOULDBLOCK: the SO_RCVTIMEO/SO_SNDTIMEO timeout elapsed.
-        case timedOut
+        /// EAGAIN/EWOULDBLOCK: a non-blocking socket has nothing to give or no room to take.
+        case wouldBlock
     }
 
     /// Runs `body`, retrying on EINTR; a negative result with any other errno throws.
     @discardableResult
     static func run<Result: BinaryInteger>(_ call: String, _ body: () -> Result) throws(SocketError) -> Result {
-        switch try runAllowingTimeout(call, body) {
+        switch try runAllowingWouldBlock(call, body) {
         case .completed(let value): return value
-        case .timedOut: throw SocketError(call: call, errorNumber: EAGAIN)
+        case .wouldBlock: throw SocketError(call: call, errorNumber: EAGAIN)
         }
     }
 
-    /// Runs `body`, retrying on EINTR and reporting EAGAIN/EWOULDBLOCK as `.timedOut`.
-    static func runAllowingTimeout<Result: BinaryInteger>(_ call: String, _ body: () -> Result) throws(SocketError) -> Outcome<Result> {
+    /// Runs `body`, retrying on EINTR and reporting EAGAIN/EWOULDBLOCK as `.wouldBlock`.
+    static func runAllowingWouldBlock<Result: BinaryInteger>(_ call: String, _ body: () -> Result) throws(SocketError) -> Outcome<Result> {
         while true {
             let result = body()
             if result >= 0 { return .completed(result) }
             let error = errno
             switch error {
             case EINTR: continue
-            case EAGAIN, EWOULDBLOCK: return .timedOut
+            case EAGAIN, EWOULDBLOCK: return .wouldBlock
             default: throw SocketError(call: call, errorNumber: error)
             }
         }

@@ -1,11 +1,11 @@
 import Dispatch
-import Glibc
-import FoundationEssentials
+import HTTPProtocol
 import Synchronization
 
 /// Slows down clients that keep sending bad tokens: after a few failures in a window, each
-/// further failed attempt from the same address waits, doubling up to a cap. Successful
-/// requests are never delayed; the delay only costs the offending connection's own thread.
+/// further failed attempt from the same address is answered later, doubling up to a cap.
+/// Successful requests are never delayed. The delay rides on the response (`HTTPResponse.delay`):
+/// the server's timer sends it, so no thread sleeps through it.
 final class AuthenticationThrottle: Sendable {
     private struct Record {
         var failures: Int
@@ -38,9 +38,10 @@ final class AuthenticationThrottle: Sendable {
         return min(50 << min(failures - allowedFailures, 10), maximumDelayMilliseconds)
     }
 
-    /// Records a failure and sleeps for the delay it earns, on the caller's connection thread.
-    func waitAfterFailure(from address: String?) {
-        let milliseconds = delayAfterFailure(from: address ?? "local")
-        if milliseconds > 0 { usleep(UInt32(milliseconds) * 1_000) }
+    /// Records a failure and holds `response` for the delay it earns.
+    func delaying(_ response: HTTPResponse, afterFailureFrom address: String?) -> HTTPResponse {
+        var response = response
+        response.delay = .milliseconds(delayAfterFailure(from: address ?? "local"))
+        return response
     }
 }

@@ -69,6 +69,12 @@ public final class RegistryAPI: HTTPResponder {
         return response
     }
 
+    /// The event feed's long polls and streams (`/api/v1/events?wait=`, `/api/v1/events/stream`)
+    /// wait for commits up to `Registry.maximumEventWait`: the server runs them on its long-wait pool.
+    public func mayWaitLong(_ request: HTTPRequest) -> Bool {
+        request.method == .get && request.rawPath.hasPrefix("/api/v1/events")
+    }
+
     /// The route's answer; a server failure answers without its cause, which goes to `failure` for the log.
     private func handle(_ request: HTTPRequest, _ route: Route, _ parameters: [String: String], requestID: String,
                         principal: inout Principal?, failure: inout String?) -> HTTPResponse {
@@ -78,8 +84,9 @@ public final class RegistryAPI: HTTPResponder {
                 case .authenticated(let caller): principal = caller
                 case .missing: return unauthorized("this endpoint needs a token: send Authorization: Bearer <token>")
                 case .invalid:
-                    throttle.waitAfterFailure(from: request.remoteAddress)
-                    return unauthorized("the token or session is unknown, expired or revoked; sign in again, or ask an admin for a new token (meshreg token issue)")
+                    return throttle.delaying(
+                        unauthorized("the token or session is unknown, expired or revoked; sign in again, or ask an admin for a new token (meshreg token issue)"),
+                        afterFailureFrom: request.remoteAddress)
                 case .csrfRefused:
                     return ProblemResponse.make(status: .forbidden, code: "csrf-token-invalid",
                                                 detail: "a write with the session cookie needs the page's X-CSRF-Token header; reload the page")

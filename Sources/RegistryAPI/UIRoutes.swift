@@ -19,8 +19,7 @@ enum UIRoutes {
                 guard isSameOrigin(request) else { return html(LoginPage.html(.none), status: .forbidden) }
                 let token = request.formItems.first { $0.name == "token" }?.value ?? ""
                 guard let session = try registry.openSession(token: token) else {
-                    throttle.waitAfterFailure(from: request.remoteAddress)
-                    return html(LoginPage.html(.invalidToken), status: .unauthorized)
+                    return throttle.delaying(html(LoginPage.html(.invalidToken), status: .unauthorized), afterFailureFrom: request.remoteAddress)
                 }
                 var response = redirect(to: "/ui/")
                 response.headers.add(name: "Set-Cookie", value: SessionCookie.setting(session, for: request))

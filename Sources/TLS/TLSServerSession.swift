@@ -2,10 +2,10 @@ import CSSL
 
 /// The server side of one TLS connection, with no socket: the caller feeds it the ciphertext it
 /// received, reads plaintext out, writes plaintext in and sends what `takeOutput()` returns
-/// (docs/ARCHITECTURE.md, "TLS"). OpenSSL works on two memory BIOs, so a thread per connection
-/// and an event loop can drive the same session.
+/// (docs/ARCHITECTURE.md, "TLS"). OpenSSL works on two memory BIOs, so the server's event loop
+/// drives it from readiness events and tests drive it in memory.
 ///
-/// Not `Sendable`: one connection owns it, and OpenSSL's error queue is per thread.
+/// Not `Sendable`: one connection (on one loop thread) owns it, and OpenSSL's error queue is per thread.
 public final class TLSServerSession {
     /// What reading plaintext produced.
     public enum ReadResult: Equatable {

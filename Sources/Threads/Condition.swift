@@ -62,6 +62,9 @@ public final class Condition: @unchecked Sendable {
     /// Wakes every waiting thread; call it holding the lock.
     public func broadcast() { pthread_cond_broadcast(condition) }
 
+    /// Wakes one waiting thread; call it holding the lock.
+    public func signal() { pthread_cond_signal(condition) }
+
     /// Releases the lock until woken, then takes it again; call it holding the lock.
     public func wait() { pthread_cond_wait(condition, mutex.mutex) }
 

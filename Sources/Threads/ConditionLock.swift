@@ -22,6 +22,14 @@ public final class ConditionLock<State>: @unchecked Sendable {
         }
     }
 
+    /// Changes the state and wakes one waiting thread (a job for one worker).
+    public func updateWakingOne<Result>(_ body: (inout State) -> Result) -> Result {
+        condition.withLock {
+            defer { condition.signal() }
+            return body(&state)
+        }
+    }
+
     /// Blocks until `predicate` holds (then runs `body` under the lock) or the deadline passes.
     ///
     /// Returns nil on timeout.

@@ -10,12 +10,14 @@ import Webhooks
 enum ServeCommand: Command {
     static let specification = CommandSpecification(
         name: "serve", summary: "Run the HTTP API (loads the shipped Domains/ into an empty registry).",
-        usage: "[--db PATH] [--host ADDRESS] [--port N] [--tls-cert FILE --tls-key FILE]",
+        usage: "[--db PATH] [--host ADDRESS] [--port N] [--tls-cert FILE --tls-key FILE] [--max-connections N] [--idle-timeout SECONDS]",
         options: [
             .option("host", value: "ADDRESS", help: "Address to listen on (default 127.0.0.1)."),
             .option("port", value: "N", help: "Port to listen on (default 8080; 0 picks a free one)."),
             .option("tls-cert", value: "FILE", help: "Serve HTTPS with this PEM certificate, followed by any intermediates (needs --tls-key)."),
             .option("tls-key", value: "FILE", help: "The certificate's PEM private key, unencrypted (needs --tls-cert)."),
+            .option("max-connections", value: "N", help: "Most connections open at once (default 10000); past it new ones get 503 and are closed."),
+            .option("idle-timeout", value: "SECONDS", help: "How long a kept-alive connection may wait for its next request (default 5)."),
             .option("domains", value: "DIR", help: "Domain tree to load when the registry is empty (default ./Domains)."),
             .option("log-format", value: "text|json", help: "Access log format on stderr (default text)."),
             .option("events-retention", value: "DURATION", help: "How long change events are kept: 30d (the default), 12h, 90m."),
@@ -27,6 +29,10 @@ enum ServeCommand: Command {
             On first start it creates an admin token, prints it once and writes it to <db>.admin-token
             (mode 0600). SIGTERM or SIGINT stops accepting, lets requests in flight finish and closes
             the database.
+
+            Connections are served by one event loop per core; the open-file limit is raised to
+            its hard limit at start, and --max-connections is lowered to what that limit allows
+            (with a note saying so).
 
             With --tls-cert and --tls-key it serves HTTPS only: TLS 1.2 and 1.3, ALPN http/1.1.
             SIGHUP reads both files again; new connections get the new pair, open ones keep
@@ -43,6 +49,12 @@ enum ServeCommand: Command {
         let host = arguments.value("host") ?? "127.0.0.1"
         guard let port = Int(arguments.value("port") ?? "8080"), (0...65_535).contains(port) else {
             throw CommandError("--port must be a number from 0 to 65535")
+        }
+        guard let requestedConnections = Int(arguments.value("max-connections") ?? "10000"), requestedConnections > 0 else {
+            throw CommandError("--max-connections must be a whole number above 0")
+        }
+        guard let idleSeconds = Int(arguments.value("idle-timeout") ?? "5"), (1...86_400).contains(idleSeconds) else {
+            throw CommandError("--idle-timeout must be whole seconds from 1 to 86400")
         }
         let logFormat = arguments.value("log-format") ?? "text"
         guard ["text", "json"].contains(logFormat) else { throw CommandError("--log-format must be text or json") }
@@ -69,6 +81,8 @@ enum ServeCommand: Command {
         configuration.host = host
         configuration.port = port
         configuration.tls = credentials
+        configuration.maxConnections = connectionCap(requested: requestedConnections)
+        configuration.idleTimeout = .seconds(idleSeconds)
         let server = HTTPServer(configuration: configuration, responder: api)
         let boundPort: Int
         do {
@@ -88,6 +102,16 @@ enum ServeCommand: Command {
         dispatcher.stop()
         Terminal.note("meshreg stopped")
         return .success
+    }
+
+    /// The connection cap the open-file limit allows, after raising that limit to its hard limit.
+    private static func connectionCap(requested: Int) -> Int {
+        let descriptorLimit = HTTPServer.raiseDescriptorLimit()
+        let cap = HTTPServer.connectionCap(requested: requested, descriptorLimit: descriptorLimit)
+        if cap < requested {
+            Terminal.note("serving at most \(cap) connections, not \(requested): the open-file limit is \(descriptorLimit) (raise it with ulimit -n)")
+        }
+        return cap
     }
 
     /// The certificate and key of --tls-cert and --tls-key, loaded now so a bad pair stops the start.

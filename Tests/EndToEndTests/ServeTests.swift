@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestClient
 import JSON
 import Testing
 
@@ -108,6 +109,35 @@ import Testing
         let id = try #require(JSONParser.parse(dump.standardOutput)[0]?["id"]?.stringValue)
         #expect(try MeshregProcess.run(["token", "revoke", id, "--db", database]).status == 0)
         #expect(try MeshregProcess.run(["token", "issue", "--db", database]).status == 2)
+    }
+
+    @Test func connectionsPastMaxConnectionsGet503WhileTheOpenOneIsServed() throws {
+        let workspace = try Workspace()
+        let server = try ServerProcess(databasePath: workspace.path("cap.sqlite"), extraArguments: ["--max-connections", "1"])
+        let held = try TestClient(port: server.port)
+        held.write("GET /healthz HTTP/1.1\r\nHost: h\r\n\r\n")
+        #expect(held.readResponse()?.status == 200)
+        let refused = try TestClient(port: server.port)
+        #expect(refused.readResponse()?.status == 503)
+        #expect(refused.isClosedByServer(within: 2000))
+        held.write("GET /healthz HTTP/1.1\r\nHost: h\r\n\r\n")
+        #expect(held.readResponse()?.status == 200)
+        #expect(server.stop() == 0)
+    }
+
+    @Test func aConnectionCapAboveTheOpenFileLimitIsLoweredWithANote() throws {
+        let workspace = try Workspace()
+        let server = try ServerProcess(databasePath: workspace.path("limit.sqlite"), extraArguments: ["--max-connections", "100000000"])
+        #expect(try server.send("GET", "/healthz").status == 200)
+        #expect(server.stop() == 0)
+        let note = try #require(server.standardError.split(separator: "\n").first { $0.contains("serving at most") })
+        #expect(note.contains("not 100000000: the open-file limit is"))
+        let invalid = try MeshregProcess.run(["serve", "--db", workspace.path("invalid.sqlite"), "--port", "0", "--max-connections", "none"])
+        #expect(invalid.status == 2)
+        #expect(invalid.standardError.contains("--max-connections must be a whole number above 0"))
+        let idle = try MeshregProcess.run(["serve", "--db", workspace.path("invalid.sqlite"), "--port", "0", "--idle-timeout", "0"])
+        #expect(idle.status == 2)
+        #expect(idle.standardError.contains("--idle-timeout must be whole seconds from 1 to 86400"))
     }
 
     @Test func tlsOptionsAreCheckedBeforeServing() throws {

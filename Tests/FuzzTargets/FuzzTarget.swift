@@ -6,11 +6,11 @@ import MeshModel
 import Protobuf
 import YAML
 
-/// The parsers the fuzzers drive (issue 7). Each entry takes arbitrary bytes; any input may be
-/// refused with an error, none may trap, hang or exhaust memory. Shared by the libFuzzer binary
+/// The parsers and state machines the fuzzers drive (issues 7 and 18). Each entry takes arbitrary
+/// bytes; any input may be refused with an error, none may trap, hang or exhaust memory. Shared by the libFuzzer binary
 /// (`Tests/Fuzz/run`) and by `FuzzRegressionTests`, which replays every committed input.
 public enum FuzzTarget: String, CaseIterable, Sendable {
-    case http, yaml, json, document, avro, jsonSchema = "json-schema", cel, protobuf
+    case http, yaml, json, document, avro, jsonSchema = "json-schema", cel, protobuf, connection, tlsServer = "tls-server"
 
     public func run(_ bytes: [UInt8]) {
         switch self {
@@ -48,6 +48,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             precondition(ProtobufCompatibilityChecker().canRead(reader: schema, writer: schema), "a Protobuf schema must be compatible with itself")
             precondition((try? ProtobufSchema(parsing: schema.formattedText))?.formattedText == schema.formattedText, "formatted text does not round-trip")
             precondition((try? ProtobufSchema(parsing: schema.canonicalText))?.canonicalText == schema.canonicalText, "normalized text does not round-trip")
+        case .connection:
+            ConnectionFuzzing.run(bytes)
+        case .tlsServer:
+            TLSServerFuzzing.run(bytes)
         case .cel:
             guard let source = String(validating: bytes, as: UTF8.self), let program = try? CELProgram.compile(source) else { return }
             _ = program.evaluate(CELActivation(json: ["x": 1, "s": "text", "m": ["k": [1, 2.5, nil]]]))

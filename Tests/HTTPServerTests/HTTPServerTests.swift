@@ -157,19 +157,82 @@ import Testing
         }
     }
 
-    @Test func holdsNewConnectionsBackAtTheCap() throws {
+    @Test func answersConnectionsPastTheCapWith503AndKeepsServingTheOthers() throws {
         var configuration = testConfiguration()
         configuration.maxConnections = 2
         try withServer(configuration) { _, port in
             let first = try TestClient(port: port)
             let second = try TestClient(port: port)
-            let third = try TestClient(port: port)
-            third.write("GET /third HTTP/1.1\r\nHost: h\r\n\r\n")
-            #expect(!third.hasDataToRead(within: 300))
+            first.write("GET /first HTTP/1.1\r\nHost: h\r\n\r\n")
+            #expect(first.readResponse()?.status == 200)
             second.write("GET /second HTTP/1.1\r\nHost: h\r\n\r\n")
             #expect(second.readResponse()?.status == 200)
+            let third = try TestClient(port: port)
+            let refused = try #require(third.readResponse())
+            #expect(refused.status == 503)
+            #expect(refused.headers["retry-after"] == "1")
+            #expect(refused.headers["connection"] == "close")
+            #expect(third.isClosedByServer(within: 2000))
+            first.write("GET /again HTTP/1.1\r\nHost: h\r\n\r\n")
+            #expect(first.readResponse()?.body == "GET /again ")
             first.disconnect()
-            #expect(third.readResponse()?.body == "GET /third ")
+            var fourth: TestClient?
+            // The slot frees once the server has seen the close; a refused attempt says so with a 503.
+            for _ in 0..<50 where fourth == nil {
+                let candidate = try TestClient(port: port)
+                candidate.write("GET /fourth HTTP/1.1\r\nHost: h\r\n\r\n")
+                if candidate.readResponse()?.status == 200 { fourth = candidate } else { usleep(20_000) }
+            }
+            #expect(fourth != nil)
+        }
+    }
+
+    @Test func heldAnswersTieUpNoWorkerSoAGoodRequestOvertakesAFloodOfThem() throws {
+        let answeredBad = Mutex(0)
+        let responder = HTTPClosureResponder { request in
+            guard request.path == "/good" else {
+                answeredBad.withLock { $0 += 1 }
+                var held = HTTPResponse(status: .unauthorized, text: "held")
+                held.delay = .seconds(2)
+                return held
+            }
+            return HTTPResponse(status: .ok, text: "good")
+        }
+        var configuration = testConfiguration()
+        configuration.workerThreads = 2
+        try withServer(configuration, responder: responder) { _, port in
+            let flood = try (0..<8).map { _ in try TestClient(port: port) }
+            for client in flood { client.write("GET /bad HTTP/1.1\r\nHost: h\r\n\r\n") }
+            for _ in 0..<100 where answeredBad.withLock({ $0 }) < flood.count { usleep(10_000) }
+            #expect(answeredBad.withLock { $0 } == flood.count, "two workers answered all eight: none of them waits out a delay")
+            let good = try TestClient(port: port)
+            good.write("GET /good HTTP/1.1\r\nHost: h\r\n\r\n")
+            #expect(good.readResponse()?.body == "good")
+            #expect(flood.filter { $0.hasDataToRead(within: 0) }.isEmpty, "the held answers are still held")
+            #expect(flood.map { $0.readResponse()?.status } == Array(repeating: 401, count: flood.count))
+        }
+    }
+
+    @Test func twoThousandKeptAliveConnectionsAreAllStillServed() throws {
+        let limit = HTTPServer.raiseDescriptorLimit()
+        try #require(limit >= 4_200, "the test holds both ends of 2,000 connections; the open-file limit is \(limit)")
+        var configuration = testConfiguration()
+        configuration.idleTimeout = .seconds(60)
+        try withServer(configuration) { _, port in
+            let clients = try (0..<2_000).map { _ in try TestClient(port: port) }
+            var served = 0
+            for (index, client) in clients.enumerated() {
+                client.write("GET /first/\(index) HTTP/1.1\r\nHost: h\r\n\r\n")
+                if client.readResponse()?.body == "GET /first/\(index) " { served += 1 }
+            }
+            #expect(served == clients.count)
+            // All of them idle now; each is answered again on its own connection.
+            served = 0
+            for (index, client) in clients.enumerated().reversed() {
+                client.write("GET /again/\(index) HTTP/1.1\r\nHost: h\r\n\r\n")
+                if client.readResponse()?.body == "GET /again/\(index) " { served += 1 }
+            }
+            #expect(served == clients.count)
         }
     }
 
@@ -195,6 +258,7 @@ import Testing
         #expect(idle.isClosedByServer(within: 1000))
         #expect(throws: ConnectError.self) { try TestClient(port: port) }
         server.waitUntilStopped()
+        server.shutdown(gracePeriod: .seconds(1))  // a second stop is harmless
     }
 
     @Test func reportsEachCompletedRequestToTheHook() throws {

@@ -33,6 +33,26 @@ import Testing
         #expect(throttle.delayAfterFailure(from: "198.51.100.7") == 0, "another address is not slowed")
     }
 
+    @Test func aBadTokenFloodIsAnsweredWithGrowingDelaysInsteadOfSleeping() throws {
+        let fixture = try APIFixture()
+        var bad = HTTPRequest(head: HTTPRequestHead(
+            method: .get, target: "/api/v1/products", version: .http1_1,
+            headers: HTTPHeaders([("Host", "h"), ("Authorization", "Bearer mr_not-a-token")])))
+        bad.remoteAddress = "203.0.113.77"
+        let delays = (0..<8).map { _ in fixture.api.respond(to: bad) }.map { response in
+            #expect(response.status.code == 401)
+            return response.delay
+        }
+        #expect(delays.prefix(5).allSatisfy { $0 == .zero }, "the first failures are answered at once")
+        #expect(delays[5] > .zero)
+        #expect(delays[6] > delays[5] && delays[7] > delays[6], "then each answer is held longer")
+        let good = fixture.send(.get, "/api/v1/products", token: fixture.ordersOwnerToken)
+        #expect(good.status.code == 200)
+        #expect(good.delay == .zero, "a good token is never held")
+        #expect(fixture.api.mayWaitLong(HTTPRequest(head: HTTPRequestHead(method: .get, target: "/api/v1/events?wait=30", version: .http1_1, headers: HTTPHeaders([("Host", "h")])))))
+        #expect(!fixture.api.mayWaitLong(bad))
+    }
+
     @Test func sqlMetacharactersAreStoredAndReturnedLiterally() throws {
         let fixture = try APIFixture()
         let hostile = #"Robert'); DROP TABLE products; -- "quoted" \back\slash %_ NUL:\u0000 ☃"#

@@ -1,0 +1,169 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import HTTPProtocol
+import TLS
+
+/// One connection as its event loop holds it: the socket, what epoll last said about it, the
+/// bytes not yet sent, the TLS session under HTTPS, and the state machine deciding the rest.
+/// Only the owning loop's thread touches it.
+final class EventLoopConnection {
+    let socket: Socket
+    /// Tells this connection from a later one on the same descriptor.
+    let serial: UInt64
+    var machine: HTTPConnectionStateMachine
+    private let tls: TLSServerSession?
+    /// Edge-triggered readiness: set by epoll, cleared when a call answers EAGAIN.
+    var isReadable = true
+    var isWritable = true
+    /// epoll reported the peer's close: reads continue until they say so, short or not.
+    var isHungUp = false
+    private var output: [UInt8] = []
+    private var outputSent = 0
+    /// The sending direction ends once the output is sent.
+    private var shutdownPending = false
+    /// The earliest deadline the loop's timer queue holds for this connection.
+    var scheduledDeadline: ContinuousClock.Instant?
+
+    init(socket: Socket, serial: UInt64, machine: HTTPConnectionStateMachine, tls: TLSServerSession?) {
+        self.socket = socket
+        self.serial = serial
+        self.machine = machine
+        self.tls = tls
+    }
+
+    var hasPendingOutput: Bool { outputSent < output.count }
+
+    /// Queues an answer's bytes (encrypting them under TLS) and sends what the socket takes.
+    func send(_ bytes: [UInt8], now: ContinuousClock.Instant) {
+        if let tls {
+            let encrypted = bytes.withUnsafeBytes { (try? tls.writePlaintext($0)) != nil }
+            guard encrypted else { return machine.connectionFailed() }
+            queue(tls.takeOutput())
+        } else {
+            queue(bytes)
+        }
+        flush(now: now)
+    }
+
+    /// Ends the sending direction once the output is sent (close_notify first under TLS).
+    func shutdownWrite(now: ContinuousClock.Instant) {
+        if let tls {
+            tls.close()
+            queue(tls.takeOutput())
+        }
+        shutdownPending = true
+        flush(now: now)
+    }
+
+    /// Sends queued bytes while the socket takes them; tells the machine when all are gone.
+    func flush(now: ContinuousClock.Instant) {
+        while hasPendingOutput && isWritable {
+            do {
+                let sent = try output.withUnsafeBytes { bytes throws(SocketError) in
+                    try socket.send(UnsafeRawBufferPointer(rebasing: bytes[outputSent...]))
+                }
+                if sent == 0 { isWritable = false } else { outputSent += sent }
+            } catch {
+                return machine.connectionFailed()
+            }
+        }
+        guard !hasPendingOutput else { return }
+        // Each answer arrives as its own array, so keeping this one's storage would only hold memory while idle.
+        output = []
+        outputSent = 0
+        if shutdownPending {
+            shutdownPending = false
+            socket.shutdown(Int32(SHUT_WR))
+        }
+        machine.outputFlushed(now: now)
+    }
+
+    /// Reads once if the machine wants bytes and there may be some; false when nothing happened.
+    func readOnce(into buffer: UnsafeMutableRawBufferPointer, now: ContinuousClock.Instant) -> Bool {
+        guard machine.wantsToRead else { return false }
+        if let tls, !machine.discardsInput, !machine.isHandshaking {
+            // Reading may make the session answer (session tickets, key updates): that goes out first.
+            defer {
+                if tls.hasOutput {
+                    queue(tls.takeOutput())
+                    flush(now: now)
+                }
+            }
+            do {
+                switch try tls.readPlaintext(into: buffer) {
+                case .plaintext(let count):
+                    machine.bytesReceived(UnsafeRawBufferPointer(rebasing: buffer[..<count]), now: now)
+                    return true
+                case .closed:
+                    machine.peerClosed()
+                    return true
+                case .needMoreData:
+                    break
+                }
+            } catch {
+                machine.connectionFailed()
+                return true
+            }
+        }
+        guard isReadable else { return false }
+        let result: Socket.ReceiveResult
+        do {
+            result = try socket.receive(into: buffer)
+        } catch {
+            machine.connectionFailed()
+            return true
+        }
+        switch result {
+        case .wouldBlock:
+            isReadable = false
+            return false
+        case .closedByPeer:
+            machine.peerClosed()
+        case .received(let count):
+            // A short read took everything queued; what arrives later raises a new edge. So the
+            // next read is left to epoll instead of costing a recv that answers EAGAIN (as nginx
+            // does), unless the peer's close is pending: that raises no further edge.
+            if count < buffer.count && !isHungUp { isReadable = false }
+            let bytes = UnsafeRawBufferPointer(rebasing: buffer[..<count])
+            if let tls, !machine.discardsInput {
+                let wasHandshaking = machine.isHandshaking
+                receiveCiphertext(bytes, session: tls, now: now)
+                if !wasHandshaking { machine.bytesReceived(UnsafeRawBufferPointer(start: nil, count: 0), now: now) }
+            } else {
+                machine.bytesReceived(bytes, now: now)
+            }
+        }
+        return true
+    }
+
+    /// Hands ciphertext to the session and advances the handshake; what the session answers
+    /// (handshake records, alerts, key updates) is queued for sending.
+    private func receiveCiphertext(_ ciphertext: UnsafeRawBufferPointer, session: TLSServerSession, now: ContinuousClock.Instant) {
+        do {
+            try session.receive(ciphertext)
+            if machine.isHandshaking, try session.advanceHandshake() {
+                machine.handshakeCompleted(now: now)
+            }
+        } catch {
+            // Garbage or a refused handshake: the alert, if any, goes out once; then the connection closes.
+            queue(session.takeOutput())
+            flush(now: now)
+            return machine.connectionFailed()
+        }
+        if session.hasOutput {
+            queue(session.takeOutput())
+            flush(now: now)
+        }
+    }
+
+    private func queue(_ bytes: [UInt8]) {
+        if output.isEmpty {
+            output = bytes
+        } else {
+            output.append(contentsOf: bytes)
+        }
+    }
+}

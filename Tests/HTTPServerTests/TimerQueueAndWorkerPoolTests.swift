@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import Dispatch
+@testable import HTTPServer
+import Synchronization
+import Testing
+
+/// The event loop's two helpers: the deadline heap and the bounded worker pool.
+@Suite struct TimerQueueAndWorkerPoolTests {
+    @Test func theTimerQueueHandsOutDueEntriesEarliestFirstAndKeepsTheRest() {
+        let start = ContinuousClock.now
+        var generator = SystemRandomNumberGenerator()
+        let offsets = (0..<500).map { _ in Int.random(in: 0..<10_000, using: &generator) }
+        var queue = TimerQueue()
+        for (index, offset) in offsets.enumerated() {
+            queue.insert(TimerQueue.Entry(deadline: start + .milliseconds(offset), slot: Int32(index), serial: UInt64(index)))
+        }
+        var popped: [ContinuousClock.Instant] = []
+        while let entry = queue.popDue(now: start + .milliseconds(5_000)) { popped.append(entry.deadline) }
+        #expect(popped == popped.sorted())
+        #expect(popped.count == offsets.filter { $0 <= 5_000 }.count)
+        #expect(queue.count == offsets.count - popped.count)
+        #expect(queue.earliest.map { $0 > start + .milliseconds(5_000) } ?? true)
+    }
+
+    @Test func aPoolRunsEveryJobWithNeverMoreThreadsThanItsCap() {
+        let pool = WorkerPool(maximumThreads: 3)
+        let running = Mutex((now: 0, most: 0, done: 0))
+        let finished = DispatchSemaphore(value: 0)
+        for _ in 0..<40 {
+            pool.submit {
+                running.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+                usleep(2_000)
+                running.withLock { $0.now -= 1; $0.done += 1 }
+                finished.signal()
+            }
+        }
+        for _ in 0..<40 { finished.wait() }
+        let counts = running.withLock { $0 }
+        #expect(counts.done == 40)
+        #expect(counts.most <= 3)
+        #expect(counts.most >= 2, "jobs queued past one thread start more")
+        #expect(pool.threadCount <= 3)
+        pool.stop()
+    }
+}
