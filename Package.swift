@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "SQLite", dependencies: ["CSQLite"], linkerSettings: cLibraries("sqlite3")),
         .target(name: "Crypto", dependencies: ["CCrypto"], linkerSettings: cLibraries("crypto")),
         .target(name: "Postgres", dependencies: ["CPostgres"]),
-        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "Protobuf", "Policy", "SQLite", "Postgres", "Crypto", "Stripes", "Lineage"]),
+        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "Protobuf", "Policy", "CEL", "SQLite", "Postgres", "Crypto", "Stripes", "Lineage"]),
 
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
         .target(name: "HTTPProtocol"),
