@@ -3,7 +3,7 @@ import JSON
 /// Confluent's data-contract `metadata` of a schema version: `tags` (field path → tag names),
 /// `properties` (name → value) and `sensitive` (names of properties whose values are secrets).
 /// Tags and sensitive names are sets; they are kept sorted so equal metadata encode equally.
-public struct SchemaMetadata: Sendable, Hashable {
+public struct SchemaMetadata: DataContractLayer {
     public var tags: [String: [String]]
     public var properties: [String: String]
     public var sensitive: [String]
@@ -63,13 +63,6 @@ public struct SchemaMetadata: Sendable, Hashable {
     public func merging(_ other: SchemaMetadata) -> SchemaMetadata {
         SchemaMetadata(tags: tags.merging(other.tags) { _, new in new }, properties: properties.merging(other.properties) { _, new in new },
                        sensitive: sensitive + other.sensitive)
-    }
-
-    /// Merges two optional layers: either alone is the result.
-    public static func merge(_ base: SchemaMetadata?, _ over: SchemaMetadata?) -> SchemaMetadata? {
-        guard let base else { return over }
-        guard let over else { return base }
-        return base.merging(over)
     }
 
     /// The JSON Confluent serves, keys sorted; empty parts left out.

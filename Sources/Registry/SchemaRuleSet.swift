@@ -3,7 +3,7 @@ import JSON
 /// Confluent's data-contract `ruleSet`: `migrationRules` (UPGRADE, DOWNGRADE, UPDOWN) run when a
 /// reader and writer version differ, `domainRules` (WRITE, READ, WRITEREAD) on every message.
 /// Rule names are unique across both lists.
-public struct SchemaRuleSet: Sendable, Hashable {
+public struct SchemaRuleSet: DataContractLayer {
     public var migrationRules: [SchemaRule]
     public var domainRules: [SchemaRule]
 
@@ -64,13 +64,6 @@ public struct SchemaRuleSet: Sendable, Hashable {
     /// replace those of the same name and the rest keep their order, `other`'s new ones after.
     public func merging(_ other: SchemaRuleSet) -> SchemaRuleSet {
         SchemaRuleSet(migrationRules: Self.merge(migrationRules, other.migrationRules), domainRules: Self.merge(domainRules, other.domainRules))
-    }
-
-    /// Merges two optional layers: either alone is the result.
-    public static func merge(_ base: SchemaRuleSet?, _ over: SchemaRuleSet?) -> SchemaRuleSet? {
-        guard let base else { return over }
-        guard let over else { return base }
-        return base.merging(over)
     }
 
     /// The JSON Confluent serves; an empty list left out.
