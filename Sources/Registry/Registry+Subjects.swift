@@ -248,7 +248,7 @@ extension Registry {
 
     /// Removes a subject's config (level and data-contract settings) and returns what it was;
     /// 40408 when nothing was set.
-    public func deleteCompatibilityLevel(subject: String, actor: Principal) throws(SubjectError) -> (level: CompatibilityMode?, contract: DataContractDefaults) {
+    public func deleteConfig(subject: String, actor: Principal) throws(SubjectError) -> (level: CompatibilityMode?, contract: DataContractDefaults) {
         try subjectWrite(action: "subject.config-delete", target: subject, actor: actor) { store in
             try requireSettingWrite(subject, store, actor: actor, what: "")
             let current = try store.subjectSetting(.compatibility, subject).flatMap(CompatibilityMode.init(name:))

@@ -157,7 +157,7 @@ enum ConfluentRoutes {
                 try updateConfig(request, subject: request.subject(), registry, actor)
             },
             route(.delete, "/config/{subject}") { request, actor throws(SubjectError) in
-                let removed = try registry.deleteCompatibilityLevel(subject: request.subject(), actor: actor)
+                let removed = try registry.deleteConfig(subject: request.subject(), actor: actor)
                 return ConfluentResponse.json(config(removed.level, removed.contract))
             },
         ]
