@@ -5366,11 +5366,7 @@ enum OpenAPIDocument {
    },
    "ConfluentMetadata": {
     "type": "object",
-    "required": [
-     "tags",
-     "properties",
-     "sensitive"
-    ],
+    "required": [],
     "properties": {
      "tags": {
       "type": "object",
@@ -5461,10 +5457,7 @@ enum OpenAPIDocument {
    },
    "ConfluentRuleSet": {
     "type": "object",
-    "required": [
-     "migrationRules",
-     "domainRules"
-    ],
+    "required": [],
     "properties": {
      "migrationRules": {
       "type": "array",
@@ -5483,13 +5476,7 @@ enum OpenAPIDocument {
    },
    "ConfluentConfig": {
     "type": "object",
-    "required": [
-     "compatibilityLevel",
-     "defaultMetadata",
-     "overrideMetadata",
-     "defaultRuleSet",
-     "overrideRuleSet"
-    ],
+    "required": [],
     "properties": {
      "compatibilityLevel": {
       "type": "string",
