@@ -3,6 +3,7 @@ import HTTPProtocol
 import JSON
 import Protobuf
 import Registry
+import SQLite
 import Testing
 
 /// Confluent schema references under /apis/ccompat/v7: Avro named types, JSON Schema `$ref`s and
@@ -128,6 +129,32 @@ import Testing
         let refused = fixture.ccompat(.post, "/subjects/customer-value/versions", body: Self.body(Self.customer, references: references))
         #expect(refused.json["error_code"] == 42201)
         #expect(refused.json["message"]?.stringValue?.contains("at most \(limit)") == true)
+    }
+
+    @Test func chainsDeeperThanTheLimitAndCyclesAreRefused() throws {
+        let fixture = try APIFixture()
+        let depth = SchemaReferenceLimits().maximumDepth
+        func level(_ index: Int) -> String {
+            let field = index == 0 ? #"{"name":"v","type":"int"}"# : #"{"name":"inner","type":"chain.T\#(index - 1)"}"#
+            return #"{"type":"record","name":"T\#(index)","namespace":"chain","fields":[\#(field)]}"#
+        }
+        for index in 0...depth {
+            let references = index == 0 ? [] : [("chain.T\(index - 1)", "chain-\(index - 1)", 1)]
+            #expect(fixture.ccompat(.post, "/subjects/chain-\(index)/versions", body: Self.body(level(index), references: references)).status.code == 200)
+        }
+        let tooDeep = fixture.ccompat(.post, "/subjects/chain-\(depth + 1)/versions",
+                                      body: Self.body(level(depth + 1), references: [("chain.T\(depth)", "chain-\(depth)", 1)]))
+        #expect(tooDeep.json["error_code"] == 42201)
+        #expect(tooDeep.json["message"]?.stringValue?.contains("more than \(depth) levels deep") == true)
+
+        // A cycle cannot be registered (references name existing versions), so one is written into
+        // the store to show the walk ends with a clear refusal rather than looping.
+        let store = try DatabaseConnection(path: fixture.databasePath)
+        let first = try #require(store.query("SELECT schema_id FROM subject_versions WHERE subject = 'chain-0'").first?.int("schema_id"))
+        _ = try store.run("INSERT INTO subject_schema_references (schema_id, position, name, subject, version) VALUES (?, 0, 'chain.T1', 'chain-1', 1)", [first])
+        let cycle = fixture.ccompat(.post, "/subjects/cycle-value/versions", body: Self.body(level(2), references: [("chain.T1", "chain-1", 1)]))
+        #expect(cycle.json["error_code"] == 42201)
+        #expect(cycle.json["message"]?.stringValue?.contains("the references form a cycle: chain-1@1 → chain-0@1 → chain-1@1") == true, "\(cycle.json)")
     }
 
     @Test func referencesOfReferencesAreLoadedTransitively() throws {
