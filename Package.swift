@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "SQLite", dependencies: ["CSQLite", "Threads"], linkerSettings: cLibraries("sqlite3")),
         .target(name: "Crypto", dependencies: ["CCrypto"], linkerSettings: cLibraries("crypto")),
         .target(name: "Postgres", dependencies: ["CPostgres"]),
-        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "ContractProjection", "Protobuf", "Policy", "SQLite", "Postgres", "Crypto", "Threads", "Lineage"]),
+        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "ContractProjection", "Protobuf", "Policy", "CEL", "SQLite", "Postgres", "Crypto", "Threads", "Lineage"]),
 
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
         .target(name: "HTTPProtocol"),

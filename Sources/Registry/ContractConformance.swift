@@ -33,13 +33,13 @@ struct ContractConformance {
         }
         let projected = try projectedType.document(text: projection.schema)
         switch schema.type {
-        case .avro: return ProjectionConformance.differences(avro: schema.json, projection: projected)
-        case .json: return ProjectionConformance.differences(jsonSchema: schema.json, projection: projected)
+        case .avro: return ProjectionConformance.differences(avro: schema.document.json, projection: projected)
+        case .json: return ProjectionConformance.differences(jsonSchema: schema.document.json, projection: projected)
         default:
             guard let submitted = try? ProtobufSchema(parsing: schema.text), let expected = try? ProtobufSchema(parsing: projection.schema) else {
                 return ["the Protobuf schema or the contract's projection does not parse"]
             }
-            let report = try schema.type.check(new: schema.json, against: [projected], mode: .full)
+            let report = try schema.type.check(new: schema.document, against: [SchemaDocument(json: projected)], mode: .full)
             return ProjectionConformance.differences(protobuf: submitted, projection: expected) + report.breakingFindings.map(Registry.describe)
         }
     }

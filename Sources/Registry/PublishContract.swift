@@ -92,7 +92,7 @@ struct PublishContract {
         }
         for projection in projections {
             do {
-                _ = try Registry.register(SubjectRegistration(projection, contract: reference), store: store, actor: actor, configuration: configuration)
+                _ = try Registry.register(try SubjectRegistration(projection, contract: reference), store: store, actor: actor, configuration: configuration)
             } catch let refusal as SubjectError {
                 let code: RegistryError.Code = switch refusal.code {
                 case .incompatible: .incompatible

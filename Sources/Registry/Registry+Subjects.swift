@@ -65,9 +65,9 @@ extension Registry {
         if try Self.mode(of: subject, store) == .readOnly {
             throw SubjectError(.operationNotPermitted, "Subject '\(subject)' is in read-only mode; set its mode to READWRITE to register schemas")
         }
-        let schema = try SubjectSchema(submission)
-        let existingID = try store.schemaID(schema, normalized: submission.normalize)
         let live = try store.subjectVersions(subject, includeDeleted: false)
+        let schema = try Self.newVersion(submission, subject: subject, latest: live.last, store)
+        let existingID = try store.schemaID(schema, normalized: submission.normalize)
         if let existingID, live.contains(where: { $0.schemaID == existingID }) { return existingID }
         if registration.projectedFrom == nil { try ContractConformance(store: store).require(schema, subject: subject) }
         let mode = try Self.compatibility(of: subject, store)
@@ -92,6 +92,25 @@ extension Registry {
         return id
     }
 
+    /// The schema a registration adds: references resolved, and metadata and rule set merged
+    /// with the subject's (or global) defaults and overrides and the latest version's, as
+    /// Confluent does (docs/ARCHITECTURE.md, "Confluent-compatible API").
+    private static func newVersion(_ submission: SchemaSubmission, subject: String, latest: SubjectVersionRecord?,
+                                   _ store: RegistryStore) throws -> SubjectSchema {
+        var schema = try parse(submission, store)
+        let previous = try latest.flatMap { try store.schema(id: $0.schemaID) }
+        let defaults = try dataContractDefaults(of: subject, store)
+        (schema.metadata, schema.ruleSet) = defaults.apply(metadata: submission.metadata, ruleSet: submission.ruleSet, previous: previous)
+        if schema.ruleSet != submission.ruleSet { try schema.ruleSet?.validate(at: .root / "ruleSet") }
+        return schema
+    }
+
+    /// A submission parsed with its references resolved.
+    private static func parse(_ submission: SchemaSubmission, _ store: RegistryStore) throws -> SubjectSchema {
+        let (references, dependencies) = try SchemaReferenceResolver(store: store).resolve(submission.references, type: submission.schemaType)
+        return try SubjectSchema(submission, references: references, dependencies: dependencies)
+    }
+
     /// The policies of `subject.register`: the subject, the change, the actor.
     private static func decideRegistration(_ schema: SubjectSchema, subject: String, report: CompatibilityReport, store: RegistryStore,
                                            actor: Principal, policies: PolicySet) throws -> Decision {
@@ -105,15 +124,22 @@ extension Registry {
         return policies.evaluate(event: .subjectRegister, input: input)
     }
 
-    /// The subject's version holding this schema (the newest one); 40403 when there is none.
+    /// The subject's version holding this schema with these references (the newest one); 40403
+    /// when there is none. Metadata and rule set are matched only when the submission has them.
     public func lookUpSchema(_ submission: SchemaSubmission, subject: String, includeDeleted: Bool = false) throws(SubjectError) -> SubjectVersion {
         try subjectRead { store in
             let versions = try store.subjectVersions(subject, includeDeleted: includeDeleted)
             guard !versions.isEmpty else { throw SubjectError.subjectNotFound(subject) }
-            let schema = try SubjectSchema(submission)
-            guard let id = try store.schemaID(schema, normalized: submission.normalize),
-                let record = versions.last(where: { $0.schemaID == id })
-            else { throw SubjectError(.schemaNotFound, "Schema not found in subject '\(subject)'") }
+            let schema = try Self.parse(submission, store)
+            let ids: Set<Int>
+            if submission.metadata == nil && submission.ruleSet == nil {
+                ids = try store.schemaIDs(matching: schema, normalized: submission.normalize)
+            } else {
+                ids = Set([try store.schemaID(schema, normalized: submission.normalize)].compactMap { $0 })
+            }
+            guard let record = versions.last(where: { ids.contains($0.schemaID) }) else {
+                throw SubjectError(.schemaNotFound, "Schema not found in subject '\(subject)'")
+            }
             return try Self.subjectVersion(subject, record, store)
         }
     }
@@ -122,7 +148,7 @@ extension Registry {
     /// check: the latest live version, or all of them under a transitive level.
     public func testCompatibility(_ submission: SchemaSubmission, subject: String, against selector: SubjectVersionSelector?) throws(SubjectError) -> SubjectCompatibility {
         try subjectRead { store in
-            let schema = try SubjectSchema(submission)
+            let schema = try Self.parse(submission, store)
             let mode = try Self.compatibility(of: subject, store)
             let versions: [SubjectVersionRecord]
             if let selector {
@@ -145,6 +171,7 @@ extension Registry {
             let all = try store.subjectVersions(subject, includeDeleted: true)
             guard !all.isEmpty else { throw SubjectError.subjectNotFound(subject) }
             let live = all.filter { !$0.isDeleted }
+            for record in permanent ? all : live { try Self.requireUnreferenced(subject, record.version, store) }
             if permanent {
                 guard live.isEmpty else {
                     throw SubjectError(.subjectNotSoftDeleted, "Subject '\(subject)' was not deleted first before being permanently deleted")
@@ -152,6 +179,7 @@ extension Registry {
                 try store.removeSubjectVersions(subject, version: nil)
                 try store.removeSubjectSetting(.compatibility, subject)
                 try store.removeSubjectSetting(.mode, subject)
+                try store.removeDataContractDefaults(subject)
             } else {
                 guard !live.isEmpty else {
                     throw SubjectError(.subjectSoftDeleted, "Subject '\(subject)' was soft deleted. Set permanent=true to delete permanently")
@@ -171,6 +199,7 @@ extension Registry {
         try subjectWrite(action: "subject.delete-version", target: subject, actor: actor) { store in
             try SubjectOwnership(store: store, actor: actor, openSubjects: configuration.openSubjects).requireWrite(subject)
             let record = try Self.find(selector, in: subject, store, includeDeleted: permanent)
+            try Self.requireUnreferenced(subject, record.version, store)
             if permanent {
                 guard record.isDeleted else {
                     throw SubjectError(.versionNotSoftDeleted, "Subject '\(subject)' Version \(record.version) was not deleted first before being permanently deleted")
@@ -199,25 +228,54 @@ extension Registry {
 
     /// Sets a subject's level (its owners) or, for nil, the global one (admins).
     public func setCompatibilityLevel(_ mode: CompatibilityMode, subject: String?, actor: Principal) throws(SubjectError) {
+        try updateConfig(compatibility: mode, contract: DataContractDefaultsUpdate(), subject: subject, actor: actor)
+    }
+
+    /// Changes a subject's config (its owners) or, for nil, the global one (admins): the level
+    /// when given, and the data-contract defaults and overrides `contract` names.
+    public func updateConfig(compatibility mode: CompatibilityMode?, contract: DataContractDefaultsUpdate, subject: String?,
+                             actor: Principal) throws(SubjectError) {
         try subjectWrite(action: "subject.config", target: subject ?? "(global)", actor: actor) { store in
-            try requireSettingWrite(subject, store, actor: actor, what: "the global compatibility level")
-            try store.setSubjectSetting(.compatibility, subject ?? RegistryStore.globalSubject, value: mode.rawValue)
-            try store.audit("subject.config", .subject, subject ?? "(global)", revision: nil, domain: nil, actor: actor,
-                            detail: ["compatibility": .string(mode.rawValue)])
+            try requireSettingWrite(subject, store, actor: actor, what: "the global config")
+            let name = subject ?? RegistryStore.globalSubject
+            var detail: JSONObject = [:]
+            if let mode {
+                try store.setSubjectSetting(.compatibility, name, value: mode.rawValue)
+                detail["compatibility"] = .string(mode.rawValue)
+            }
+            if !contract.isEmpty {
+                let updated = contract.applied(to: try store.dataContractDefaults(name))
+                try store.setDataContractDefaults(name, updated)
+                for (key, value) in updated.jsonFields { detail[key] = value }
+            }
+            try store.audit("subject.config", .subject, subject ?? "(global)", revision: nil, domain: nil, actor: actor, detail: .object(detail))
         }
     }
 
-    /// Removes a subject's level and returns it; 40408 when none was set.
-    public func deleteCompatibilityLevel(subject: String, actor: Principal) throws(SubjectError) -> CompatibilityMode {
+    /// The data-contract defaults and overrides set on a subject (or, for nil, globally); with
+    /// `fallingBack`, each one the subject lacks taken from the global config.
+    public func dataContractDefaults(subject: String?, fallingBack: Bool = false) throws(SubjectError) -> DataContractDefaults {
+        try subjectRead { store in
+            fallingBack ? try Self.dataContractDefaults(of: subject ?? RegistryStore.globalSubject, store)
+                : try store.dataContractDefaults(subject ?? RegistryStore.globalSubject)
+        }
+    }
+
+    /// Removes a subject's config (level and data-contract settings) and returns what it was;
+    /// 40408 when nothing was set.
+    public func deleteConfig(subject: String, actor: Principal) throws(SubjectError) -> (level: CompatibilityMode?, contract: DataContractDefaults) {
         try subjectWrite(action: "subject.config-delete", target: subject, actor: actor) { store in
             try requireSettingWrite(subject, store, actor: actor, what: "")
-            guard let current = try store.subjectSetting(.compatibility, subject).flatMap(CompatibilityMode.init(name:)) else {
+            let current = try store.subjectSetting(.compatibility, subject).flatMap(CompatibilityMode.init(name:))
+            let contract = try store.dataContractDefaults(subject)
+            guard current != nil || !contract.isEmpty else {
                 throw SubjectError(.subjectConfigNotFound, "Subject '\(subject)' does not have subject-level compatibility configured")
             }
             try store.removeSubjectSetting(.compatibility, subject)
+            try store.removeDataContractDefaults(subject)
             try store.audit("subject.config-delete", .subject, subject, revision: nil, domain: nil, actor: actor,
-                            detail: ["compatibility": .string(current.rawValue)])
-            return current
+                            detail: ["compatibility": current.map { .string($0.rawValue) } ?? .null])
+            return (current, contract)
         }
     }
 
@@ -248,7 +306,53 @@ extension Registry {
         }
     }
 
+    /// The ids of schemas whose live versions reference `subject` at this version, ascending
+    /// (Confluent's `referencedby`); with `includeDeleted`, soft-deleted referrers too.
+    public func referencedBy(_ subject: String, _ selector: SubjectVersionSelector, includeDeleted: Bool = false) throws(SubjectError) -> [Int] {
+        try subjectRead { store in
+            let record = try Self.find(selector, in: subject, store, includeDeleted: true)
+            return try store.referrers(subject, version: record.version, includeDeleted: includeDeleted)
+        }
+    }
+
+    /// The latest live version of `subject` whose metadata has every one of `properties`; 40403
+    /// when none has (Confluent's `GET /subjects/{subject}/metadata`).
+    public func latestVersion(_ subject: String, withMetadata properties: [(key: String, value: String)],
+                              includeDeleted: Bool = false) throws(SubjectError) -> SubjectVersion {
+        try subjectRead { store in
+            let versions = try store.subjectVersions(subject, includeDeleted: includeDeleted)
+            guard !versions.isEmpty else { throw SubjectError.subjectNotFound(subject) }
+            for record in versions.reversed() {
+                let version = try Self.subjectVersion(subject, record, store)
+                let stored = version.schema.metadata?.properties ?? [:]
+                if properties.allSatisfy({ stored[$0.key] == $0.value }) { return version }
+            }
+            let wanted = properties.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+            throw SubjectError(.schemaNotFound, "No version of subject '\(subject)' has the metadata \(wanted)")
+        }
+    }
+
+    /// The schemas a version's references bring in, for serving it in another format.
+    public func dependencies(of schema: RegisteredSchema) throws(SubjectError) -> [String: String] {
+        try subjectRead { store in
+            SchemaDocument(json: .null, dependencies: try SchemaReferenceResolver(store: store).dependencies(of: schema)).dependencyTexts
+        }
+    }
+
     // MARK: Helpers
+
+    /// Throws 42206 while any schema used by a subject version (live or soft-deleted) references this version.
+    private static func requireUnreferenced(_ subject: String, _ version: Int, _ store: RegistryStore) throws {
+        let referrers = try store.referrers(subject, version: version, includeDeleted: true)
+        guard referrers.isEmpty else {
+            throw SubjectError(.referenceExists, "One or more references exist to the schema {subject=\(subject), version=\(version)}: schemas \(referrers.map(String.init).joined(separator: ", ")) reference it. Delete the versions that use them permanently first.")
+        }
+    }
+
+    private static func dataContractDefaults(of subject: String, _ store: RegistryStore) throws -> DataContractDefaults {
+        let own = try store.dataContractDefaults(subject)
+        return subject == RegistryStore.globalSubject ? own : own.fallingBack(to: try store.dataContractDefaults(RegistryStore.globalSubject))
+    }
 
     private func requireSettingWrite(_ subject: String?, _ store: RegistryStore, actor: Principal, what: String) throws {
         let ownership = SubjectOwnership(store: store, actor: actor, openSubjects: configuration.openSubjects)
@@ -304,7 +408,8 @@ extension Registry {
                               _ store: RegistryStore) throws -> CompatibilityReport {
         guard mode != .none, !versions.isEmpty else { return CompatibilityReport(mode: mode, findings: []) }
         let compared = mode.isTransitive ? versions : Array(versions.suffix(1))
-        var previous: [JSONValue] = []
+        let resolver = SchemaReferenceResolver(store: store)
+        var previous: [SchemaDocument] = []
         for record in compared {
             guard let stored = try store.schema(id: record.schemaID) else { continue }
             guard stored.schemaType == schema.type else {
@@ -315,10 +420,11 @@ extension Registry {
                     direction: .backward)
                 return CompatibilityReport(mode: mode, findings: [finding])
             }
-            previous.append((try? schema.type.document(text: stored.schema)) ?? .null)
+            previous.append(SchemaDocument(json: (try? schema.type.document(text: stored.schema)) ?? .null,
+                                           dependencies: try resolver.dependencies(of: stored)))
         }
         do {
-            return try schema.type.check(new: schema.json, against: previous, mode: mode)
+            return try schema.type.check(new: schema.document, against: previous, mode: mode)
         } catch {
             throw SubjectError(.invalidSchema, "Invalid schema: \(error.message)")
         }

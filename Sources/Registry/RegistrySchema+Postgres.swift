@@ -323,5 +323,31 @@ extension RegistrySchema {
                 WHERE p.id = product_ports.product_id AND listed ->> 'name' = product_ports.port
                     AND listed -> 'deprecated' = 'true'::jsonb);
             """),
+        .init("0012-schema-references-and-rules", sql: """
+            ALTER TABLE subject_schemas ADD COLUMN schema_identity text NOT NULL DEFAULT '';
+            UPDATE subject_schemas SET schema_identity = identity;
+            ALTER TABLE subject_schemas ADD COLUMN metadata text;
+            ALTER TABLE subject_schemas ADD COLUMN rule_set text;
+            CREATE INDEX subject_schemas_schema_identity ON subject_schemas(schema_type, md5(schema_identity));
+
+            CREATE TABLE subject_schema_references (
+                schema_id bigint NOT NULL REFERENCES subject_schemas(id),
+                position integer NOT NULL CHECK (position >= 0),
+                name text NOT NULL,
+                subject text NOT NULL,
+                version bigint NOT NULL CHECK (version > 0),
+                PRIMARY KEY (schema_id, position)
+            );
+            CREATE INDEX subject_schema_references_target ON subject_schema_references(subject, version);
+
+            CREATE TABLE subject_contract_configs (
+                subject text PRIMARY KEY,
+                default_metadata text,
+                override_metadata text,
+                default_rule_set text,
+                override_rule_set text,
+                updated_at text NOT NULL
+            );
+            """),
     ])
 }

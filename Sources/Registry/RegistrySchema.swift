@@ -374,5 +374,36 @@ enum RegistrySchema {
                 WHERE p.id = product_ports.product_id AND json_extract(listed.value, '$.name') = product_ports.port
                     AND json_extract(listed.value, '$.deprecated') IS 1);
             """),
+        // Confluent schema references and data contracts (docs/ARCHITECTURE.md, "Confluent-compatible
+        // API"): a schema's identity now takes in its references, metadata and rule set, so
+        // `schema_identity` keeps the text-and-references part lookups match on (before this
+        // migration the two are the same); the references of each schema id, by position; the
+        // data-contract settings of `PUT /config`, global ones under the subject ''.
+        Migration("0012-schema-references-and-rules", sql: """
+            ALTER TABLE subject_schemas ADD COLUMN schema_identity TEXT NOT NULL DEFAULT '';
+            UPDATE subject_schemas SET schema_identity = identity;
+            ALTER TABLE subject_schemas ADD COLUMN metadata TEXT;
+            ALTER TABLE subject_schemas ADD COLUMN rule_set TEXT;
+            CREATE INDEX subject_schemas_schema_identity ON subject_schemas(schema_type, schema_identity);
+
+            CREATE TABLE subject_schema_references (
+                schema_id INTEGER NOT NULL REFERENCES subject_schemas(id),
+                position INTEGER NOT NULL CHECK (position >= 0),
+                name TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                version INTEGER NOT NULL CHECK (version > 0),
+                PRIMARY KEY (schema_id, position)
+            ) STRICT;
+            CREATE INDEX subject_schema_references_target ON subject_schema_references(subject, version);
+
+            CREATE TABLE subject_contract_configs (
+                subject TEXT PRIMARY KEY NOT NULL,
+                default_metadata TEXT,
+                override_metadata TEXT,
+                default_rule_set TEXT,
+                override_rule_set TEXT,
+                updated_at TEXT NOT NULL
+            ) STRICT;
+            """),
     ])
 }

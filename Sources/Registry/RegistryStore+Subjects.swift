@@ -14,20 +14,44 @@ extension RegistryStore {
     static let globalSubject = ""
 
     func schema(id: Int) throws -> RegisteredSchema? {
-        try db.query("SELECT id, schema_type, schema FROM subject_schemas WHERE id = ?", [id]).first.flatMap(Self.registeredSchema)
+        guard var schema = try db.query("SELECT id, schema_type, schema, metadata, rule_set FROM subject_schemas WHERE id = ?", [id]).first
+            .flatMap(Self.registeredSchema)
+        else { return nil }
+        schema.references = try schemaReferences(id)
+        return schema
     }
 
-    /// The id of a stored schema with the same type and identity (or Parsing Canonical Form).
+    /// The id of a stored schema with the same type and whole identity (schema, references,
+    /// metadata, rule set); with `normalized`, the same normal form instead of the schema's identity.
     func schemaID(_ schema: SubjectSchema, normalized: Bool) throws -> Int? {
-        let column = normalized ? "canonical" : "identity"
-        return try db.query("SELECT id FROM subject_schemas WHERE schema_type = ? AND \(column) = ? ORDER BY id LIMIT 1",
-                            [schema.type.confluentName, normalized ? schema.canonical : schema.identity]).first?.int("id")
+        guard normalized else {
+            return try db.query("SELECT id FROM subject_schemas WHERE schema_type = ? AND identity = ? ORDER BY id LIMIT 1",
+                                [schema.type.confluentName, schema.identity]).first?.int("id")
+        }
+        return try db.query("""
+            SELECT id FROM subject_schemas WHERE schema_type = ? AND canonical = ? AND coalesce(metadata, '') = ? AND coalesce(rule_set, '') = ?
+            ORDER BY id LIMIT 1
+            """, [schema.type.confluentName, schema.canonical, Self.storedText(schema.metadata?.json), Self.storedText(schema.ruleSet?.json)])
+            .first?.int("id")
+    }
+
+    /// The ids of stored schemas with this schema's text and references (or normal form), whatever
+    /// their metadata and rule set: what a lookup without metadata or rule set matches.
+    func schemaIDs(matching schema: SubjectSchema, normalized: Bool) throws -> Set<Int> {
+        let column = normalized ? "canonical" : "schema_identity"
+        return Set(try db.query("SELECT id FROM subject_schemas WHERE schema_type = ? AND \(column) = ?",
+                                [schema.type.confluentName, normalized ? schema.canonical : schema.schemaIdentity]).compactMap { $0.int("id") })
     }
 
     func insertSchema(_ schema: SubjectSchema) throws -> Int {
-        try db.run("INSERT INTO subject_schemas (schema_type, identity, canonical, schema, created_at) VALUES (?, ?, ?, ?, ?)",
-                   [schema.type.confluentName, schema.identity, schema.canonical, schema.text, now])
-        return Int(db.lastInsertedRowID)
+        try db.run("""
+            INSERT INTO subject_schemas (schema_type, identity, schema_identity, canonical, schema, metadata, rule_set, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [schema.type.confluentName, schema.identity, schema.schemaIdentity, schema.canonical, schema.text,
+                  schema.metadata.map { Self.storedText($0.json) }, schema.ruleSet.map { Self.storedText($0.json) }, now])
+        let id = Int(db.lastInsertedRowID)
+        try insertSchemaReferences(id, schema.references)
+        return id
     }
 
     /// A subject's versions, oldest first; soft-deleted ones only when asked.
@@ -101,7 +125,14 @@ extension RegistryStore {
         guard let id = row.int("id"), let typeName = row.string("schema_type"), let type = SchemaType(name: typeName),
             let schema = row.string("schema")
         else { return nil }
-        return RegisteredSchema(id: id, schemaType: type, schema: schema)
+        return RegisteredSchema(id: id, schemaType: type, schema: schema, references: [],
+                                metadata: row.string("metadata").flatMap(SchemaMetadata.init(stored:)),
+                                ruleSet: row.string("rule_set").flatMap(SchemaRuleSet.init(stored:)))
+    }
+
+    /// Metadata or a rule set as stored: compact JSON with sorted keys; '' for none.
+    static func storedText(_ json: JSONValue?) -> String {
+        json?.encoded(.sortedKeys) ?? ""
     }
 }
 

@@ -35,9 +35,9 @@ public enum SchemaType: String, Sendable, CaseIterable {
     /// A stored schema's text as served with Confluent's `?format=`: `serialized` turns Protobuf
     /// `.proto` text into a base64 FileDescriptorProto (what clients load into a descriptor pool);
     /// every other format and type is served as stored.
-    public func served(_ text: String, format: String?) -> String {
+    public func served(_ text: String, format: String?, dependencies: [String: String] = [:]) -> String {
         guard self == .protobuf, format == "serialized", !ProtobufSchema.isDescriptor(text),
-              let schema = try? ProtobufSchema(parsing: text) else { return text }
+              let schema = try? ProtobufSchema(parsing: text, dependencies: dependencies) else { return text }
         return schema.descriptorBase64
     }
 
@@ -55,27 +55,33 @@ public enum SchemaType: String, Sendable, CaseIterable {
     /// Checks `new` against earlier versions (oldest first). A schema that does not parse is an
     /// `invalid-document` error naming which one and where; a Protobuf schema is its text as a JSON string.
     public func check(new: JSONValue, against previous: [JSONValue], mode: CompatibilityMode) throws(RegistryError) -> CompatibilityReport {
+        try check(new: SchemaDocument(json: new), against: previous.map { SchemaDocument(json: $0) }, mode: mode)
+    }
+
+    /// Checks schemas that may use schema references: each document brings the schemas its
+    /// references resolve to.
+    public func check(new: SchemaDocument, against previous: [SchemaDocument], mode: CompatibilityMode) throws(RegistryError) -> CompatibilityReport {
         switch self {
         case .avro:
-            return try Self.run(AvroCompatibilityChecker(), new, previous, mode) { json, label throws(RegistryError) in
-                do throws(AvroSchemaError) { return try AvroSchema(json: json) } catch { throw Self.invalid(label, error.pointer, error.code.rawValue, error.message) }
+            return try Self.run(AvroCompatibilityChecker(), new, previous, mode) { document, label throws(RegistryError) in
+                do throws(AvroSchemaError) { return try document.avroSchema() } catch { throw Self.invalid(label, error.pointer, error.code.rawValue, error.message) }
             }
         case .json:
-            return try Self.run(JSONSchemaCompatibilityChecker(), new, previous, mode) { json, label throws(RegistryError) in
-                do throws(JSONSchemaError) { return try JSONSchemaDocument(json: json) } catch { throw Self.invalid(label, error.pointer, error.code.rawValue, error.message) }
+            return try Self.run(JSONSchemaCompatibilityChecker(), new, previous, mode) { document, label throws(RegistryError) in
+                do throws(JSONSchemaError) { return try document.jsonSchema() } catch { throw Self.invalid(label, error.pointer, error.code.rawValue, error.message) }
             }
         case .protobuf:
-            return try Self.run(ProtobufCompatibilityChecker(), new, previous, mode) { json, label throws(RegistryError) in
-                guard let text = json.stringValue else {
+            return try Self.run(ProtobufCompatibilityChecker(), new, previous, mode) { document, label throws(RegistryError) in
+                guard let text = document.json.stringValue else {
                     throw Self.invalid(label, .root, ProtobufSchemaError.Code.syntax.rawValue, "a Protobuf schema is given as its .proto text, a string")
                 }
-                do throws(ProtobufSchemaError) { return try ProtobufSchema(parsing: text) } catch {
+                do throws(ProtobufSchemaError) { return try ProtobufSchema(parsing: text, dependencies: document.dependencyTexts) } catch {
                     throw Self.invalid(label, .root, error.code.rawValue, "\(error.line):\(error.column): \(error.message)")
                 }
             }
         case .odcs:
-            return try Self.run(ODCSCompatibilityChecker(), new, previous, mode) { json, label throws(RegistryError) in
-                do throws(DocumentValidationError) { return try DataContract(json: json) } catch {
+            return try Self.run(ODCSCompatibilityChecker(), new, previous, mode) { document, label throws(RegistryError) in
+                do throws(DocumentValidationError) { return try DataContract(json: document.json) } catch {
                     throw RegistryError(.invalidDocument, "\(label) is not a valid ODCS contract", issues: error.issues.map { LocatedIssue($0, source: label) })
                 }
             }
@@ -83,8 +89,8 @@ public enum SchemaType: String, Sendable, CaseIterable {
     }
 
     private static func run<Checker: SchemaCompatibilityChecker>(
-        _ checker: Checker, _ new: JSONValue, _ previous: [JSONValue], _ mode: CompatibilityMode,
-        parse: (JSONValue, String) throws(RegistryError) -> Checker.Schema
+        _ checker: Checker, _ new: SchemaDocument, _ previous: [SchemaDocument], _ mode: CompatibilityMode,
+        parse: (SchemaDocument, String) throws(RegistryError) -> Checker.Schema
     ) throws(RegistryError) -> CompatibilityReport {
         let schema = try parse(new, "the new version")
         var earlier: [Checker.Schema] = []

@@ -26,6 +26,8 @@ public struct SubjectError: Error, Sendable, CustomStringConvertible {
         case invalidCompatibilityLevel = 42203
         case invalidMode = 42204
         case operationNotPermitted = 42205
+        /// The version is referenced by other schemas, so it cannot be deleted.
+        case referenceExists = 42206
         case storeError = 50001
         /// The database stayed locked by another writer past the busy timeout.
         case storeTimeout = 50002

@@ -53,7 +53,7 @@ struct ConfluentRequest {
         return object
     }
 
-    /// `{schema, schemaType?, references?}` plus `?normalize=`.
+    /// `{schema, schemaType?, references?, metadata?, ruleSet?}` plus `?normalize=`.
     func submission() throws(SubjectError) -> SchemaSubmission {
         let body = try body()
         guard let schema = body["schema"]?.stringValue, !schema.isEmpty else {
@@ -66,8 +66,11 @@ struct ConfluentRequest {
             }
             type = parsed
         }
-        let references = body["references"]?.arrayValue?.count ?? 0
-        return SchemaSubmission(schema: schema, schemaType: type, referenceCount: references, normalize: flag("normalize"))
+        let references = try body["references"].map { value throws(SubjectError) in try SchemaReference.list(json: value, at: .root / "references") } ?? []
+        let metadata = try body["metadata"].flatMap { value throws(SubjectError) in value.isNull ? nil : try SchemaMetadata(json: value, at: .root / "metadata") }
+        let ruleSet = try body["ruleSet"].flatMap { value throws(SubjectError) in value.isNull ? nil : try SchemaRuleSet(json: value, at: .root / "ruleSet") }
+        return SchemaSubmission(schema: schema, schemaType: type, references: references, metadata: metadata, ruleSet: ruleSet,
+                                normalize: flag("normalize"))
     }
 
     /// A string field of the body, required.

@@ -46,12 +46,23 @@ enum ConfluentResponse {
     }
 
     /// A subject version as Confluent serves it; `schemaType` is omitted for Avro, as Confluent does,
-    /// and `format` is Confluent's `?format=`.
-    static func version(_ version: SubjectVersion, format: String? = nil) -> JSONValue {
+    /// and `schema` is the text in the form Confluent's `?format=` asks for.
+    static func version(_ version: SubjectVersion, schema: String) -> JSONValue {
         var object: JSONObject = ["subject": .string(version.subject), "version": .integer(Int64(version.version)),
                                   "id": .integer(Int64(version.schema.id))]
-        if version.schema.schemaType != .avro { object["schemaType"] = .string(version.schema.schemaType.confluentName) }
-        object["schema"] = .string(version.schema.schemaType.served(version.schema.schema, format: format))
+        for (key, value) in schemaFields(version.schema, schema: schema) { object[key] = value }
         return .object(object)
+    }
+
+    /// The fields of a stored schema as `/schemas/ids/{id}` and subject versions carry them:
+    /// `schemaType` (not for Avro), `references`, `metadata` and `ruleSet` when it has them, and `schema`.
+    static func schemaFields(_ registered: RegisteredSchema, schema: String) -> [(String, JSONValue)] {
+        var fields: [(String, JSONValue)] = []
+        if registered.schemaType != .avro { fields.append(("schemaType", .string(registered.schemaType.confluentName))) }
+        if !registered.references.isEmpty { fields.append(("references", .array(registered.references.map(\.json)))) }
+        if let metadata = registered.metadata { fields.append(("metadata", metadata.json)) }
+        if let ruleSet = registered.ruleSet { fields.append(("ruleSet", ruleSet.json)) }
+        fields.append(("schema", .string(schema)))
+        return fields
     }
 }

@@ -4,7 +4,8 @@ import JSON
 import Registry
 
 /// `/apis/ccompat/v7`: the Confluent Schema Registry REST subset Kafka serializers use:
-/// subjects and versions, schemas by id, compatibility tests, compatibility levels and modes.
+/// subjects and versions, schemas by id with their references, metadata and rule sets,
+/// compatibility tests, configs (levels and data-contract defaults) and modes.
 /// Unknown routes under the prefix answer 404, and wrong methods 405, with Confluent's error body
 /// (see `ConfluentResponse.translatingProblem`).
 enum ConfluentRoutes {
@@ -39,15 +40,15 @@ enum ConfluentRoutes {
             },
             route(.get, "/subjects/{subject}/versions/{version}") { request, _ throws(SubjectError) in
                 let version = try registry.subjectVersion(request.subject(), try request.version(), includeDeleted: request.flag("deleted"))
-                return ConfluentResponse.json(ConfluentResponse.version(version, format: request.schemaFormat))
+                return ConfluentResponse.json(ConfluentResponse.version(version, schema: try served(version.schema, request.schemaFormat, registry)))
             },
             route(.get, "/subjects/{subject}/versions/{version}/schema") { request, _ throws(SubjectError) in
                 let version = try registry.subjectVersion(request.subject(), try request.version(), includeDeleted: request.flag("deleted"))
                 return ConfluentResponse.text(version.schema.schema)
             },
             route(.get, "/subjects/{subject}/versions/{version}/referencedby") { request, _ throws(SubjectError) in
-                _ = try registry.subjectVersion(request.subject(), try request.version(), includeDeleted: true)
-                return ConfluentResponse.json([])
+                let ids = try registry.referencedBy(request.subject(), try request.version(), includeDeleted: request.flag("deleted"))
+                return ConfluentResponse.json(.array(ids.map { .integer(Int64($0)) }))
             },
             route(.delete, "/subjects/{subject}/versions/{version}") { request, actor throws(SubjectError) in
                 let version = try registry.deleteSubjectVersion(request.subject(), try request.version(), permanent: request.flag("permanent"), actor: actor)
@@ -55,7 +56,18 @@ enum ConfluentRoutes {
             },
             route(.post, "/subjects/{subject}") { request, _ throws(SubjectError) in
                 let version = try registry.lookUpSchema(try request.submission(), subject: request.subject(), includeDeleted: request.flag("deleted"))
-                return ConfluentResponse.json(ConfluentResponse.version(version))
+                return ConfluentResponse.json(ConfluentResponse.version(version, schema: version.schema.schema))
+            },
+            route(.get, "/subjects/{subject}/metadata") { request, _ throws(SubjectError) in
+                let items = request.request.queryItems
+                let keys = items.filter { $0.name == "key" }.map(\.value)
+                let values = items.filter { $0.name == "value" }.map(\.value)
+                guard !keys.isEmpty, keys.count == values.count else {
+                    throw SubjectError(.badRequest, "Name the metadata as pairs of query parameters: ?key=owner&value=team-a (one value per key)")
+                }
+                let version = try registry.latestVersion(request.subject(), withMetadata: Array(zip(keys, values)).map { ($0.0, $0.1) },
+                                                         includeDeleted: request.flag("deleted"))
+                return ConfluentResponse.json(ConfluentResponse.version(version, schema: try served(version.schema, request.schemaFormat, registry)))
             },
             route(.delete, "/subjects/{subject}") { request, actor throws(SubjectError) in
                 let versions = try registry.deleteSubject(request.subject(), permanent: request.flag("permanent"), actor: actor)
@@ -72,9 +84,7 @@ enum ConfluentRoutes {
                 let format = request.schemaFormat
                 let encode = { () throws(SubjectError) -> [UInt8] in
                     let schema = try registry.registeredSchema(id: id)
-                    var body: JSONObject = [:]
-                    if schema.schemaType != .avro { body["schemaType"] = .string(schema.schemaType.confluentName) }
-                    body["schema"] = .string(schema.schemaType.served(schema.schema, format: format))
+                    let body = JSONObject(ConfluentResponse.schemaFields(schema, schema: try served(schema, format, registry)).map { ($0.0, $0.1) })
                     return Array(JSONValue.object(body).encoded().utf8)
                 }
                 // The cache holds the stored form; another format is written on each request.
@@ -125,33 +135,51 @@ enum ConfluentRoutes {
     private static func configRoutes(_ registry: Registry) -> [Route] {
         [
             route(.get, "/config") { _, _ throws(SubjectError) in
-                ConfluentResponse.json(["compatibilityLevel": .string(try registry.effectiveCompatibilityLevel(subject: nil).rawValue)])
+                ConfluentResponse.json(config(try registry.effectiveCompatibilityLevel(subject: nil), try registry.dataContractDefaults(subject: nil)))
             },
             route(.put, "/config") { request, actor throws(SubjectError) in
-                let level = try compatibilityLevel(request)
-                try registry.setCompatibilityLevel(level, subject: nil, actor: actor)
-                return ConfluentResponse.json(["compatibility": .string(level.rawValue)])
+                try updateConfig(request, subject: nil, registry, actor)
             },
             route(.get, "/config/{subject}") { request, _ throws(SubjectError) in
                 let subject = request.subject()
-                if let level = try registry.compatibilityLevel(subject: subject) {
-                    return ConfluentResponse.json(["compatibilityLevel": .string(level.rawValue)])
+                if request.flag("defaultToGlobal") {
+                    return ConfluentResponse.json(config(try registry.effectiveCompatibilityLevel(subject: subject),
+                                                         try registry.dataContractDefaults(subject: subject, fallingBack: true)))
                 }
-                guard request.flag("defaultToGlobal") else {
+                let level = try registry.compatibilityLevel(subject: subject)
+                let contract = try registry.dataContractDefaults(subject: subject)
+                guard level != nil || !contract.isEmpty else {
                     throw SubjectError(.subjectConfigNotFound, "Subject '\(subject)' does not have subject-level compatibility configured")
                 }
-                return ConfluentResponse.json(["compatibilityLevel": .string(try registry.effectiveCompatibilityLevel(subject: nil).rawValue)])
+                return ConfluentResponse.json(config(level, contract))
             },
             route(.put, "/config/{subject}") { request, actor throws(SubjectError) in
-                let level = try compatibilityLevel(request)
-                try registry.setCompatibilityLevel(level, subject: request.subject(), actor: actor)
-                return ConfluentResponse.json(["compatibility": .string(level.rawValue)])
+                try updateConfig(request, subject: request.subject(), registry, actor)
             },
             route(.delete, "/config/{subject}") { request, actor throws(SubjectError) in
-                let removed = try registry.deleteCompatibilityLevel(subject: request.subject(), actor: actor)
-                return ConfluentResponse.json(["compatibilityLevel": .string(removed.rawValue)])
+                let removed = try registry.deleteConfig(subject: request.subject(), actor: actor)
+                return ConfluentResponse.json(config(removed.level, removed.contract))
             },
         ]
+    }
+
+    /// A config as `GET /config` serves it: `compatibilityLevel` and the data-contract settings that are set.
+    private static func config(_ level: CompatibilityMode?, _ contract: DataContractDefaults) -> JSONValue {
+        var object = JSONObject(contract.jsonFields.map { ($0.0, $0.1) })
+        if let level { object = JSONObject([("compatibilityLevel", .string(level.rawValue))] + object.map { ($0.key, $0.value) }) }
+        return .object(object)
+    }
+
+    /// `PUT /config[/{subject}]`: `compatibility` and any of `defaultMetadata`, `overrideMetadata`,
+    /// `defaultRuleSet`, `overrideRuleSet` (null removes one); echoes the request as Confluent does.
+    private static func updateConfig(_ request: ConfluentRequest, subject: String?, _ registry: Registry, _ actor: Principal) throws(SubjectError) -> HTTPResponse {
+        let body = try request.body()
+        let contract = try DataContractDefaultsUpdate(body: body)
+        let level = contract.isEmpty || body["compatibility"] != nil || body["compatibilityLevel"] != nil ? try compatibilityLevel(body) : nil
+        try registry.updateConfig(compatibility: level, contract: contract, subject: subject, actor: actor)
+        var echo = JSONObject(body.filter { ["defaultMetadata", "overrideMetadata", "defaultRuleSet", "overrideRuleSet"].contains($0.key) }.map { ($0.key, $0.value) })
+        if let level { echo = JSONObject([("compatibility", .string(level.rawValue))] + echo.map { ($0.key, $0.value) }) }
+        return ConfluentResponse.json(.object(echo))
     }
 
     private static func modeRoutes(_ registry: Registry) -> [Route] {
@@ -179,9 +207,15 @@ enum ConfluentRoutes {
         ]
     }
 
+    /// A stored schema's text in the form `?format=` asks for (see `SchemaType.served`), its
+    /// references' schemas loaded only when the form needs them.
+    private static func served(_ schema: RegisteredSchema, _ format: String?, _ registry: Registry) throws(SubjectError) -> String {
+        guard format != nil, schema.schemaType == .protobuf else { return schema.schema }
+        return schema.schemaType.served(schema.schema, format: format, dependencies: try registry.dependencies(of: schema))
+    }
+
     /// `{"compatibility": "FULL"}` (also accepted: `compatibilityLevel`), any case; else 42203.
-    private static func compatibilityLevel(_ request: ConfluentRequest) throws(SubjectError) -> CompatibilityMode {
-        let body = try request.body()
+    private static func compatibilityLevel(_ body: JSONObject) throws(SubjectError) -> CompatibilityMode {
         let name = body["compatibility"]?.stringValue ?? body["compatibilityLevel"]?.stringValue ?? ""
         guard let level = CompatibilityMode(name: name) else {
             throw SubjectError(.invalidCompatibilityLevel, "Invalid compatibility level '\(name)'. Valid values are: \(CompatibilityMode.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -2175,10 +2175,21 @@ enum OpenAPIDocument {
     }
    ],
    "get": {
-    "summary": "Ids of schemas referencing this version (always empty: references are not supported yet)",
+    "summary": "Ids of schemas whose live versions reference this version",
+    "parameters": [
+     {
+      "name": "deleted",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "include schemas used only by soft-deleted versions (true in any case; anything else is false)"
+     }
+    ],
     "responses": {
      "200": {
-      "description": "schema ids",
+      "description": "schema ids, ascending",
       "content": {
        "application/vnd.schemaregistry.v1+json": {
         "schema": {
@@ -2208,6 +2219,92 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/ConfluentError"
      },
      "422": {
+      "$ref": "#/components/responses/ConfluentError"
+     }
+    }
+   }
+  },
+  "/apis/ccompat/v7/subjects/{subject}/metadata": {
+   "parameters": [
+    {
+     "name": "subject",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "e.g. <topic>-value; writes need the team owning the topic's contract, else an admin"
+    }
+   ],
+   "get": {
+    "summary": "The latest version whose metadata has every given property",
+    "parameters": [
+     {
+      "name": "key",
+      "in": "query",
+      "required": true,
+      "schema": {
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
+      },
+      "description": "a metadata property name; repeat with `value` for each"
+     },
+     {
+      "name": "value",
+      "in": "query",
+      "required": true,
+      "schema": {
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
+      },
+      "description": "the value of the `key` at the same position"
+     },
+     {
+      "name": "deleted",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "include soft-deleted versions (true in any case; anything else is false)"
+     },
+     {
+      "name": "format",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "serialized: a Protobuf schema as a base64 FileDescriptorProto; otherwise as stored"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "the version",
+      "content": {
+       "application/vnd.schemaregistry.v1+json": {
+        "schema": {
+         "$ref": "#/components/schemas/ConfluentSubjectVersion"
+        }
+       },
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ConfluentSubjectVersion"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "401": {
+      "$ref": "#/components/responses/ConfluentError"
+     },
+     "404": {
       "$ref": "#/components/responses/ConfluentError"
      }
     }
@@ -2268,6 +2365,15 @@ enum OpenAPIDocument {
             "JSON",
             "PROTOBUF"
            ]
+          },
+          "references": {
+           "$ref": "#/components/schemas/ConfluentReferences"
+          },
+          "metadata": {
+           "$ref": "#/components/schemas/ConfluentMetadata"
+          },
+          "ruleSet": {
+           "$ref": "#/components/schemas/ConfluentRuleSet"
           }
          },
          "additionalProperties": false
@@ -2289,6 +2395,15 @@ enum OpenAPIDocument {
             "JSON",
             "PROTOBUF"
            ]
+          },
+          "references": {
+           "$ref": "#/components/schemas/ConfluentReferences"
+          },
+          "metadata": {
+           "$ref": "#/components/schemas/ConfluentMetadata"
+          },
+          "ruleSet": {
+           "$ref": "#/components/schemas/ConfluentRuleSet"
           }
          },
          "additionalProperties": false
@@ -2764,55 +2879,19 @@ enum OpenAPIDocument {
   },
   "/apis/ccompat/v7/config": {
    "get": {
-    "summary": "The global compatibility level (BACKWARD unless set)",
+    "summary": "The global config: compatibility level (BACKWARD unless set) and data-contract defaults and overrides",
     "responses": {
      "200": {
-      "description": "the level",
+      "description": "the config",
       "content": {
        "application/vnd.schemaregistry.v1+json": {
         "schema": {
-         "type": "object",
-         "required": [
-          "compatibilityLevel"
-         ],
-         "properties": {
-          "compatibilityLevel": {
-           "type": "string",
-           "enum": [
-            "NONE",
-            "BACKWARD",
-            "BACKWARD_TRANSITIVE",
-            "FORWARD",
-            "FORWARD_TRANSITIVE",
-            "FULL",
-            "FULL_TRANSITIVE"
-           ]
-          }
-         },
-         "additionalProperties": false
+         "$ref": "#/components/schemas/ConfluentConfig"
         }
        },
        "application/json": {
         "schema": {
-         "type": "object",
-         "required": [
-          "compatibilityLevel"
-         ],
-         "properties": {
-          "compatibilityLevel": {
-           "type": "string",
-           "enum": [
-            "NONE",
-            "BACKWARD",
-            "BACKWARD_TRANSITIVE",
-            "FORWARD",
-            "FORWARD_TRANSITIVE",
-            "FULL",
-            "FULL_TRANSITIVE"
-           ]
-          }
-         },
-         "additionalProperties": false
+         "$ref": "#/components/schemas/ConfluentConfig"
         }
        }
       }
@@ -2826,104 +2905,34 @@ enum OpenAPIDocument {
     }
    },
    "put": {
-    "summary": "Set the global compatibility level (admin)",
+    "summary": "Change the global config (admin)",
     "requestBody": {
      "required": true,
      "content": {
       "application/vnd.schemaregistry.v1+json": {
        "schema": {
-        "type": "object",
-        "required": [
-         "compatibility"
-        ],
-        "properties": {
-         "compatibility": {
-          "type": "string",
-          "enum": [
-           "NONE",
-           "BACKWARD",
-           "BACKWARD_TRANSITIVE",
-           "FORWARD",
-           "FORWARD_TRANSITIVE",
-           "FULL",
-           "FULL_TRANSITIVE"
-          ]
-         }
-        }
+        "$ref": "#/components/schemas/ConfluentConfigUpdate"
        }
       },
       "application/json": {
        "schema": {
-        "type": "object",
-        "required": [
-         "compatibility"
-        ],
-        "properties": {
-         "compatibility": {
-          "type": "string",
-          "enum": [
-           "NONE",
-           "BACKWARD",
-           "BACKWARD_TRANSITIVE",
-           "FORWARD",
-           "FORWARD_TRANSITIVE",
-           "FULL",
-           "FULL_TRANSITIVE"
-          ]
-         }
-        }
+        "$ref": "#/components/schemas/ConfluentConfigUpdate"
        }
       }
      }
     },
     "responses": {
      "200": {
-      "description": "the level set",
+      "description": "the settings given",
       "content": {
        "application/vnd.schemaregistry.v1+json": {
         "schema": {
-         "type": "object",
-         "required": [
-          "compatibility"
-         ],
-         "properties": {
-          "compatibility": {
-           "type": "string",
-           "enum": [
-            "NONE",
-            "BACKWARD",
-            "BACKWARD_TRANSITIVE",
-            "FORWARD",
-            "FORWARD_TRANSITIVE",
-            "FULL",
-            "FULL_TRANSITIVE"
-           ]
-          }
-         },
-         "additionalProperties": false
+         "$ref": "#/components/schemas/ConfluentConfigUpdate"
         }
        },
        "application/json": {
         "schema": {
-         "type": "object",
-         "required": [
-          "compatibility"
-         ],
-         "properties": {
-          "compatibility": {
-           "type": "string",
-           "enum": [
-            "NONE",
-            "BACKWARD",
-            "BACKWARD_TRANSITIVE",
-            "FORWARD",
-            "FORWARD_TRANSITIVE",
-            "FULL",
-            "FULL_TRANSITIVE"
-           ]
-          }
-         },
-         "additionalProperties": false
+         "$ref": "#/components/schemas/ConfluentConfigUpdate"
         }
        }
       }
@@ -2956,7 +2965,7 @@ enum OpenAPIDocument {
     }
    ],
    "get": {
-    "summary": "A subject's compatibility level",
+    "summary": "A subject's config",
     "parameters": [
      {
       "name": "defaultToGlobal",
@@ -2965,57 +2974,21 @@ enum OpenAPIDocument {
       "schema": {
        "type": "string"
       },
-      "description": "fall back to the global level instead of 40408 (true in any case; anything else is false)"
+      "description": "fall back to the global settings instead of 40408 (true in any case; anything else is false)"
      }
     ],
     "responses": {
      "200": {
-      "description": "the level",
+      "description": "the config",
       "content": {
        "application/vnd.schemaregistry.v1+json": {
         "schema": {
-         "type": "object",
-         "required": [
-          "compatibilityLevel"
-         ],
-         "properties": {
-          "compatibilityLevel": {
-           "type": "string",
-           "enum": [
-            "NONE",
-            "BACKWARD",
-            "BACKWARD_TRANSITIVE",
-            "FORWARD",
-            "FORWARD_TRANSITIVE",
-            "FULL",
-            "FULL_TRANSITIVE"
-           ]
-          }
-         },
-         "additionalProperties": false
+         "$ref": "#/components/schemas/ConfluentConfig"
         }
        },
        "application/json": {
         "schema": {
-         "type": "object",
-         "required": [
-          "compatibilityLevel"
-         ],
-         "properties": {
-          "compatibilityLevel": {
-           "type": "string",
-           "enum": [
-            "NONE",
-            "BACKWARD",
-            "BACKWARD_TRANSITIVE",
-            "FORWARD",
-            "FORWARD_TRANSITIVE",
-            "FULL",
-            "FULL_TRANSITIVE"
-           ]
-          }
-         },
-         "additionalProperties": false
+         "$ref": "#/components/schemas/ConfluentConfig"
         }
        }
       }
@@ -3032,104 +3005,34 @@ enum OpenAPIDocument {
     }
    },
    "put": {
-    "summary": "Set a subject's compatibility level",
+    "summary": "Change a subject's config",
     "requestBody": {
      "required": true,
      "content": {
       "application/vnd.schemaregistry.v1+json": {
        "schema": {
-        "type": "object",
-        "required": [
-         "compatibility"
-        ],
-        "properties": {
-         "compatibility": {
-          "type": "string",
-          "enum": [
-           "NONE",
-           "BACKWARD",
-           "BACKWARD_TRANSITIVE",
-           "FORWARD",
-           "FORWARD_TRANSITIVE",
-           "FULL",
-           "FULL_TRANSITIVE"
-          ]
-         }
-        }
+        "$ref": "#/components/schemas/ConfluentConfigUpdate"
        }
       },
       "application/json": {
        "schema": {
-        "type": "object",
-        "required": [
-         "compatibility"
-        ],
-        "properties": {
-         "compatibility": {
-          "type": "string",
-          "enum": [
-           "NONE",
-           "BACKWARD",
-           "BACKWARD_TRANSITIVE",
-           "FORWARD",
-           "FORWARD_TRANSITIVE",
-           "FULL",
-           "FULL_TRANSITIVE"
-          ]
-         }
-        }
+        "$ref": "#/components/schemas/ConfluentConfigUpdate"
        }
       }
      }
     },
     "responses": {
      "200": {
-      "description": "the level set",
+      "description": "the settings given",
       "content": {
        "application/vnd.schemaregistry.v1+json": {
         "schema": {
-         "type": "object",
-         "required": [
-          "compatibility"
-         ],
-         "properties": {
-          "compatibility": {
-           "type": "string",
-           "enum": [
-            "NONE",
-            "BACKWARD",
-            "BACKWARD_TRANSITIVE",
-            "FORWARD",
-            "FORWARD_TRANSITIVE",
-            "FULL",
-            "FULL_TRANSITIVE"
-           ]
-          }
-         },
-         "additionalProperties": false
+         "$ref": "#/components/schemas/ConfluentConfigUpdate"
         }
        },
        "application/json": {
         "schema": {
-         "type": "object",
-         "required": [
-          "compatibility"
-         ],
-         "properties": {
-          "compatibility": {
-           "type": "string",
-           "enum": [
-            "NONE",
-            "BACKWARD",
-            "BACKWARD_TRANSITIVE",
-            "FORWARD",
-            "FORWARD_TRANSITIVE",
-            "FULL",
-            "FULL_TRANSITIVE"
-           ]
-          }
-         },
-         "additionalProperties": false
+         "$ref": "#/components/schemas/ConfluentConfigUpdate"
         }
        }
       }
@@ -3149,55 +3052,19 @@ enum OpenAPIDocument {
     }
    },
    "delete": {
-    "summary": "Remove a subject's compatibility level",
+    "summary": "Remove a subject's config",
     "responses": {
      "200": {
-      "description": "the removed level",
+      "description": "the removed config",
       "content": {
        "application/vnd.schemaregistry.v1+json": {
         "schema": {
-         "type": "object",
-         "required": [
-          "compatibilityLevel"
-         ],
-         "properties": {
-          "compatibilityLevel": {
-           "type": "string",
-           "enum": [
-            "NONE",
-            "BACKWARD",
-            "BACKWARD_TRANSITIVE",
-            "FORWARD",
-            "FORWARD_TRANSITIVE",
-            "FULL",
-            "FULL_TRANSITIVE"
-           ]
-          }
-         },
-         "additionalProperties": false
+         "$ref": "#/components/schemas/ConfluentConfig"
         }
        },
        "application/json": {
         "schema": {
-         "type": "object",
-         "required": [
-          "compatibilityLevel"
-         ],
-         "properties": {
-          "compatibilityLevel": {
-           "type": "string",
-           "enum": [
-            "NONE",
-            "BACKWARD",
-            "BACKWARD_TRANSITIVE",
-            "FORWARD",
-            "FORWARD_TRANSITIVE",
-            "FULL",
-            "FULL_TRANSITIVE"
-           ]
-          }
-         },
-         "additionalProperties": false
+         "$ref": "#/components/schemas/ConfluentConfig"
         }
        }
       }
@@ -5391,8 +5258,44 @@ enum OpenAPIDocument {
      },
      "references": {
       "type": "array",
-      "maxItems": 0,
-      "description": "not supported yet: must be empty"
+      "maxItems": 64,
+      "items": {
+       "type": "object",
+       "required": [
+        "name",
+        "subject",
+        "version"
+       ],
+       "properties": {
+        "name": {
+         "type": "string",
+         "minLength": 1,
+         "description": "an Avro full name, a JSON Schema $ref address, a Protobuf import path"
+        },
+        "subject": {
+         "type": "string",
+         "minLength": 1
+        },
+        "version": {
+         "type": "integer",
+         "description": "a version number, or -1 for the latest"
+        }
+       }
+      }
+     },
+     "metadata": {
+      "type": [
+       "object",
+       "null"
+      ],
+      "description": "tags, properties, sensitive; omitted: the previous version's"
+     },
+     "ruleSet": {
+      "type": [
+       "object",
+       "null"
+      ],
+      "description": "migrationRules and domainRules; CEL and CEL_FIELD expressions must compile"
      }
     }
    },
@@ -5422,11 +5325,227 @@ enum OpenAPIDocument {
       ],
       "description": "omitted for AVRO"
      },
+     "references": {
+      "$ref": "#/components/schemas/ConfluentReferences"
+     },
+     "metadata": {
+      "$ref": "#/components/schemas/ConfluentMetadata"
+     },
+     "ruleSet": {
+      "$ref": "#/components/schemas/ConfluentRuleSet"
+     },
      "schema": {
       "type": "string"
      }
     },
     "additionalProperties": false
+   },
+   "ConfluentReferences": {
+    "type": "array",
+    "description": "omitted when the schema has none",
+    "items": {
+     "type": "object",
+     "required": [
+      "name",
+      "subject",
+      "version"
+     ],
+     "properties": {
+      "name": {
+       "type": "string"
+      },
+      "subject": {
+       "type": "string"
+      },
+      "version": {
+       "type": "integer"
+      }
+     },
+     "additionalProperties": false
+    }
+   },
+   "ConfluentMetadata": {
+    "type": "object",
+    "required": [],
+    "properties": {
+     "tags": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
+      }
+     },
+     "properties": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "string"
+      }
+     },
+     "sensitive": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    },
+    "additionalProperties": false
+   },
+   "ConfluentRule": {
+    "type": "object",
+    "required": [
+     "name",
+     "kind",
+     "mode",
+     "type"
+    ],
+    "properties": {
+     "name": {
+      "type": "string"
+     },
+     "doc": {
+      "type": "string"
+     },
+     "kind": {
+      "type": "string",
+      "enum": [
+       "CONDITION",
+       "TRANSFORM"
+      ]
+     },
+     "mode": {
+      "type": "string",
+      "enum": [
+       "UPGRADE",
+       "DOWNGRADE",
+       "UPDOWN",
+       "WRITE",
+       "READ",
+       "WRITEREAD"
+      ]
+     },
+     "type": {
+      "type": "string"
+     },
+     "tags": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "params": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "string"
+      }
+     },
+     "expr": {
+      "type": "string"
+     },
+     "onSuccess": {
+      "type": "string"
+     },
+     "onFailure": {
+      "type": "string"
+     },
+     "disabled": {
+      "type": "boolean"
+     }
+    },
+    "additionalProperties": false
+   },
+   "ConfluentRuleSet": {
+    "type": "object",
+    "required": [],
+    "properties": {
+     "migrationRules": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/ConfluentRule"
+      }
+     },
+     "domainRules": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/ConfluentRule"
+      }
+     }
+    },
+    "additionalProperties": false
+   },
+   "ConfluentConfig": {
+    "type": "object",
+    "required": [],
+    "properties": {
+     "compatibilityLevel": {
+      "type": "string",
+      "enum": [
+       "NONE",
+       "BACKWARD",
+       "BACKWARD_TRANSITIVE",
+       "FORWARD",
+       "FORWARD_TRANSITIVE",
+       "FULL",
+       "FULL_TRANSITIVE"
+      ]
+     },
+     "defaultMetadata": {
+      "$ref": "#/components/schemas/ConfluentMetadata"
+     },
+     "overrideMetadata": {
+      "$ref": "#/components/schemas/ConfluentMetadata"
+     },
+     "defaultRuleSet": {
+      "$ref": "#/components/schemas/ConfluentRuleSet"
+     },
+     "overrideRuleSet": {
+      "$ref": "#/components/schemas/ConfluentRuleSet"
+     }
+    },
+    "additionalProperties": false
+   },
+   "ConfluentConfigUpdate": {
+    "type": "object",
+    "description": "a data-contract setting left out is kept, null removes it; compatibility is required unless one is given",
+    "properties": {
+     "compatibility": {
+      "type": "string",
+      "enum": [
+       "NONE",
+       "BACKWARD",
+       "BACKWARD_TRANSITIVE",
+       "FORWARD",
+       "FORWARD_TRANSITIVE",
+       "FULL",
+       "FULL_TRANSITIVE"
+      ]
+     },
+     "defaultMetadata": {
+      "type": [
+       "object",
+       "null"
+      ]
+     },
+     "overrideMetadata": {
+      "type": [
+       "object",
+       "null"
+      ]
+     },
+     "defaultRuleSet": {
+      "type": [
+       "object",
+       "null"
+      ]
+     },
+     "overrideRuleSet": {
+      "type": [
+       "object",
+       "null"
+      ]
+     }
+    }
    },
    "ConfluentError": {
     "type": "object",

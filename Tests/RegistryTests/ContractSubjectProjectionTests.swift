@@ -55,7 +55,7 @@ import Testing
         SchemaSubmission(schema: #"{"type":"record","name":"\#(name)","namespace":"\#(namespace)","fields":[\#(fields)]}"#)
     }
 
-    @Test func publishingRegistersTheProjectionWithItsMetadataAndRulesAudited() throws {
+    @Test func publishingRegistersTheProjectionWithItsMetadataAndRules() throws {
         let fixture = try RegistryFixture()
         try fixture.apply([Samples.salesDomain])
         try fixture.apply([Self.contract()], as: .user("alice"))
@@ -67,8 +67,9 @@ import Testing
         let entry = try #require(entries.last)
         #expect(entry.target == Self.subject && entry.actor == "alice")
         #expect(entry.detail["projectedFrom"] == "sales.orders@1.0.0")
-        #expect(entry.detail["metadata"]?["tags"] == ["order.order_id": ["PII", "RESTRICTED"]])
-        #expect(entry.detail["ruleSet"]?["domainRules"]?[0]?["expr"] == "!has(message.note) || message.note == null || (size(message.note) <= 20)")
+        #expect(version.schema.metadata?.tags == ["order.order_id": ["PII", "RESTRICTED"]])
+        #expect(version.schema.metadata?.properties["contract"] == "sales.orders@1.0.0")
+        #expect(version.schema.ruleSet?.json["domainRules"]?[0]?["expr"] == "!has(message.note) || message.note == null || (size(message.note) <= 20)")
     }
 
     @Test func everyKafkaTopicOfTheContractGetsItsProjectionInItsServersFormat() throws {
@@ -110,17 +111,22 @@ import Testing
         #expect(try fixture.registry.registerSchema(differing, subject: Self.subject, actor: .user("alice")) > 0)
     }
 
-    @Test func newContractVersionsAddSubjectVersionsOnlyWhenTheSchemaChanges() throws {
+    /// Metadata is part of a schema's identity (as in Confluent), and the projection's names the
+    /// contract version: each published version is a subject version, the schema text kept when equal.
+    @Test func everyPublishedContractVersionIsASubjectVersionNamingIt() throws {
         let fixture = try RegistryFixture()
         try fixture.apply([Samples.salesDomain, Self.contract()])
-        let first = try fixture.registry.subjectVersion(Self.subject, .latest).schema.id
+        let first = try fixture.registry.subjectVersion(Self.subject, .latest).schema
+        try fixture.apply([Self.contract()])
+        #expect(try fixture.registry.subjectVersions(Self.subject) == [1], "publishing the same version again registers nothing")
         try fixture.apply([Self.contract(version: "1.0.1")])
-        #expect(try fixture.registry.subjectVersions(Self.subject) == [1], "the same schema registers nothing new")
-        #expect(try fixture.registry.subjectVersion(Self.subject, .latest).schema.id == first)
+        let patch = try fixture.registry.subjectVersion(Self.subject, .latest).schema
+        #expect(try fixture.registry.subjectVersions(Self.subject) == [1, 2])
+        #expect(patch.schema == first.schema && patch.metadata?.properties["contract"] == "sales.orders@1.0.1")
         try fixture.apply([Self.contract(version: "1.1.0", extra: Self.optionalChannel)])
-        #expect(try fixture.registry.subjectVersions(Self.subject) == [1, 2], "an added optional field is a new, compatible version")
+        #expect(try fixture.registry.subjectVersions(Self.subject) == [1, 2, 3], "an added optional field is a new, compatible version")
         try fixture.apply([Self.contract(version: "1.2.0", status: "draft", extra: Self.optionalChannel + "\n      - name: more\n        logicalType: string")])
-        #expect(try fixture.registry.subjectVersions(Self.subject) == [1, 2], "a draft is not projected")
+        #expect(try fixture.registry.subjectVersions(Self.subject) == [1, 2, 3], "a draft is not projected")
     }
 
     @Test func aProjectionTheSubjectRefusesRefusesThePublish() throws {
@@ -133,14 +139,16 @@ import Testing
         #expect(try fixture.registry.subjectVersions(Self.subject) == [1])
     }
 
-    @Test func aSchemaRegisteredBeforeTheContractIsKeptWhenEqual() throws {
+    @Test func aSchemaRegisteredBeforeTheContractGetsItsMetadataInANewVersion() throws {
         let fixture = try RegistryFixture()
         try fixture.apply([Samples.salesDomain, Self.contract(drives: false)])
         let projected = #"{"type":"record","name":"order","fields":[{"name":"order_id","type":"string"},{"name":"note","type":["null","string"],"default":null}],"namespace":"sales.orders"}"#
         let id = try fixture.registry.registerSchema(SchemaSubmission(schema: projected), subject: Self.subject, actor: .user("alice"))
         try fixture.apply([Self.contract(version: "1.0.1")])
-        #expect(try fixture.registry.subjectVersions(Self.subject) == [1])
-        #expect(try fixture.registry.subjectVersion(Self.subject, .latest).schema.id == id)
+        #expect(try fixture.registry.subjectVersions(Self.subject) == [1, 2])
+        let projection = try fixture.registry.subjectVersion(Self.subject, .latest).schema
+        #expect(projection.id != id && projection.schema == projected, "the same schema text, now with the contract's metadata and rules")
+        #expect(projection.metadata?.properties["contract"] == "sales.orders@1.0.1")
     }
 
     @Test func handRegistrationsMustAgreeWithTheDrivingContract() throws {

@@ -15,7 +15,20 @@ public struct AvroSchema: Sendable, Hashable {
 
     /// Parses and validates a schema document, refusing invalid ones with the JSON Pointer of the problem.
     public init(json: JSONValue) throws(AvroSchemaError) {
+        try self.init(json: json, referenced: [])
+    }
+
+    /// Parses a schema that may use the named types of `referenced` schemas (Confluent schema
+    /// references), given so that each comes after the schemas it uses itself.
+    public init(json: JSONValue, referenced: [(name: String, json: JSONValue)]) throws(AvroSchemaError) {
         var parser = AvroSchemaParser()
+        for dependency in referenced {
+            do throws(AvroSchemaError) {
+                _ = try parser.parse(dependency.json, at: .root, namespace: nil, depth: 0)
+            } catch {
+                throw AvroSchemaError(code: error.code, pointer: error.pointer, message: "in the referenced schema '\(dependency.name)': \(error.message)")
+            }
+        }
         let root = try parser.parse(json, at: .root, namespace: nil, depth: 0)
         try parser.validateDefaults()
         self.nodes = parser.nodes

@@ -12,8 +12,14 @@ public struct JSONSchemaDocument: Sendable {
 
     /// Loads a schema document, refusing non-schemas and unresolvable references with the pointer of the problem.
     public init(json: JSONValue) throws(JSONSchemaError) {
+        try self.init(json: json, referenced: [:])
+    }
+
+    /// Loads a schema whose `$ref`s may name `referenced` documents (Confluent schema references):
+    /// `"name"` or `"name#/pointer"`. Their nodes sit under `/$referenced/<name>` in findings.
+    public init(json: JSONValue, referenced: [String: JSONValue]) throws(JSONSchemaError) {
         let draft = JSONSchemaDraft(schemaURI: json["$schema"]?.stringValue)
-        var loader = JSONSchemaLoader(document: json, draft: draft)
+        var loader = JSONSchemaLoader(document: json, draft: draft, referenced: referenced)
         self.root = try loader.load(json, at: .root, depth: 0)
         self.references = try loader.loadReferences()
         self.json = json

@@ -13,13 +13,26 @@ struct JSONSchemaLoader {
     static let numberKeywords = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"]
     static let stringKeywords = ["minLength", "maxLength", "pattern", "format"]
 
+    /// The first pointer token of nodes loaded from a referenced document: `/$referenced/<name>/…`.
+    static let referencedToken = "$referenced"
+
     let document: JSONValue
     let draft: JSONSchemaDraft
+    /// Referenced documents (Confluent schema references) by the name a `$ref` uses for them.
+    let referenced: [String: JSONValue]
     private var pending: [JSONPointer] = []
 
-    init(document: JSONValue, draft: JSONSchemaDraft) {
+    init(document: JSONValue, draft: JSONSchemaDraft, referenced: [String: JSONValue] = [:]) {
         self.document = document
         self.draft = draft
+        self.referenced = referenced
+    }
+
+    /// The value a target pointer names, in this document or in a referenced one.
+    func value(at target: JSONPointer) -> JSONValue? {
+        let tokens = target.tokens
+        guard tokens.count >= 2, tokens[0] == Self.referencedToken, let other = referenced[tokens[1]] else { return document.value(at: target) }
+        return other.value(at: JSONPointer(tokens: Array(tokens.dropFirst(2))))
     }
 
     mutating func load(_ value: JSONValue, at pointer: JSONPointer, depth: Int) throws(JSONSchemaError) -> JSONSchemaNode {
@@ -53,21 +66,33 @@ struct JSONSchemaLoader {
     mutating func loadReferences() throws(JSONSchemaError) -> [JSONPointer: JSONSchemaNode] {
         var loaded: [JSONPointer: JSONSchemaNode] = [:]
         while let target = pending.popLast() {
-            guard loaded[target] == nil, let value = document.value(at: target) else { continue }
+            guard loaded[target] == nil, let value = value(at: target) else { continue }
             loaded[target] = try load(value, at: target, depth: 0)
         }
         return loaded
     }
 
+    /// A `$ref`'s target: `#…` inside the document the `$ref` is in, `name` or `name#…` inside
+    /// the referenced document of that name.
     private mutating func target(of reference: JSONValue, at pointer: JSONPointer) throws(JSONSchemaError) -> JSONPointer {
-        guard let text = reference.stringValue, text.hasPrefix("#"),
-              let target = JSONPointer(String(text.dropFirst()).removingPercentEncodingIfPossible)
+        guard let text = reference.stringValue else {
+            throw JSONSchemaError(code: .unresolvableReference, pointer: pointer, message: "$ref must be a string")
+        }
+        let address = String(text.prefix { $0 != "#" })
+        var base: [String] = []
+        if !address.isEmpty, referenced[address] != nil {
+            base = [Self.referencedToken, address]
+        } else if address.isEmpty, pointer.tokens.first == Self.referencedToken, pointer.tokens.count >= 2 {
+            base = Array(pointer.tokens.prefix(2))
+        }
+        guard address.isEmpty || !base.isEmpty, let fragment = JSONPointer(String(text.dropFirst(address.count + (text.count > address.count ? 1 : 0))).removingPercentEncodingIfPossible)
         else {
             throw JSONSchemaError(
                 code: .unresolvableReference, pointer: pointer,
-                message: "only local references such as \"#/definitions/name\" or \"#/$defs/name\" are supported")
+                message: "\(text) is neither a local reference such as \"#/$defs/name\" nor the name of one of the schema's references; add a reference named \"\(address)\"")
         }
-        guard document.value(at: target) != nil else {
+        let target = JSONPointer(tokens: base + fragment.tokens)
+        guard value(at: target) != nil else {
             throw JSONSchemaError(code: .unresolvableReference, pointer: pointer, message: "\(text) names nothing in this document")
         }
         pending.append(target)

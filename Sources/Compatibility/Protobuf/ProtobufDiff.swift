@@ -38,22 +38,29 @@ struct ProtobufDiff {
         differences.append(ProtobufDifference(change: change, path: path, inOriginal: inOriginal, inUpdate: inUpdate))
     }
 
-    private static func join(_ scope: String, _ name: String) -> String { scope.isEmpty ? name : "\(scope).\(name)" }
+    private static func join(_ scope: String, _ name: String) -> String { scope.isEmpty ? name : scope + "." + name }
 
     // MARK: Types
 
     private mutating func compareTypes(_ originalTypes: [ProtobufType], _ updateTypes: [ProtobufType],
                                        originalScope: String, updateScope: String, path: [String]) {
+        guard !originalTypes.isEmpty || !updateTypes.isEmpty else { return }
         let originalMessages = Self.messages(originalTypes)
         let updateMessages = Self.messages(updateTypes)
-        for name in Self.names(originalMessages.map(\.message.name), updateMessages.map(\.message.name)) {
-            let before = originalMessages.first { $0.message.name == name }
-            let after = updateMessages.first { $0.message.name == name }
+        for name in Self.names(originalMessages.map(\.name), updateMessages.map(\.name)) {
+            let before = originalMessages.firstIndex { $0.name == name }
+            let after = updateMessages.firstIndex { $0.name == name }
             switch (before, after) {
             case (let before?, let after?):
-                compareMessages(before.message, after.message, originalFullName: Self.join(originalScope, name),
-                                updateFullName: Self.join(updateScope, name), path: path + [name])
-                if before.index != after.index { add(.messageMoved, path + [name], original: true, update: true) }
+                let originalFullName = Self.join(originalScope, name)
+                let updateFullName = Self.join(updateScope, name)
+                // A pair already compared (through a field) is not copied out of its file again.
+                if comparedPairs[MessagePair(original: originalFullName, update: updateFullName)] == nil,
+                   case .message(let originalMessage) = originalTypes[originalMessages[before].type],
+                   case .message(let updateMessage) = updateTypes[updateMessages[after].type] {
+                    compareMessages(originalMessage, updateMessage, originalFullName: originalFullName, updateFullName: updateFullName, path: path + [name])
+                }
+                if before != after { add(.messageMoved, path + [name], original: true, update: true) }
             case (_?, nil): add(.messageRemoved, path + [name], original: true, update: false)
             case (nil, _?): add(.messageAdded, path + [name], original: false, update: true)
             case (nil, nil): break
@@ -76,11 +83,12 @@ struct ProtobufDiff {
         original + update.filter { !original.contains($0) }
     }
 
-    private static func messages(_ types: [ProtobufType]) -> [(message: ProtobufMessage, index: Int)] {
-        types.compactMap { type -> ProtobufMessage? in
-            if case .message(let message) = type { return message }
+    /// The messages among `types`, in order: their names and where they are in `types`.
+    private static func messages(_ types: [ProtobufType]) -> [(name: String, type: Int)] {
+        types.indices.compactMap { index in
+            if case .message(let message) = types[index] { return (message.name, index) }
             return nil
-        }.enumerated().map { ($0.element, $0.offset) }
+        }
     }
 
     private static func enums(_ types: [ProtobufType]) -> [ProtobufEnum] {
@@ -133,27 +141,34 @@ struct ProtobufDiff {
         var originalOrder = Self.byNumber(original.fields)
         if !movedIntoOneof.isEmpty { originalOrder.removeAll { movedIntoOneof.contains(original.fields[$0].number) } }
         let updateOrder = Self.byNumber(update.fields)
+        // Fields are read in place by index: binding one to a name would copy it.
         var next = (original: 0, update: 0)
         while next.original < originalOrder.count || next.update < updateOrder.count {
-            let old = next.original < originalOrder.count ? original.fields[originalOrder[next.original]] : nil
-            let new = next.update < updateOrder.count ? update.fields[updateOrder[next.update]] : nil
-            if let old, let new, old.number == new.number {
-                compareField(old, new, at: FieldLocation(message: path, oneof: nil, number: old.number))
+            let oldNumber = next.original < originalOrder.count ? original.fields[originalOrder[next.original]].number : Int.max
+            let newNumber = next.update < updateOrder.count ? update.fields[updateOrder[next.update]].number : Int.max
+            if oldNumber == newNumber {
+                compareField(original.fields[originalOrder[next.original]], update.fields[updateOrder[next.update]],
+                             at: FieldLocation(message: path, oneof: nil, number: oldNumber))
                 next.original += 1
                 next.update += 1
-            } else if let old, new == nil || old.number < new!.number {
-                add(old.label == .required ? .requiredFieldRemoved : .fieldRemoved, path + [String(old.number)], original: true, update: false)
+            } else if oldNumber < newNumber {
+                let required = original.fields[originalOrder[next.original]].label == .required
+                add(required ? .requiredFieldRemoved : .fieldRemoved, path + [String(oldNumber)], original: true, update: false)
                 next.original += 1
-            } else if let new {
-                add(new.label == .required ? .requiredFieldAdded : .fieldAdded, path + [String(new.number)], original: false, update: true)
+            } else {
+                let required = update.fields[updateOrder[next.update]].label == .required
+                add(required ? .requiredFieldAdded : .fieldAdded, path + [String(newNumber)], original: false, update: true)
                 next.update += 1
             }
         }
     }
 
-    /// The indices of `fields` in order of field number.
+    /// The indices of `fields` in order of field number; fields are usually declared in that order
+    /// already, and the numbers are read once so sorting copies no field.
     private static func byNumber(_ fields: [ProtobufField]) -> [Int] {
-        fields.indices.sorted { fields[$0].number < fields[$1].number }
+        let numbers = fields.map { $0.number }
+        if zip(numbers, numbers.dropFirst()).allSatisfy({ $0 < $1 }) { return Array(numbers.indices) }
+        return numbers.indices.sorted { numbers[$0] < numbers[$1] }
     }
 
     /// The `oneof` rules; returns the numbers of original top-level fields the update moved into a oneof.
@@ -242,7 +257,7 @@ struct ProtobufDiff {
         switch type {
         case .scalar: .scalar
         case .map: .map
-        case .named(_, let fullName): schema.types[fullName]?.isEnum == true ? .scalar : .message
+        case .named(_, let fullName): schema.enumNames.contains(fullName) ? .scalar : .message
         }
     }
 
@@ -286,11 +301,12 @@ struct ProtobufDiff {
 
     /// A full name without its package, as UTF-8, without copying.
     private static func localName(_ fullName: String, package: String) -> Substring.UTF8View {
-        let name = fullName[...].utf8
-        let prefix = package.utf8
-        guard !prefix.isEmpty, name.count > prefix.count, name.starts(with: prefix),
-              name[name.index(name.startIndex, offsetBy: prefix.count)] == UInt8(ascii: ".") else { return name }
-        return name.dropFirst(prefix.count + 1)
+        let name = fullName.utf8
+        let length = package.utf8.count
+        guard length > 0, name.count > length, fullName.hasPrefix(package) else { return fullName[...].utf8 }
+        let dot = name.index(name.startIndex, offsetBy: length)
+        guard name[dot] == UInt8(ascii: ".") else { return fullName[...].utf8 }
+        return fullName[name.index(after: dot)...].utf8
     }
 
     /// Confluent's groups of scalar types that share an encoding (language guide "Updating A Message Type").
@@ -299,7 +315,7 @@ struct ProtobufDiff {
     private func scalarKind(_ type: ProtobufFieldType, in schema: ProtobufSchema) -> ScalarKind? {
         switch type {
         case .map: return nil
-        case .named(_, let fullName): return schema.types[fullName]?.isEnum == true ? .generalNumber : nil
+        case .named(_, let fullName): return schema.enumNames.contains(fullName) ? .generalNumber : nil
         case .scalar(let scalar):
             switch scalar {
             case .int32, .int64, .uint32, .uint64, .bool: return .generalNumber
