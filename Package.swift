@@ -42,10 +42,12 @@ let package = Package(
         .target(name: "WebUI"),
 
         // Storage and the application.
-        .target(name: "SQLite", dependencies: ["CSQLite"], linkerSettings: cLibraries("sqlite3")),
+        // The engine-neutral SQL interface the registry's stores use; SQLite and Postgres implement it.
+        .target(name: "SQL"),
+        .target(name: "SQLite", dependencies: ["CSQLite", "SQL"], linkerSettings: cLibraries("sqlite3")),
         .target(name: "Crypto", dependencies: ["CCrypto"], linkerSettings: cLibraries("crypto")),
-        .target(name: "Postgres", dependencies: ["CPostgres"]),
-        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "Protobuf", "Policy", "SQLite", "Postgres", "Crypto", "Stripes", "Lineage"]),
+        .target(name: "Postgres", dependencies: ["CPostgres", "SQL"]),
+        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "Protobuf", "Policy", "SQL", "SQLite", "Postgres", "Crypto", "Stripes", "Lineage"]),
 
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
         .target(name: "HTTPProtocol"),
@@ -77,9 +79,9 @@ let package = Package(
         .testTarget(name: "LineageTests", dependencies: ["Lineage", "MeshModel", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CompatibilityTests", dependencies: ["Compatibility", "JSON", "MeshModel", "Protobuf"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ProtobufTests", dependencies: ["Protobuf"]),
-        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "SQL"]),
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "SQL", "PostgresTestSupport"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
         .testTarget(name: "HTTPProtocolTests", dependencies: ["HTTPProtocol"]),
         .target(name: "HTTPTestClient", path: "Tests/HTTPTestClient"),

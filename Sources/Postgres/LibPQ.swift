@@ -29,6 +29,8 @@ struct LibPQ: @unchecked Sendable {
     let ntuples: @convention(c) (Result?) -> Int32
     let nfields: @convention(c) (Result?) -> Int32
     let fname: @convention(c) (Result?, Int32) -> UnsafeMutablePointer<CChar>?
+    let ftype: @convention(c) (Result?, Int32) -> Oid
+    let getlength: @convention(c) (Result?, Int32, Int32) -> Int32
     let getisnull: @convention(c) (Result?, Int32, Int32) -> Int32
     let getvalue: @convention(c) (Result?, Int32, Int32) -> UnsafeMutablePointer<CChar>?
     let socket: @convention(c) (Connection?) -> Int32
@@ -74,6 +76,8 @@ struct LibPQ: @unchecked Sendable {
                 ntuples: symbol("PQntuples"),
                 nfields: symbol("PQnfields"),
                 fname: symbol("PQfname"),
+                ftype: symbol("PQftype"),
+                getlength: symbol("PQgetlength"),
                 getisnull: symbol("PQgetisnull"),
                 getvalue: symbol("PQgetvalue"),
                 socket: symbol("PQsocket"),

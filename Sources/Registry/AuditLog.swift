@@ -1,6 +1,6 @@
 import Crypto
 import JSON
-import SQLite
+import SQL
 
 /// One entry of the append-only audit log (docs/ARCHITECTURE.md, "Audit log").
 public struct AuditEntry: Sendable, Hashable {
@@ -45,17 +45,17 @@ public struct AuditEntry: Sendable, Hashable {
 enum AuditLog {
     static let genesisHash = String(repeating: "0", count: 64)
 
-    static func append(_ entry: AuditEntry, to db: DatabaseConnection) throws {
+    static func append(_ entry: AuditEntry, to db: any SQLConnection) throws {
         let previous = try db.query("SELECT hash FROM audit_log ORDER BY sequence DESC LIMIT 1").first?.string("hash") ?? genesisHash
         let hash = chainHash(previous: previous, entry: entry)
-        try db.run(
+        let inserted = try db.query(
             """
             INSERT INTO audit_log (at, actor, action, target_kind, target, revision, domain, outcome, code, detail, previous_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence
             """,
             [entry.at, entry.actor, entry.action, entry.targetKind, entry.target, entry.revision, entry.domain,
              entry.outcome.rawValue, entry.code, entry.detail.encoded(), previous, hash])
-        let sequence = db.lastInsertedRowID
+        guard let sequence = inserted.first?.integer("sequence") else { preconditionFailure("INSERT … RETURNING returns the row it inserted") }
         for policy in Set(entry.violatedPolicies) {
             try db.run("INSERT INTO audit_policies (sequence, policy) VALUES (?, ?)", [sequence, policy])
         }

@@ -1,7 +1,7 @@
 import JSON
 import MeshModel
 import Policy
-import SQLite
+import SQL
 
 /// The result of walking the audit log's hash chain (docs/ARCHITECTURE.md, "Audit log").
 public struct AuditVerification: Sendable, Hashable {
@@ -117,7 +117,7 @@ extension Registry {
     /// Entries matching `query`, oldest first, with the cursor of the next page.
     public func auditEntries(_ query: AuditQuery) throws(RegistryError) -> (entries: [AuditEntry], nextCursor: Int64?) {
         var conditions = ["sequence > ?"]
-        var values: [any SQLiteBindable] = [query.cursor ?? 0]
+        var values: [any SQLBindable] = [query.cursor ?? 0]
         for (condition, value) in [("at >= ?", query.since), ("at < ?", query.until), ("actor = ?", query.actor), ("domain = ?", query.domain),
                                    ("outcome = ?", query.outcome), ("action = ?", query.action)] {
             if let value {

@@ -69,7 +69,7 @@ extension Registry {
                 return try operation.execute(store, actor: actor)
             }
         } catch {
-            if ![.busy, .storageFailure, .preconditionFailed].contains(error.code) {
+            if ![.busy, .unavailable, .storageFailure, .preconditionFailed].contains(error.code) {
                 let refusal = Refusal(action: operation.action, target: operation.target, domain: operation.domain, error: error)
                 auditRefusals([refusal], actor: actor)
             }

@@ -1,4 +1,4 @@
-import SQLite
+import SQL
 
 extension RegistryStore {
     func accessRequest(_ id: String) throws -> AccessRequest? {
@@ -8,7 +8,7 @@ extension RegistryStore {
     /// Requests filtered by product, consumer team and stored status, newest first.
     func accessRequests(product: String?, team: String?, status: String?, limit: Int) throws -> [AccessRequest] {
         var conditions = ["1 = 1"]
-        var values: [any SQLiteBindable] = []
+        var values: [any SQLBindable] = []
         for (column, value) in [("product_id", product), ("consumer_team", team), ("status", status)] {
             if let value {
                 conditions.append("\(column) = ?")

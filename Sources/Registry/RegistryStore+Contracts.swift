@@ -1,6 +1,6 @@
 import JSON
 import MeshModel
-import SQLite
+import SQL
 
 /// The indexed columns of a stored contract version.
 struct ContractRecord: Sendable, Hashable {
@@ -13,6 +13,13 @@ struct ContractRecord: Sendable, Hashable {
 }
 
 extension RegistryStore {
+    /// The published versions of a contract, in SemVer order, with their status.
+    func contractVersions(_ id: String) throws -> [(version: String, status: String)] {
+        try db.query("SELECT version, status FROM contract_versions WHERE contract_id = ? ORDER BY major, minor, patch, version", [id])
+            .map { (version: $0.string("version") ?? "", status: $0.string("status") ?? "") }
+    }
+
+
     static func contractKey(_ id: String, _ version: String) -> String { "\(id)@\(version)" }
 
     func contractRecord(_ id: String, _ version: String) throws -> ContractRecord? {

@@ -1,4 +1,4 @@
-import SQLite
+import SQL
 
 /// Web UI sessions' SQL (docs/ARCHITECTURE.md, "Web UI").
 extension RegistryStore {

@@ -1,5 +1,5 @@
 import JSON
-import SQLite
+import SQL
 
 /// One row of `subject_versions`, without the schema.
 struct SubjectVersionRecord {
@@ -25,9 +25,10 @@ extension RegistryStore {
     }
 
     func insertSchema(_ schema: SubjectSchema) throws -> Int {
-        try db.run("INSERT INTO subject_schemas (schema_type, identity, canonical, schema, created_at) VALUES (?, ?, ?, ?, ?)",
-                   [schema.type.confluentName, schema.identity, schema.canonical, schema.text, now])
-        return Int(db.lastInsertedRowID)
+        let id = try db.query("INSERT INTO subject_schemas (schema_type, identity, canonical, schema, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                              [schema.type.confluentName, schema.identity, schema.canonical, schema.text, now]).first?.int("id")
+        guard let id else { preconditionFailure("INSERT … RETURNING returns the row it inserted") }
+        return id
     }
 
     /// A subject's versions, oldest first; soft-deleted ones only when asked.
@@ -98,7 +99,7 @@ extension RegistryStore {
         let rows = try db.query("""
             SELECT c.contract_id, c.version, c.team, r.document FROM contract_versions c
             JOIN revisions r ON r.kind = 'contract' AND r.key = c.contract_id || '@' || c.version AND r.revision = c.revision
-            WHERE instr(r.document, ?) > 0
+            WHERE \(db.dialect.contains("r.document", "?"))
             ORDER BY c.major DESC, c.minor DESC, c.patch DESC
             """, [needle])
         for row in rows {

@@ -60,7 +60,7 @@ enum CommandLineInterface {
     static func exitStatus(for code: RegistryError.Code) -> ExitStatus {
         switch code {
         case .forbidden, .immutableVersion, .hasDependants, .conflict, .preconditionFailed, .busy, .incompatible, .versionTooSmall, .policyViolation: .checkFailed
-        case .invalidDocument, .unresolvedReference, .notFound, .storageFailure: .usageError
+        case .invalidDocument, .unresolvedReference, .notFound, .unavailable, .storageFailure: .usageError
         }
     }
 
