@@ -46,6 +46,8 @@ public struct PostgresError: SQLEngineError, Sendable, Hashable, CustomStringCon
     /// A retryable race, a statement past its timeout or a lock that was not available (55P03).
     public var isBusy: Bool { isRetryable || isCanceled || sqlState == "55P03" }
     public var isUnavailable: Bool { isConnectionFailure }
+    /// character_not_in_repertoire: text with a NUL character, which PostgreSQL cannot hold.
+    public var isUnrepresentableText: Bool { sqlState == "22021" }
 
     public var description: String {
         let state = sqlState.isEmpty ? "" : " [\(sqlState)]"

@@ -182,6 +182,8 @@ public final class Registry: Sendable {
         case let error as RegistryError: return error
         case let error as any SQLEngineError where error.isBusy:
             return RegistryError(.busy, "the registry database is busy with another writer; try again in a moment")
+        case let error as any SQLEngineError where error.isUnrepresentableText:
+            return RegistryError(.invalidDocument, "a name or value holds a NUL character, which the registry cannot store; remove it")
         case let error as any SQLEngineError where error.isUnavailable:
             return RegistryError(.unavailable, "the registry database cannot be reached; try again in a moment")
         default: return RegistryError(.storageFailure, "the registry database failed: \(error)")

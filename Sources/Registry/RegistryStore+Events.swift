@@ -92,7 +92,7 @@ extension RegistryStore {
             values += domains.map { $0 as any SQLBindable }
         }
         if let visibleDomains {
-            let allowed = visibleDomains.isEmpty ? "0" : "domain IN (\(Array(repeating: "?", count: visibleDomains.count).joined(separator: ", ")))"
+            let allowed = visibleDomains.isEmpty ? "FALSE" : "domain IN (\(Array(repeating: "?", count: visibleDomains.count).joined(separator: ", ")))"
             // Refusals and access events are for the event's domain teams and admins only.
             conditions.append("(NOT (type = 'policy.denied' OR type LIKE 'access.%') OR \(allowed))")
             values += visibleDomains.map { $0 as any SQLBindable }

@@ -23,6 +23,8 @@ public protocol SQLEngineError: Error {
     var isBusy: Bool { get }
     /// The database cannot be reached or went away.
     var isUnavailable: Bool { get }
+    /// A bound text the engine cannot hold (PostgreSQL: a NUL character); the input is at fault.
+    var isUnrepresentableText: Bool { get }
     var isUniqueViolation: Bool { get }
     var isForeignKeyViolation: Bool { get }
 }

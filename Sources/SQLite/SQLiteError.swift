@@ -35,6 +35,8 @@ public struct SQLiteError: SQLEngineError, Sendable, Hashable, CustomStringConve
     public var isForeignKeyViolation: Bool { extendedCode == Self.constraintForeignKey }
     /// A file on this machine is never unreachable the way a server is.
     public var isUnavailable: Bool { false }
+    /// SQLite stores any text, NUL characters included.
+    public var isUnrepresentableText: Bool { false }
     /// The file is not a database, or is damaged (SQLITE_NOTADB, SQLITE_CORRUPT).
     public var isNotADatabase: Bool { primaryCode == SQLITE_NOTADB || primaryCode == SQLITE_CORRUPT }
 
