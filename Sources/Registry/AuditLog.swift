@@ -45,13 +45,15 @@ public struct AuditEntry: Sendable, Hashable {
 enum AuditLog {
     static let genesisHash = String(repeating: "0", count: 64)
 
+    /// Links `entry` to the chain's head. The sequence is the head's plus one, taken in the same
+    /// statement under the write lock, so a rolled-back append leaves no hole for `verify` to flag.
     static func append(_ entry: AuditEntry, to db: any SQLConnection) throws {
         let previous = try db.query("SELECT hash FROM audit_log ORDER BY sequence DESC LIMIT 1").first?.string("hash") ?? genesisHash
         let hash = chainHash(previous: previous, entry: entry)
         let inserted = try db.query(
             """
-            INSERT INTO audit_log (at, actor, action, target_kind, target, revision, domain, outcome, code, detail, previous_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence
+            INSERT INTO audit_log (sequence, at, actor, action, target_kind, target, revision, domain, outcome, code, detail, previous_hash, hash)
+            VALUES ((SELECT coalesce(max(sequence), 0) + 1 FROM audit_log), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence
             """,
             [entry.at, entry.actor, entry.action, entry.targetKind, entry.target, entry.revision, entry.domain,
              entry.outcome.rawValue, entry.code, entry.detail.encoded(), previous, hash])

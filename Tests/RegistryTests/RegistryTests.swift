@@ -191,6 +191,21 @@ import Testing
         #expect(verification.entries >= 9)
     }
 
+    @Test func refusedAndRolledBackWritesLeaveTheAuditChainWithoutHoles() throws {
+        let fixture = try RegistryFixture()
+        try fixture.apply([Samples.salesDomain, Samples.contract(), Samples.product()])
+        // carol may publish her team's contract, which is audited inside the transaction that the
+        // refusal of the product (not her team's) then rolls back.
+        let refused = fixture.refusal {
+            try fixture.apply([Samples.contract(id: "sales-finance-contract", team: "sales-finance"), Samples.product(status: "deprecated")], as: .user("carol"))
+        }
+        #expect(refused?.code == .forbidden)
+        try fixture.apply([Samples.product(status: "deprecated")])
+        let verification = try fixture.registry.verifyAuditLog()
+        #expect(verification.isIntact, "\(String(describing: verification.firstBroken))")
+        #expect(verification.entries == 5, "three writes, the refusal, the last write")
+    }
+
     @Test(.enabled(if: TestEngine.isSQLite, "SQLite-only: checks the file with PRAGMA integrity_check"))
     func twoWritersOnOneSQLiteFileNeverCorruptIt() throws {
         let fixture = try RegistryFixture()
