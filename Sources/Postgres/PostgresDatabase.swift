@@ -24,14 +24,20 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [PostgresConnection] = []
     private let afterCommit: (@Sendable () -> Void)?
+    private let listener: CommitListener?
+
+    /// The channel every write notifies when it commits.
+    static let commitChannel = "meshreg_commits"
 
     /// How long a call waits for a free connection before it is answered busy.
     static let connectionWaitSeconds = 10.0
 
     /// Connects, applies `migrator` under its advisory lock and keeps the connection for the pool.
-    /// `afterCommit` runs after every write that committed.
+    /// `afterCommit` runs after every write of this process that committed; `afterAnyCommit`, on a
+    /// thread of its own, within a second of a commit by any process on the database (this one included).
     public init(uri: String, maximumConnections: Int = 8, statementTimeoutMilliseconds: Int = 30_000, writeLockKey: Int64,
-                migrator: PostgresMigrator? = nil, afterCommit: (@Sendable () -> Void)? = nil) throws {
+                migrator: PostgresMigrator? = nil, afterCommit: (@Sendable () -> Void)? = nil,
+                afterAnyCommit: (@Sendable () -> Void)? = nil) throws {
         self.uri = uri
         self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
         self.writeLockKey = writeLockKey
@@ -40,6 +46,11 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         let first = try PostgresConnection(uri: uri, statementTimeoutMilliseconds: statementTimeoutMilliseconds)
         try migrator?.migrate(first)
         idle = [first]
+        listener = try afterAnyCommit.map { try CommitListener(uri: uri, channel: Self.commitChannel, onCommit: $0) }
+    }
+
+    deinit {
+        listener?.stop()
     }
 
     public var dialect: SQLDialect { .postgres }
@@ -48,7 +59,9 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         let result = try withConnection { connection in
             try connection.transaction {
                 try connection.query("SELECT pg_advisory_xact_lock(?)", [writeLockKey])
-                return try body(connection)
+                let result = try body(connection)
+                try connection.query("SELECT pg_notify(?, '')", [Self.commitChannel])
+                return result
             }
         }
         afterCommit?()

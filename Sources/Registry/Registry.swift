@@ -27,8 +27,10 @@ public final class Registry: Sendable {
     /// PostgreSQL database shared with other replicas, reached through at most `connections` connections.
     public init(location: DatabaseLocation, configuration: RegistryConfiguration = RegistryConfiguration(), connections: Int = 8,
                 clock: @escaping @Sendable () -> Date = { Date() }) throws(RegistryError) {
-        let notifier = notifier
-        database = try RegistryDatabase.open(location, connections: connections, afterCommit: { notifier.committed() })
+        let (notifier, tokenCache) = (notifier, tokenCache)
+        // Another replica may have revoked a token or written events that readers here wait for.
+        database = try RegistryDatabase.open(location, connections: connections, afterCommit: { notifier.committed() },
+                                             afterCommitElsewhere: { tokenCache.removeAll(); notifier.committed() })
         do {
             registryID = try database.read(singleStatement: true, RegistryStore.registryID)
         } catch {

@@ -9,15 +9,18 @@ enum RegistryDatabase {
     /// serializes the registry's writes across replicas (docs/ARCHITECTURE.md, "PostgreSQL").
     static let writeLockKey: Int64 = 0x6d65_7368_7265_6702
 
-    /// Opens and migrates the database; SQLite's file is created when missing.
-    static func open(_ location: DatabaseLocation, connections: Int, afterCommit: @escaping @Sendable () -> Void) throws(RegistryError) -> any SQLDatabase {
+    /// Opens and migrates the database; SQLite's file is created when missing. `afterCommit` runs
+    /// after each commit of this process; on PostgreSQL, `afterCommitElsewhere` within a second of
+    /// a commit by any replica (SQLite's other processes are seen when caches expire).
+    static func open(_ location: DatabaseLocation, connections: Int, afterCommit: @escaping @Sendable () -> Void,
+                     afterCommitElsewhere: @escaping @Sendable () -> Void) throws(RegistryError) -> any SQLDatabase {
         do {
             switch location {
             case .sqlite(let path):
                 return try DatabasePool(path: path, migrator: RegistrySchema.migrator, afterCommit: afterCommit)
             case .postgres(let uri):
                 return try PostgresDatabase(uri: uri, maximumConnections: connections, writeLockKey: writeLockKey,
-                                            migrator: RegistrySchema.postgresMigrator, afterCommit: afterCommit)
+                                            migrator: RegistrySchema.postgresMigrator, afterCommit: afterCommit, afterAnyCommit: afterCommitElsewhere)
             }
         } catch let error as SQLiteError where error.isNotADatabase {
             throw RegistryError(.storageFailure, "\(location) is not a meshreg database (\(error.message)); point --db at a registry file or a new path")
