@@ -92,11 +92,3 @@ extension Registry {
         }
     }
 }
-
-extension RegistryStore {
-    /// The team owning any version of the contract `id`.
-    func contractTeam(_ id: String) throws -> String? {
-        try db.query("SELECT team FROM contract_versions WHERE contract_id = ? ORDER BY major DESC, minor DESC, patch DESC LIMIT 1", [id])
-            .first?.string("team")
-    }
-}

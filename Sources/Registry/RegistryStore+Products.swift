@@ -12,6 +12,24 @@ struct ProductRecord: Sendable, Hashable {
 }
 
 extension RegistryStore {
+    /// The products other than `excluding` whose input ports read `contract`, by id.
+    func consumers(of contract: ContractReference, excluding: String?) throws -> [(id: String, domain: String, team: String, status: String)] {
+        try db.query(
+            """
+            SELECT DISTINCT p.id, p.domain, p.team, p.status FROM product_ports pp JOIN products p ON p.id = pp.product_id
+            WHERE pp.direction = 'input' AND pp.contract_id = ? AND pp.contract_version = ? AND p.id != ? ORDER BY p.id
+            """, [contract.id, contract.version, excluding ?? ""]
+        ).map { (id: $0.string("id") ?? "", domain: $0.string("domain") ?? "", team: $0.string("team") ?? "", status: $0.string("status") ?? "") }
+    }
+
+    /// An output port that publishes `contract`, or nil when no product does.
+    func outputPort(publishing contract: ContractReference) throws -> (product: String, port: String)? {
+        try db.query(
+            "SELECT product_id, port FROM product_ports WHERE direction = 'output' AND contract_id = ? AND contract_version = ? LIMIT 1",
+            [contract.id, contract.version]
+        ).first.map { (product: $0.string("product_id") ?? "", port: $0.string("port") ?? "") }
+    }
+
     /// One page of the product listing: products after the query's cursor that match its filters, by id.
     func productSummaries(_ query: ProductQuery, limit: Int) throws -> [ProductSummary] {
         var conditions = ["p.id > ?"]

@@ -1,4 +1,3 @@
-import SQL
 
 /// Web UI sessions' SQL (docs/ARCHITECTURE.md, "Web UI").
 extension RegistryStore {

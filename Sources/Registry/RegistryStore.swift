@@ -68,7 +68,7 @@ struct RegistryStore {
         let entry = AuditEntry(
             at: now, actor: actor.description, action: action, targetKind: kind.rawValue, target: target,
             revision: revision, domain: domain, outcome: outcome, code: code, detail: detail)
-        try AuditLog.append(entry, to: db)
+        try appendAudit(entry)
         try appendEvent(for: entry, eventAction: eventAction)
     }
 }
@@ -88,6 +88,12 @@ extension RegistryStore {
     /// Every domain, by name.
     func domains() throws -> [(name: String, description: String?)] {
         try db.query("SELECT name, description FROM domains ORDER BY name").map { (name: $0.string("name") ?? "", description: $0.string("description")) }
+    }
+
+    /// The teams `username` belongs to and the role in each, by team.
+    func memberships(of username: String) throws -> [(team: String, role: String)] {
+        try db.query("SELECT team, role FROM team_members WHERE username = ? ORDER BY team", [username])
+            .map { (team: $0.string("team") ?? "", role: $0.string("role") ?? "") }
     }
 
     /// The members of `team` and their roles, by username.
