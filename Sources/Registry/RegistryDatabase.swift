@@ -13,7 +13,7 @@ enum RegistryDatabase {
     /// after each commit of this process; on PostgreSQL, `afterCommitElsewhere` within a second of
     /// a commit by any replica (SQLite's other processes are seen when caches expire).
     static func open(_ location: DatabaseLocation, connections: Int, afterCommit: @escaping @Sendable () -> Void,
-                     afterCommitElsewhere: @escaping @Sendable () -> Void) throws(RegistryError) -> any SQLDatabase {
+                     afterCommitElsewhere: (@Sendable () -> Void)?) throws(RegistryError) -> any SQLDatabase {
         do {
             switch location {
             case .sqlite(let path):

@@ -17,6 +17,15 @@ public struct SQLDialect: Sendable, Hashable {
         }
     }
 
+    /// A statement that makes the next generated value of `table.column` follow its largest one,
+    /// after rows were inserted with explicit keys; nil where the engine does that itself (SQLite).
+    public func restartGeneratedKey(_ table: String, _ column: String) -> String? {
+        switch engine {
+        case .sqlite: nil
+        case .postgres: "SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), coalesce(max(\(column)), 0) + 1, false) FROM \(table)"
+        }
+    }
+
     /// A subquery giving, as JSON array text, `expression` for every row of `table` that matches
     /// `condition`, in the order the rows were inserted; `[]` when none does.
     public func jsonArray(of expression: String, from table: String, where condition: String) -> String {
