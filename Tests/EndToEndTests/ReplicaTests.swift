@@ -79,6 +79,57 @@ struct ReplicaTests {
         let list = try server.send("GET", "/api/v1/products", token: token)
         #expect(list.status == 200)
     }
+
+    /// Writes from four clients on two replicas while PostgreSQL refuses every connection for a
+    /// while and then one replica is killed with SIGKILL: each answer is 200 or 503 (a killed
+    /// replica's clients see their connection refused), none hangs, and every acknowledged write
+    /// is stored, in an audit chain that verifies.
+    @Test func writesThroughAnOutageAndAKilledReplicaLoseNothingAcknowledged() throws {
+        let workspace = try Workspace()
+        let cluster = try TemporaryPostgresCluster.shared()
+        let uri = try cluster.makeDatabase()
+        let name = try #require(uri.split(separator: "/").last?.split(separator: "?").first.map(String.init))
+        let survivor = try ServerProcess(databasePath: uri, adminTokenPath: workspace.path("survivor.token"))
+        let victim = try ServerProcess(databasePath: uri, adminTokenPath: workspace.path("victim.token"))
+        defer { _ = survivor.stop(); _ = victim.stop() }
+        let token = survivor.adminToken
+        let yaml = try String(contentsOf: Self.orderHistory, encoding: .utf8)
+        let outcomes = ManagedStatuses()
+        let start = Date()
+        let group = DispatchGroup()
+        for client in 0..<4 {
+            DispatchQueue.global().async(group: group) {
+                var round = 0
+                while Date().timeIntervalSince(start) < 5 {
+                    round += 1
+                    let body = yaml.replacingOccurrences(of: "name: Order History", with: "name: Order History \(client)-\(round)")
+                    let replica = client % 2 == 0 ? survivor : victim
+                    let answer = try? replica.send("PUT", "/api/v1/products/order-history", token: token, contentType: "application/yaml", body: body)
+                    outcomes.append(answer?.status ?? -1)
+                    if answer == nil { usleep(50_000) }
+                }
+            }
+        }
+        Thread.sleep(forTimeInterval: 1)
+        try cluster.psql("ALTER DATABASE \(name) ALLOW_CONNECTIONS false")
+        try cluster.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)'")
+        Thread.sleep(forTimeInterval: 1.5)
+        try cluster.psql("ALTER DATABASE \(name) ALLOW_CONNECTIONS true")
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(victim.process.processIdentifier, SIGKILL)
+        group.wait()
+
+        let statuses = outcomes.values
+        let acknowledged = statuses.filter { $0 == 200 }.count
+        #expect(statuses.allSatisfy { [200, 503, -1].contains($0) }, "\(Set(statuses))")
+        #expect(statuses.contains(503), "the outage was seen as 503")
+        #expect(acknowledged >= 20, "writes went through before and after the outage: \(acknowledged)")
+        let revisions = try JSONParser.parse(survivor.send("GET", "/api/v1/products/order-history/revisions", token: token).body)
+        let stored = revisions["items"]?.arrayValue?.count ?? 0
+        #expect(stored >= 1 + acknowledged, "every acknowledged write is stored (\(stored) revisions, \(acknowledged) acknowledged)")
+        let verify = try MeshregProcess.run(["audit", "verify", "--db", uri])
+        #expect(verify.status == 0, "\(verify.standardOutput) \(verify.standardError)")
+    }
 }
 
 /// Statuses collected from concurrent requests. `@unchecked Sendable`: `collected` is guarded by `lock`.
