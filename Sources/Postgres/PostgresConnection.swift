@@ -9,13 +9,15 @@ import Darwin
 /// One libpq connection (docs/ARCHITECTURE.md, "PostgreSQL"). Not thread-safe by design: one
 /// thread at a time uses it, as with `DatabaseConnection` for SQLite.
 ///
-/// Statements may number parameters (`$1`) or write `?` as the registry's portable SQL does; `?`
-/// is translated once per statement text and the translation is kept.
+/// Statements may number parameters (`$1`) or write `?` as the registry's portable SQL does. Each
+/// statement text is translated (`?` to `$n`) and prepared on the server once per connection, and
+/// later calls only bind and execute it, as SQLite's statement cache does.
 public final class PostgresConnection: SQLConnection {
     private let pq: LibPQ
     private let handle: OpaquePointer
     private var transactionDepth = 0
-    private var translations: [String: String] = [:]
+    /// Prepared statements' names by statement text.
+    private var prepared: [String: String] = [:]
 
     /// Connects with a libpq connection string or `postgres://` URI (sslmode, passfile and the
     /// `PG*` environment variables work as libpq documents) and sets the statement timeout.
@@ -158,7 +160,6 @@ public final class PostgresConnection: SQLConnection {
     }
 
     private func send(_ sql: String, _ values: [any SQLBindable]) throws(PostgresError) -> OpaquePointer? {
-        let sql = numbered(sql)
         let forms = values.map { Self.wireForm($0.sqlValue) }
         if forms.contains(where: { $0?.binary == false && $0?.bytes.contains(0) == true }) {
             throw PostgresError(sqlState: "22021", message: "text with a NUL character cannot be stored in PostgreSQL; remove it", sql: sql)
@@ -166,8 +167,9 @@ public final class PostgresConnection: SQLConnection {
         let buffers = forms.map { $0?.bytes }
         let lengths = forms.map { Int32($0?.bytes.count ?? 0) }
         let formats = forms.map { Int32($0?.binary == true ? 1 : 0) }
+        let name = try preparedName(sql)
         let result = withBufferPointers(buffers) { pointers in
-            pq.execParams(handle, sql, Int32(values.count), nil, pointers, lengths, formats, 0)
+            pq.execPrepared(handle, name, Int32(values.count), pointers, lengths, formats, 0)
         }
         do {
             try check(result, sql: sql)
@@ -253,12 +255,16 @@ public final class PostgresConnection: SQLConnection {
         return "\(real)"
     }
 
-    /// `sql` with each `?` parameter outside quotes and comments numbered `$1`, `$2`, …, remembered per text.
-    private func numbered(_ sql: String) -> String {
-        if let translated = translations[sql] { return translated }
-        let translated = PlaceholderNumbering.numbered(sql)
-        translations[sql] = translated
-        return translated
+    /// The name of `sql`'s prepared statement on this connection, preparing it (its `?` numbered
+    /// `$1`, `$2`, …) the first time.
+    private func preparedName(_ sql: String) throws(PostgresError) -> String {
+        if let name = prepared[sql] { return name }
+        let name = "meshreg_\(prepared.count + 1)"
+        let result = pq.prepare(handle, name, PlaceholderNumbering.numbered(sql), 0, nil)
+        defer { pq.clear(result) }
+        try check(result, sql: sql)
+        prepared[sql] = name
+        return name
     }
 }
 
