@@ -46,10 +46,12 @@ let package = Package(
         .target(name: "WebUI"),
 
         // Storage and the application.
-        .target(name: "SQLite", dependencies: ["CSQLite", "Threads"], linkerSettings: cLibraries("sqlite3")),
+        // The engine-neutral SQL interface the registry's stores use; SQLite and Postgres implement it.
+        .target(name: "SQL"),
+        .target(name: "SQLite", dependencies: ["CSQLite", "SQL", "Threads"], linkerSettings: cLibraries("sqlite3")),
         .target(name: "Crypto", dependencies: ["CCrypto"], linkerSettings: cLibraries("crypto")),
-        .target(name: "Postgres", dependencies: ["CPostgres"]),
-        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "ContractProjection", "Protobuf", "Policy", "CEL", "SQLite", "Postgres", "Crypto", "Threads", "Lineage"]),
+        .target(name: "Postgres", dependencies: ["CPostgres", "SQL"]),
+        .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "ContractProjection", "Protobuf", "Policy", "CEL", "SQL", "SQLite", "Postgres", "Crypto", "Threads", "Lineage"]),
 
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.
         .target(name: "HTTPProtocol"),
@@ -83,9 +85,9 @@ let package = Package(
         .testTarget(name: "ProtobufTests", dependencies: ["Protobuf"]),
         .testTarget(name: "ContractProjectionTests", dependencies: ["ContractProjection", "MeshModel", "JSON", "YAML", "CEL", "Compatibility", "Protobuf"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
-        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "SQL"]),
+        .target(name: "PostgresTestSupport", dependencies: ["SQL", "SQLite", "Postgres"], path: "Tests/PostgresTestSupport"),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "SQL", "PostgresTestSupport"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
         .testTarget(name: "HTTPProtocolTests", dependencies: ["HTTPProtocol"]),
         .target(name: "HTTPTestClient", path: "Tests/HTTPTestClient"),
@@ -93,9 +95,9 @@ let package = Package(
         .testTarget(name: "TLSTests", dependencies: ["TLS", "CSSL", "TLSTestSupport"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPProtocol", "HTTPTestClient", "TLS", "TLSTestSupport"]),
-        .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON", "Policy", "Lineage", "SQLite", "WebUI", "Protobuf"]),
-        .testTarget(name: "RegistryTests", dependencies: ["Registry", "SQLite", "Postgres", "PostgresTestSupport", "JSON", "Compatibility", "Lineage"]),
-        .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "Registry", "JSON", "Crypto", "HTTPServer", "HTTPProtocol"]),
+        .testTarget(name: "RegistryAPITests", dependencies: ["RegistryAPI", "Registry", "HTTPProtocol", "JSON", "Policy", "Lineage", "SQL", "SQLite", "PostgresTestSupport", "WebUI", "Protobuf"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "SQL", "SQLite", "Postgres", "PostgresTestSupport", "JSON", "Compatibility", "Lineage"]),
+        .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "Registry", "PostgresTestSupport", "JSON", "Crypto", "HTTPServer", "HTTPProtocol"]),
         .testTarget(name: "EndToEndTests", dependencies: ["meshreg", "JSON", "HTTPTestClient", "PostgresTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

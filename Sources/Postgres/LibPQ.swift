@@ -22,6 +22,9 @@ struct LibPQ: @unchecked Sendable {
     let exec: @convention(c) (Connection?, UnsafePointer<CChar>?) -> Result?
     let execParams: @convention(c) (Connection?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?,
                                     UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32) -> Result?
+    let prepare: @convention(c) (Connection?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?) -> Result?
+    let execPrepared: @convention(c) (Connection?, UnsafePointer<CChar>?, Int32, UnsafePointer<UnsafePointer<CChar>?>?,
+                                      UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32) -> Result?
     let clear: @convention(c) (Result?) -> Void
     let resultStatus: @convention(c) (Result?) -> ExecStatusType
     let resultErrorField: @convention(c) (Result?, Int32) -> UnsafeMutablePointer<CChar>?
@@ -29,6 +32,8 @@ struct LibPQ: @unchecked Sendable {
     let ntuples: @convention(c) (Result?) -> Int32
     let nfields: @convention(c) (Result?) -> Int32
     let fname: @convention(c) (Result?, Int32) -> UnsafeMutablePointer<CChar>?
+    let ftype: @convention(c) (Result?, Int32) -> Oid
+    let getlength: @convention(c) (Result?, Int32, Int32) -> Int32
     let getisnull: @convention(c) (Result?, Int32, Int32) -> Int32
     let getvalue: @convention(c) (Result?, Int32, Int32) -> UnsafeMutablePointer<CChar>?
     let socket: @convention(c) (Connection?) -> Int32
@@ -67,6 +72,8 @@ struct LibPQ: @unchecked Sendable {
                 backendPID: symbol("PQbackendPID"),
                 exec: symbol("PQexec"),
                 execParams: symbol("PQexecParams"),
+                prepare: symbol("PQprepare"),
+                execPrepared: symbol("PQexecPrepared"),
                 clear: symbol("PQclear"),
                 resultStatus: symbol("PQresultStatus"),
                 resultErrorField: symbol("PQresultErrorField"),
@@ -74,6 +81,8 @@ struct LibPQ: @unchecked Sendable {
                 ntuples: symbol("PQntuples"),
                 nfields: symbol("PQnfields"),
                 fname: symbol("PQfname"),
+                ftype: symbol("PQftype"),
+                getlength: symbol("PQgetlength"),
                 getisnull: symbol("PQgetisnull"),
                 getvalue: symbol("PQgetvalue"),
                 socket: symbol("PQsocket"),

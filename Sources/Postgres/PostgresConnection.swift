@@ -1,4 +1,5 @@
 import CPostgres
+import SQL
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,10 +8,16 @@ import Darwin
 
 /// One libpq connection (docs/ARCHITECTURE.md, "PostgreSQL"). Not thread-safe by design: one
 /// thread at a time uses it, as with `DatabaseConnection` for SQLite.
-public final class PostgresConnection {
+///
+/// Statements may number parameters (`$1`) or write `?` as the registry's portable SQL does. Each
+/// statement text is translated (`?` to `$n`) and prepared on the server once per connection, and
+/// later calls only bind and execute it, as SQLite's statement cache does.
+public final class PostgresConnection: SQLConnection {
     private let pq: LibPQ
     private let handle: OpaquePointer
     private var transactionDepth = 0
+    /// Prepared statements' names by statement text.
+    private var prepared: [String: String] = [:]
 
     /// Connects with a libpq connection string or `postgres://` URI (sslmode, passfile and the
     /// `PG*` environment variables work as libpq documents) and sets the statement timeout.
@@ -43,6 +50,8 @@ public final class PostgresConnection {
         pq.finish(handle)
     }
 
+    public var dialect: SQLDialect { .postgres }
+
     /// Whether the connection is still usable; a pool drops one that is not.
     public var isHealthy: Bool { pq.status(handle) == CONNECTION_OK }
 
@@ -58,7 +67,7 @@ public final class PostgresConnection {
 
     /// Runs a statement with bound parameters and returns its rows.
     @discardableResult
-    public func query(_ sql: String, _ values: [any PostgresBindable] = []) throws(PostgresError) -> [PostgresRow] {
+    public func query(_ sql: String, _ values: [any SQLBindable] = []) throws(PostgresError) -> [Row] {
         let result = try send(sql, values)
         defer { pq.clear(result) }
         return rows(of: result)
@@ -66,7 +75,7 @@ public final class PostgresConnection {
 
     /// Runs a statement and returns how many rows it inserted, updated or deleted.
     @discardableResult
-    public func run(_ sql: String, _ values: [any PostgresBindable] = []) throws(PostgresError) -> Int {
+    public func run(_ sql: String, _ values: [any SQLBindable] = []) throws(PostgresError) -> Int {
         let result = try send(sql, values)
         defer { pq.clear(result) }
         return Int(String(cString: pq.cmdTuples(result)!)) ?? 0
@@ -75,8 +84,18 @@ public final class PostgresConnection {
     /// Runs `body` in a transaction, committed when it returns and rolled back when it throws.
     /// Nested calls use savepoints.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try transaction(beginning: "BEGIN", body)
+    }
+
+    /// Runs `body` in a read-only transaction that sees one snapshot from its first statement on
+    /// (REPEATABLE READ), as a SQLite reader's DEFERRED transaction does; a savepoint when nested.
+    public func snapshot<T>(_ body: () throws -> T) throws -> T {
+        try transaction(beginning: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
+    private func transaction<T>(beginning begin: String, _ body: () throws -> T) throws -> T {
         let savepoint = "meshreg_\(transactionDepth)"
-        try execute(transactionDepth == 0 ? "BEGIN" : "SAVEPOINT \(savepoint)")
+        try execute(transactionDepth == 0 ? begin : "SAVEPOINT \(savepoint)")
         transactionDepth += 1
         do {
             let value = try body()
@@ -140,16 +159,17 @@ public final class PostgresConnection {
         return String(cString: quoted)
     }
 
-    private func send(_ sql: String, _ values: [any PostgresBindable]) throws(PostgresError) -> OpaquePointer? {
-        let forms = values.map(\.postgresValue.wireForm)
+    private func send(_ sql: String, _ values: [any SQLBindable]) throws(PostgresError) -> OpaquePointer? {
+        let forms = values.map { Self.wireForm($0.sqlValue) }
         if forms.contains(where: { $0?.binary == false && $0?.bytes.contains(0) == true }) {
             throw PostgresError(sqlState: "22021", message: "text with a NUL character cannot be stored in PostgreSQL; remove it", sql: sql)
         }
         let buffers = forms.map { $0?.bytes }
         let lengths = forms.map { Int32($0?.bytes.count ?? 0) }
         let formats = forms.map { Int32($0?.binary == true ? 1 : 0) }
+        let name = try preparedName(sql)
         let result = withBufferPointers(buffers) { pointers in
-            pq.execParams(handle, sql, Int32(values.count), nil, pointers, lengths, formats, 0)
+            pq.execPrepared(handle, name, Int32(values.count), pointers, lengths, formats, 0)
         }
         do {
             try check(result, sql: sql)
@@ -167,18 +187,84 @@ public final class PostgresConnection {
         }
     }
 
-    private func rows(of result: OpaquePointer?) -> [PostgresRow] {
+    /// The result's rows, each column typed by its PostgreSQL type: integers, floats, booleans (as
+    /// 0/1) and `bytea` (sent as `\x` hex) become what SQLite would return; the rest stays text.
+    private func rows(of result: OpaquePointer?) -> [Row] {
         let rowCount = pq.ntuples(result)
         let columnCount = pq.nfields(result)
-        var columns: [String: Int] = [:]
-        for column in 0..<columnCount {
-            columns[String(cString: pq.fname(result, column)!)] = Int(column)
-        }
+        let columns = (0..<columnCount).map { String(cString: pq.fname(result, $0)!) }
+        let types = (0..<columnCount).map { pq.ftype(result, $0) }
         return (0..<rowCount).map { row in
-            PostgresRow(columns: columns, values: (0..<columnCount).map { column in
-                pq.getisnull(result, row, column) == 1 ? nil : String(cString: pq.getvalue(result, row, column)!)
+            Row(columns: columns, values: (0..<columnCount).map { column in
+                guard pq.getisnull(result, row, column) == 0, let text = pq.getvalue(result, row, column) else { return .null }
+                let length = Int(pq.getlength(result, row, column))
+                return Self.value(UnsafeRawBufferPointer(start: text, count: length), type: types[Int(column)])
             })
         }
+    }
+
+    private static func value(_ text: UnsafeRawBufferPointer, type: Oid) -> SQLValue {
+        let string = String(decoding: text, as: UTF8.self)
+        switch type {
+        case 20, 21, 23, 26: return Int64(string).map(SQLValue.integer) ?? .text(string)  // int8, int2, int4, oid
+        case 700, 701: return Double(string).map(SQLValue.real) ?? .text(string)  // float4, float8
+        case 16: return .integer(string == "t" ? 1 : 0)  // bool
+        case 17: return hexBytes(text).map(SQLValue.blob) ?? .text(string)  // bytea
+        default: return .text(string)
+        }
+    }
+
+    /// A `bytea` in the text format: `\x` followed by hex digits.
+    private static func hexBytes(_ text: UnsafeRawBufferPointer) -> [UInt8]? {
+        guard text.count >= 2, text.count % 2 == 0, text[0] == UInt8(ascii: "\\"), text[1] == UInt8(ascii: "x") else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((text.count - 2) / 2)
+        var index = 2
+        while index < text.count {
+            guard let high = nibble(text[index]), let low = nibble(text[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+            index += 2
+        }
+        return bytes
+    }
+
+    private static func nibble(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// A parameter's wire form: text for everything but bytes, which travel in binary so that no
+    /// escaping is involved; nil for NULL.
+    private static func wireForm(_ value: SQLValue) -> (bytes: [UInt8], binary: Bool)? {
+        switch value {
+        case .null: nil
+        case .text(let text): (Array(text.utf8), false)
+        case .integer(let integer): (Array(String(integer).utf8), false)
+        case .real(let real): (Array(text(of: real).utf8), false)
+        case .blob(let bytes): (bytes, true)
+        }
+    }
+
+    private static func text(of real: Double) -> String {
+        if real.isNaN { return "NaN" }
+        if real.isInfinite { return real < 0 ? "-Infinity" : "Infinity" }
+        return "\(real)"
+    }
+
+    /// The name of `sql`'s prepared statement on this connection, preparing it (its `?` numbered
+    /// `$1`, `$2`, …) the first time.
+    private func preparedName(_ sql: String) throws(PostgresError) -> String {
+        if let name = prepared[sql] { return name }
+        let name = "meshreg_\(prepared.count + 1)"
+        let result = pq.prepare(handle, name, PlaceholderNumbering.numbered(sql), 0, nil)
+        defer { pq.clear(result) }
+        try check(result, sql: sql)
+        prepared[sql] = name
+        return name
     }
 }
 

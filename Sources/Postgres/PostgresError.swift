@@ -1,11 +1,12 @@
 import CPostgres
+import SQL
 
 /// An error from PostgreSQL or from libpq, with the SQLSTATE when the server sent one
 /// (postgresql.org/docs/15/errcodes-appendix.html).
 ///
 /// The description names the SQL but never the bound values, which may hold user data, and never
 /// the connection URI, which may hold a password.
-public struct PostgresError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct PostgresError: SQLEngineError, Sendable, Hashable, CustomStringConvertible {
     /// The five-character SQLSTATE, e.g. "23505"; empty when libpq failed without the server.
     public var sqlState: String
     public var message: String
@@ -41,6 +42,12 @@ public struct PostgresError: Error, Sendable, Hashable, CustomStringConvertible 
     public var isConnectionFailure: Bool {
         sqlState.isEmpty || sqlState.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(sqlState)
     }
+
+    /// A retryable race, a statement past its timeout or a lock that was not available (55P03).
+    public var isBusy: Bool { isRetryable || isCanceled || sqlState == "55P03" }
+    public var isUnavailable: Bool { isConnectionFailure }
+    /// character_not_in_repertoire: text with a NUL character, which PostgreSQL cannot hold.
+    public var isUnrepresentableText: Bool { sqlState == "22021" }
 
     public var description: String {
         let state = sqlState.isEmpty ? "" : " [\(sqlState)]"

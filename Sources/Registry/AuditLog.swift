@@ -1,6 +1,5 @@
 import Crypto
 import JSON
-import SQLite
 
 /// One entry of the append-only audit log (docs/ARCHITECTURE.md, "Audit log").
 public struct AuditEntry: Sendable, Hashable {
@@ -44,22 +43,6 @@ public struct AuditEntry: Sendable, Hashable {
 /// and this entry's canonical bytes, so editing or deleting any row breaks every later link.
 enum AuditLog {
     static let genesisHash = String(repeating: "0", count: 64)
-
-    static func append(_ entry: AuditEntry, to db: DatabaseConnection) throws {
-        let previous = try db.query("SELECT hash FROM audit_log ORDER BY sequence DESC LIMIT 1").first?.string("hash") ?? genesisHash
-        let hash = chainHash(previous: previous, entry: entry)
-        try db.run(
-            """
-            INSERT INTO audit_log (at, actor, action, target_kind, target, revision, domain, outcome, code, detail, previous_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [entry.at, entry.actor, entry.action, entry.targetKind, entry.target, entry.revision, entry.domain,
-             entry.outcome.rawValue, entry.code, entry.detail.encoded(), previous, hash])
-        let sequence = db.lastInsertedRowID
-        for policy in Set(entry.violatedPolicies) {
-            try db.run("INSERT INTO audit_policies (sequence, policy) VALUES (?, ?)", [sequence, policy])
-        }
-    }
 
     static func chainHash(previous: String, entry: AuditEntry) -> String {
         SHA256.hexDigest(Array(previous.utf8) + [0x0A] + entry.canonicalBytes)

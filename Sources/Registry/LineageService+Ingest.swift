@@ -22,7 +22,7 @@ extension LineageService {
             _ = try? registry.write { store in
                 let entry = AuditEntry(at: store.now, actor: actor.description, action: "lineage.ingest", targetKind: "lineage", target: "openlineage",
                                        revision: nil, domain: nil, outcome: .refused, code: refusal.code.rawValue, detail: detail)
-                try AuditLog.append(entry, to: store.db)
+                try store.appendAudit(entry)
                 try store.appendEvent(for: entry)
             }
             throw refusal
@@ -67,11 +67,10 @@ extension LineageService {
         var detail: JSONObject = ["key": .string(key), "kind": .string(event.kind.rawValue), "duplicate": .bool(!isNew)]
         detail["eventType"] = event.eventType.map { .string($0.rawValue) }
         detail["job"] = event.job.map { .string($0.description) }
-        try AuditLog.append(
+        try store.appendAudit(
             AuditEntry(at: store.now, actor: actor.description, action: "lineage.ingest", targetKind: "lineage",
                        target: event.runID.map { "run:\($0)" } ?? key, revision: nil, domain: nil, outcome: .allowed, code: nil,
-                       detail: .object(detail)),
-            to: store.db)
+                       detail: .object(detail)))
         return (LineageIngestResult(key: key, isDuplicate: !isNew, run: run), change)
     }
 

@@ -25,7 +25,7 @@ public final class LineageService: Sendable {
     public init(registry: Registry) throws(RegistryError) {
         self.registry = registry
         let needsBackfill = try registry.read { store in
-            try store.latestLineageChange() == 0 && !store.db.query("SELECT 1 FROM products LIMIT 1").isEmpty
+            try store.latestLineageChange() == 0 && store.count("products") > 0
         }
         if needsBackfill { try registry.write { store in try store.rebuildLineage() } }
         state = Mutex(State(stored: try registry.read { store in try store.loadLineage() }))

@@ -14,9 +14,9 @@ struct PolicyContext {
         var teams: [String] = []
         var roles: [String] = []
         if let username = actor.username {
-            for row in try store.db.query("SELECT team, role FROM team_members WHERE username = ? ORDER BY team", [username]) {
-                teams.append(row.string("team") ?? "")
-                roles.append(row.string("role") ?? "")
+            for membership in try store.memberships(of: username) {
+                teams.append(membership.team)
+                roles.append(membership.role)
             }
         }
         if let team = actor.team { teams.append(team) }
@@ -31,14 +31,9 @@ struct PolicyContext {
         var seen = Set<String>()
         var consumers: [JSONValue] = []
         for contract in contracts {
-            let rows = try store.db.query(
-                """
-                SELECT DISTINCT p.id, p.domain, p.team, p.status FROM product_ports pp JOIN products p ON p.id = pp.product_id
-                WHERE pp.direction = 'input' AND pp.contract_id = ? AND pp.contract_version = ? AND p.id != ? ORDER BY p.id
-                """, [contract.id, contract.version, excluding ?? ""])
-            for row in rows where seen.insert(row.string("id") ?? "").inserted {
-                consumers.append(["id": .string(row.string("id") ?? ""), "domain": .string(row.string("domain") ?? ""),
-                                  "team": .string(row.string("team") ?? ""), "status": .string(row.string("status") ?? "")])
+            for consumer in try store.consumers(of: contract, excluding: excluding) where seen.insert(consumer.id).inserted {
+                consumers.append(["id": .string(consumer.id), "domain": .string(consumer.domain),
+                                  "team": .string(consumer.team), "status": .string(consumer.status)])
             }
         }
         return .array(consumers)
@@ -59,12 +54,9 @@ struct PolicyContext {
 
     /// The `classification` custom property of the output port that publishes `contract`.
     private func classification(ofPortPublishing contract: ContractReference) throws -> JSONValue? {
-        guard let row = try store.db.query(
-            "SELECT product_id, port FROM product_ports WHERE direction = 'output' AND contract_id = ? AND contract_version = ? LIMIT 1",
-            [contract.id, contract.version]).first,
-            let producer = try store.currentDocument(.product, row.string("product_id") ?? "")
+        guard let publisher = try store.outputPort(publishing: contract), let producer = try store.currentDocument(.product, publisher.product)
         else { return nil }
-        let port = producer["outputPorts"]?.arrayValue?.first { $0["name"]?.stringValue == row.string("port") && $0["version"]?.stringValue == contract.version }
+        let port = producer["outputPorts"]?.arrayValue?.first { $0["name"]?.stringValue == publisher.port && $0["version"]?.stringValue == contract.version }
         return port.flatMap { Self.customProperty("classification", of: $0) }
     }
 

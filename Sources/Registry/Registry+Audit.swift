@@ -1,7 +1,7 @@
 import JSON
 import MeshModel
 import Policy
-import SQLite
+import SQL
 
 /// The result of walking the audit log's hash chain (docs/ARCHITECTURE.md, "Audit log").
 public struct AuditVerification: Sendable, Hashable {
@@ -90,7 +90,7 @@ extension Registry {
             var previous = AuditLog.genesisHash
             var count = 0
             var expectedSequence: Int64?
-            for row in try store.db.query("SELECT * FROM audit_log ORDER BY sequence") {
+            for row in try store.auditLog() {
                 count += 1
                 let sequence = row.integer("sequence") ?? 0
                 if let expectedSequence, sequence != expectedSequence {
@@ -116,23 +116,8 @@ extension Registry {
 
     /// Entries matching `query`, oldest first, with the cursor of the next page.
     public func auditEntries(_ query: AuditQuery) throws(RegistryError) -> (entries: [AuditEntry], nextCursor: Int64?) {
-        var conditions = ["sequence > ?"]
-        var values: [any SQLiteBindable] = [query.cursor ?? 0]
-        for (condition, value) in [("at >= ?", query.since), ("at < ?", query.until), ("actor = ?", query.actor), ("domain = ?", query.domain),
-                                   ("outcome = ?", query.outcome), ("action = ?", query.action)] {
-            if let value {
-                conditions.append(condition)
-                values.append(value)
-            }
-        }
-        if let policy = query.policy {
-            conditions.append("sequence IN (SELECT sequence FROM audit_policies WHERE policy = ?)")
-            values.append(policy)
-        }
         let limit = max(1, min(query.limit, 1_000))
-        values.append(limit + 1)
-        let sql = "SELECT * FROM audit_log WHERE \(conditions.joined(separator: " AND ")) ORDER BY sequence LIMIT ?"
-        let entries = try read { store in try store.db.query(sql, values).map(AuditEntry.init(row:)) }
+        let entries = try read { store in try store.auditEntries(query, limit: limit + 1) }
         let page = Array(entries.prefix(limit))
         return (page, entries.count > limit ? page.last?.sequence : nil)
     }
@@ -146,8 +131,7 @@ extension Registry {
             let context = PolicyContext(store: store, actor: .localAdmin)
             let actor = try context.actorJSON()
             var documents = 0
-            for row in try store.db.query("SELECT id FROM products WHERE status != 'retired' ORDER BY id") {
-                let id = row.string("id") ?? ""
+            for id in try store.unretiredProducts() {
                 guard let json = try store.currentDocument(.product, id), let product = try? DataProduct(json: json) else { continue }
                 documents += 1
                 evaluation.add(.product, id, PolicyInput([
@@ -155,8 +139,7 @@ extension Registry {
                     .consumers: try context.consumers(of: product.outputPorts.compactMap(\.contractReference), excluding: id),
                 ]))
             }
-            for row in try store.db.query("SELECT contract_id, version FROM contract_versions WHERE status != 'retired' ORDER BY contract_id, major, minor, patch") {
-                let reference = ContractReference(id: row.string("contract_id") ?? "", version: row.string("version") ?? "")
+            for reference in try store.unretiredContracts() {
                 guard let json = try store.currentDocument(.contract, reference.description) else { continue }
                 documents += 1
                 evaluation.add(.contract, reference.description,

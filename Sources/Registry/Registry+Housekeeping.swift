@@ -29,12 +29,7 @@ extension Registry {
     public func recordExpiredGrants() throws(RegistryError) -> Int {
         try write { store in
             let since = try store.registryMeta("access-expired-through") ?? ""
-            let expired = try store.db.query(
-                """
-                SELECT a.id, a.consumer_team, a.expires_at, p.domain FROM access_requests a JOIN products p ON p.id = a.product_id
-                WHERE a.status = 'approved' AND a.expires_at > ? AND a.expires_at <= ? ORDER BY a.expires_at, a.id
-                """,
-                [since, store.now])
+            let expired = try store.grantsExpiring(after: since, through: store.now)
             for row in expired {
                 try store.audit("access.expire", .access, row.string("id") ?? "", revision: nil, domain: row.string("domain"), actor: Self.system,
                                 detail: ["consumerTeam": .string(row.string("consumer_team") ?? ""), "expiresAt": .string(row.string("expires_at") ?? "")])

@@ -1,5 +1,5 @@
 import JSON
-import SQLite
+import SQL
 
 /// A stored revision of a document with the registry's envelope: registry state lives beside the
 /// document, never inside it, because ODPS and ODCS refuse unknown top-level keys.
@@ -130,77 +130,36 @@ extension Registry {
 
     /// Every revision of a product, oldest first.
     public func productRevisions(_ id: String) throws(RegistryError) -> [StoredDocument] {
-        let revisions = try read { store in
-            try store.db.query("SELECT * FROM revisions WHERE kind = 'product' AND key = ? ORDER BY revision", [id])
-                .map { StoredDocument(kind: .product, row: $0) }
-        }
+        let revisions = try read { store in try store.revisions(.product, id) }
         if revisions.isEmpty { throw RegistryError(.notFound, "no product \(id) is registered") }
         return revisions
     }
 
     /// The published versions of a contract, in SemVer order, with their status.
     public func contractVersions(_ id: String) throws(RegistryError) -> [(version: String, status: String)] {
-        let versions = try read { store in
-            try store.db.query("SELECT version, status FROM contract_versions WHERE contract_id = ? ORDER BY major, minor, patch, version", [id])
-                .map { (version: $0.string("version") ?? "", status: $0.string("status") ?? "") }
-        }
+        let versions = try read { store in try store.contractVersions(id) }
         if versions.isEmpty { throw RegistryError(.notFound, "no contract \(id) is published") }
         return versions
     }
 
     public func products(_ query: ProductQuery = ProductQuery()) throws(RegistryError) -> Page<ProductSummary> {
-        var conditions = ["p.id > ?"]
-        var values: [any SQLiteBindable] = [query.cursor ?? ""]
-        for (column, value) in [("domain", query.domain), ("status", query.status), ("team", query.team)] {
-            if let value {
-                conditions.append("p.\(column) = ?")
-                values.append(value)
-            }
-        }
-        if let text = query.text?.lowercased(), !text.isEmpty {
-            conditions.append("(instr(lower(p.id), ?) > 0 OR instr(lower(p.name), ?) > 0 OR instr(lower(p.description), ?) > 0 OR instr(p.keywords, ?) > 0)")
-            values += [text, text, text, text]
-        }
-        if let classification = query.classification?.lowercased(), !classification.isEmpty {
-            conditions.append("instr(p.classifications, ?) > 0")
-            values.append(" \(classification) ")
-        }
         let limit = max(1, min(query.limit, 1_000))
-        values.append(limit + 1)
-        let sql = """
-            SELECT p.id, p.name, p.domain, p.team, p.version, p.status, p.revision, p.updated_at, p.deprecated,
-                (SELECT json_group_array(port.port || '@' || port.contract_version) FROM (
-                    SELECT port, contract_version FROM product_ports
-                    WHERE product_id = p.id AND direction = 'output' AND deprecated = 1 ORDER BY rowid) AS port) AS deprecated_ports
-            FROM products p
-            WHERE \(conditions.joined(separator: " AND ")) ORDER BY p.id LIMIT ?
-            """
-        let rows = try read { store in try store.db.query(sql, values) }
-        let items = rows.prefix(limit).map { row in
-            ProductSummary(id: row.string("id") ?? "", name: row.string("name") ?? "", domain: row.string("domain") ?? "",
-                           team: row.string("team") ?? "", version: row.string("version") ?? "", status: row.string("status") ?? "",
-                           revision: row.int("revision") ?? 0, updatedAt: row.string("updated_at") ?? "",
-                           deprecated: row.int("deprecated") == 1,
-                           deprecatedPorts: (try? JSONParser.parse(row.string("deprecated_ports") ?? "[]"))?.arrayValue?.compactMap(\.stringValue) ?? [])
-        }
+        let rows = try read { store in try store.productSummaries(query, limit: limit + 1) }
+        let items = rows.prefix(limit)
         return Page(items: Array(items), nextCursor: rows.count > limit ? items.last?.id : nil)
     }
 
     /// Domain names with their teams.
     public func domains() throws(RegistryError) -> [(name: String, description: String?, teams: [String])] {
         try read { store in
-            try store.db.query("SELECT name, description FROM domains ORDER BY name").map { row in
-                let name = row.string("name") ?? ""
-                return (name: name, description: row.string("description"), teams: try store.teams(ofDomain: name))
-            }
+            try store.domains().map { domain in (name: domain.name, description: domain.description, teams: try store.teams(ofDomain: domain.name)) }
         }
     }
 
     public func team(_ name: String) throws(RegistryError) -> TeamSummary {
         let team = try read { store -> TeamSummary? in
             guard let domain = try store.domain(ofTeam: name) else { return nil }
-            let members = try store.db.query("SELECT username, role FROM team_members WHERE team = ? ORDER BY username", [name])
-                .map { (username: $0.string("username") ?? "", role: $0.string("role") ?? "") }
+            let members = try store.members(ofTeam: name)
             return TeamSummary(name: name, domain: domain, members: members)
         }
         guard let team else { throw RegistryError(.notFound, "no team \(name) is registered") }
@@ -217,13 +176,11 @@ extension Registry {
 extension Registry {
     /// Counts for `/metrics` and readiness.
     public func statistics() throws(RegistryError) -> (products: Int, contractVersions: Int, databaseBytes: Int) {
-        try read { store in
-            let products = try store.db.query("SELECT count(*) AS n FROM products").first?.int("n") ?? 0
-            let contracts = try store.db.query("SELECT count(*) AS n FROM contract_versions").first?.int("n") ?? 0
-            let pages = try store.db.query("PRAGMA page_count").first?[0]
-            let pageSize = try store.db.query("PRAGMA page_size").first?[0]
-            guard case .integer(let count)? = pages, case .integer(let size)? = pageSize else { return (products, contracts, 0) }
-            return (products, contracts, Int(count * size))
+        let counts = try read { store in (products: try store.count("products"), contracts: try store.count("contract_versions")) }
+        do {
+            return (counts.products, counts.contracts, try database.sizeInBytes())
+        } catch {
+            throw Self.registryError(error)
         }
     }
 }

@@ -69,7 +69,7 @@ extension Registry {
                 return try operation.execute(store, actor: actor)
             }
         } catch {
-            if ![.busy, .storageFailure, .preconditionFailed].contains(error.code) {
+            if ![.busy, .unavailable, .storageFailure, .preconditionFailed].contains(error.code) {
                 let refusal = Refusal(action: operation.action, target: operation.target, domain: operation.domain, error: error)
                 auditRefusals([refusal], actor: actor)
             }
@@ -90,13 +90,5 @@ extension Registry {
                                         message: "the document's \(field) is '\(key)' but the URL names '\(target.key)'; ids never change, so use the same in both")
             throw RegistryError(.invalidDocument, "the document's \(field) does not match the URL", issues: submission.locate([issue]))
         }
-    }
-}
-
-extension RegistryStore {
-    /// The team owning any version of the contract `id`.
-    func contractTeam(_ id: String) throws -> String? {
-        try db.query("SELECT team FROM contract_versions WHERE contract_id = ? ORDER BY major DESC, minor DESC, patch DESC LIMIT 1", [id])
-            .first?.string("team")
     }
 }

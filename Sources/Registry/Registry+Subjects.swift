@@ -1,7 +1,7 @@
 import Compatibility
 import JSON
 import Policy
-import SQLite
+import SQL
 
 /// The schema-registry use cases behind the Confluent-compatible API: subjects and
 /// their versions, schemas by global id, compatibility levels and modes. Every write is one
@@ -468,7 +468,7 @@ extension Registry {
     private static func subjectError(_ error: any Error) -> SubjectError {
         switch error {
         case let error as SubjectError: return error
-        case let error as SQLiteError where error.isBusy:
+        case let error as any SQLEngineError where error.isBusy || error.isUnavailable:
             return SubjectError(.storeTimeout, "the registry database is busy with another writer; try again in a moment")
         case let error as RegistryError: return SubjectError(.storeError, error.message)
         default: return SubjectError(.storeError, "Error in the backend data store: \(error)")

@@ -41,9 +41,7 @@ extension Registry {
             if let team = principal.team, try store.domain(ofTeam: team) == nil {
                 throw RegistryError(.unresolvedReference, "no team \(team) is registered; apply its domain first")
             }
-            try store.db.run(
-                "INSERT INTO tokens (id, hash, username, team, is_admin, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [id, SHA256.hexDigest(token), principal.username, principal.team, principal.isAdmin, description, store.now])
+            try store.insertToken(id: id, digest: SHA256.hexDigest(token), principal: principal, description: description)
             try store.audit("token.issue", .token, id, revision: nil, domain: nil, actor: actor,
                             detail: ["subject": .string(principal.description), "admin": .bool(principal.isAdmin)])
         }
@@ -55,33 +53,22 @@ extension Registry {
         guard token.utf8.count <= 256 else { return nil }
         let digest = SHA256.hexDigest(token)
         if let principal = tokenCache.principal(forDigest: digest) { return principal }
-        let principal = try read { store in
-            try store.db.query("SELECT username, team, is_admin FROM tokens WHERE hash = ? AND revoked_at IS NULL", [digest])
-                .first.map { row in Principal(username: row.string("username"), team: row.string("team"), isAdmin: row.bool("is_admin")) }
-        }
+        let principal = try read(singleStatement: true) { store in try store.principal(forTokenDigest: digest) }
         if let principal { tokenCache.remember(principal, forDigest: digest) }
         return principal
     }
 
     public func tokens() throws(RegistryError) -> [TokenSummary] {
-        try read { store in
-            try store.db.query("SELECT * FROM tokens ORDER BY created_at, id").map { row in
-                TokenSummary(id: row.string("id") ?? "",
-                             principal: Principal(username: row.string("username"), team: row.string("team"), isAdmin: row.bool("is_admin")),
-                             description: row.string("description") ?? "", createdAt: row.string("created_at") ?? "",
-                             revokedAt: row.string("revoked_at"))
-            }
-        }
+        try read { store in try store.tokenSummaries() }
     }
 
     /// Revokes a token by id; revoking twice is harmless.
     public func revokeToken(_ id: String, actor: Principal) throws(RegistryError) {
         guard actor.isAdmin else { throw RegistryError(.forbidden, "\(actor) may not revoke tokens: that needs a platform admin") }
         try write { store in
-            guard try !store.db.query("SELECT 1 FROM tokens WHERE id = ?", [id]).isEmpty else {
+            guard try store.revokeToken(id) else {
                 throw RegistryError(.notFound, "no token \(id); `meshreg token list` shows the ids")
             }
-            try store.db.run("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", [store.now, id])
             try store.audit("token.revoke", .token, id, revision: nil, domain: nil, actor: actor)
         }
         tokenCache.removeAll()
@@ -89,6 +76,6 @@ extension Registry {
 
     /// True when some admin token is still valid (so `serve` need not mint one).
     public func hasAdminToken() throws(RegistryError) -> Bool {
-        try read { store in try !store.db.query("SELECT 1 FROM tokens WHERE is_admin = 1 AND revoked_at IS NULL LIMIT 1").isEmpty }
+        try read(singleStatement: true) { store in try store.hasAdminToken() }
     }
 }

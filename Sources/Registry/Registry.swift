@@ -1,14 +1,14 @@
 import FoundationEssentials
 import JSON
 import MeshModel
-import SQLite
+import SQL
 
 /// The registry's use cases, shared by the CLI and the HTTP service. Every write is one
 /// transaction; every refusal is audited; nothing here knows about HTTP or the terminal.
 ///
-/// Calls block on SQLite: call them from threads, never from the cooperative pool.
+/// Calls block on the database: call them from threads, never from the cooperative pool.
 public final class Registry: Sendable {
-    let database: DatabasePool
+    let database: any SQLDatabase
     let clock: @Sendable () -> Date
     let tokenCache = TokenCache()
     let documents = DocumentCache()
@@ -17,17 +17,24 @@ public final class Registry: Sendable {
     /// A random id fixed when the database was created; events' source is `/meshreg/<id>`.
     public let registryID: String
 
-    /// Opens (creating and migrating) the registry database at `path`.
-    public init(path: String, configuration: RegistryConfiguration = RegistryConfiguration(),
+    /// Opens (creating and migrating) the registry database in the SQLite file at `path`.
+    public convenience init(path: String, configuration: RegistryConfiguration = RegistryConfiguration(),
+                            clock: @escaping @Sendable () -> Date = { Date() }) throws(RegistryError) {
+        try self.init(location: .sqlite(path: path), configuration: configuration, clock: clock)
+    }
+
+    /// Opens (creating and migrating) the registry database at `location`: a SQLite file, or a
+    /// PostgreSQL database shared with other replicas, reached through at most `connections` connections.
+    public init(location: DatabaseLocation, configuration: RegistryConfiguration = RegistryConfiguration(), connections: Int = 8,
                 clock: @escaping @Sendable () -> Date = { Date() }) throws(RegistryError) {
+        let (notifier, tokenCache) = (notifier, tokenCache)
+        // Another replica may have revoked a token or written events that readers here wait for.
+        database = try RegistryDatabase.open(location, connections: connections, afterCommit: { notifier.committed() },
+                                             afterCommitElsewhere: { tokenCache.removeAll(); notifier.committed() })
         do {
-            let notifier = notifier
-            database = try DatabasePool(path: path, migrator: RegistrySchema.migrator, afterCommit: { notifier.committed() })
             registryID = try database.read(singleStatement: true, RegistryStore.registryID)
-        } catch let error as SQLiteError where error.isNotADatabase {
-            throw RegistryError(.storageFailure, "\(path) is not a meshreg database (\(error.message)); point --db at a registry file or a new path")
         } catch {
-            throw RegistryError(.storageFailure, "cannot open the registry at \(path): \(error)")
+            throw RegistryError(.storageFailure, "cannot read the registry at \(location): \(error)")
         }
         self.clock = clock
         self.configuration = configuration
@@ -145,7 +152,7 @@ public final class Registry: Sendable {
         do {
             return try write(body)
         } catch {
-            if error.code != .busy && error.code != .storageFailure {
+            if ![.busy, .unavailable, .storageFailure].contains(error.code) {
                 auditRefusals([Refusal(action: action, target: target, domain: nil, error: error)], actor: actor)
             }
             throw error
@@ -175,8 +182,12 @@ public final class Registry: Sendable {
     static func registryError(_ error: any Error) -> RegistryError {
         switch error {
         case let error as RegistryError: return error
-        case let error as SQLiteError where error.isBusy:
+        case let error as any SQLEngineError where error.isBusy:
             return RegistryError(.busy, "the registry database is busy with another writer; try again in a moment")
+        case let error as any SQLEngineError where error.isUnrepresentableText:
+            return RegistryError(.invalidDocument, "a name or value holds a NUL character, which the registry cannot store; remove it")
+        case let error as any SQLEngineError where error.isUnavailable:
+            return RegistryError(.unavailable, "the registry database cannot be reached; try again in a moment")
         default: return RegistryError(.storageFailure, "the registry database failed: \(error)")
         }
     }

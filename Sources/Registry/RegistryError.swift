@@ -28,6 +28,8 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
         case preconditionFailed = "precondition-failed"
         /// The database is locked by another writer for longer than the busy timeout.
         case busy
+        /// The database cannot be reached (a PostgreSQL server restarting); try again in a moment.
+        case unavailable
         case storageFailure = "storage-failure"
     }
 

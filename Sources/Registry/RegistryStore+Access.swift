@@ -1,6 +1,16 @@
-import SQLite
+import SQL
 
 extension RegistryStore {
+    /// Approved grants whose expiry falls in (`after`, `through`], with their product's domain, by expiry.
+    func grantsExpiring(after start: String, through end: String) throws -> [Row] {
+        try db.query(
+            """
+            SELECT a.id, a.consumer_team, a.expires_at, p.domain FROM access_requests a JOIN products p ON p.id = a.product_id
+            WHERE a.status = 'approved' AND a.expires_at > ? AND a.expires_at <= ? ORDER BY a.expires_at, a.id
+            """,
+            [start, end])
+    }
+
     func accessRequest(_ id: String) throws -> AccessRequest? {
         try db.query("SELECT * FROM access_requests WHERE id = ?", [id]).first.map(accessRequest(from:))
     }
@@ -8,7 +18,7 @@ extension RegistryStore {
     /// Requests filtered by product, consumer team and stored status, newest first.
     func accessRequests(product: String?, team: String?, status: String?, limit: Int) throws -> [AccessRequest] {
         var conditions = ["1 = 1"]
-        var values: [any SQLiteBindable] = []
+        var values: [any SQLBindable] = []
         for (column, value) in [("product_id", product), ("consumer_team", team), ("status", status)] {
             if let value {
                 conditions.append("\(column) = ?")

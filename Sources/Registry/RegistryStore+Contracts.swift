@@ -1,6 +1,5 @@
 import JSON
 import MeshModel
-import SQLite
 
 /// The indexed columns of a stored contract version.
 struct ContractRecord: Sendable, Hashable {
@@ -13,6 +12,19 @@ struct ContractRecord: Sendable, Hashable {
 }
 
 extension RegistryStore {
+    /// The team owning any version of the contract `id`.
+    func contractTeam(_ id: String) throws -> String? {
+        try db.query("SELECT team FROM contract_versions WHERE contract_id = ? ORDER BY major DESC, minor DESC, patch DESC LIMIT 1", [id])
+            .first?.string("team")
+    }
+
+    /// The published versions of a contract, in SemVer order, with their status.
+    func contractVersions(_ id: String) throws -> [(version: String, status: String)] {
+        try db.query("SELECT version, status FROM contract_versions WHERE contract_id = ? ORDER BY major, minor, patch, version", [id])
+            .map { (version: $0.string("version") ?? "", status: $0.string("status") ?? "") }
+    }
+
+
     static func contractKey(_ id: String, _ version: String) -> String { "\(id)@\(version)" }
 
     func contractRecord(_ id: String, _ version: String) throws -> ContractRecord? {

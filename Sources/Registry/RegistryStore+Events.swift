@@ -1,5 +1,5 @@
 import JSON
-import SQLite
+import SQL
 
 /// The change log's SQL (docs/ARCHITECTURE.md, "Change events"). Events are appended in the
 /// transaction of the change they record, so they commit, or roll back, with it.
@@ -82,20 +82,20 @@ extension RegistryStore {
     func events(after sequence: Int64, limit: Int, types: [String] = [], domains: [String] = [],
                 visibleDomains: [String]? = nil) throws -> [ChangeEvent] {
         var conditions = ["sequence > ?"]
-        var values: [any SQLiteBindable] = [sequence]
+        var values: [any SQLBindable] = [sequence]
         if !types.isEmpty {
             conditions.append("type IN (\(Array(repeating: "?", count: types.count).joined(separator: ", ")))")
-            values += types.map { $0 as any SQLiteBindable }
+            values += types.map { $0 as any SQLBindable }
         }
         if !domains.isEmpty {
             conditions.append("domain IN (\(Array(repeating: "?", count: domains.count).joined(separator: ", ")))")
-            values += domains.map { $0 as any SQLiteBindable }
+            values += domains.map { $0 as any SQLBindable }
         }
         if let visibleDomains {
-            let allowed = visibleDomains.isEmpty ? "0" : "domain IN (\(Array(repeating: "?", count: visibleDomains.count).joined(separator: ", ")))"
+            let allowed = visibleDomains.isEmpty ? "FALSE" : "domain IN (\(Array(repeating: "?", count: visibleDomains.count).joined(separator: ", ")))"
             // Refusals and access events are for the event's domain teams and admins only.
             conditions.append("(NOT (type = 'policy.denied' OR type LIKE 'access.%') OR \(allowed))")
-            values += visibleDomains.map { $0 as any SQLiteBindable }
+            values += visibleDomains.map { $0 as any SQLBindable }
         }
         values.append(limit)
         return try db.query(
@@ -125,7 +125,7 @@ extension RegistryStore {
     }
 
     /// The random id the first migration of the change log stored.
-    static func registryID(_ db: DatabaseConnection) throws -> String {
+    static func registryID(_ db: any SQLConnection) throws -> String {
         try db.query("SELECT value FROM registry_meta WHERE name = 'registry-id'").first?.string("value") ?? "unknown"
     }
 

@@ -1,7 +1,7 @@
 import JSON
 import Lineage
 import MeshModel
-import SQLite
+import SQL
 
 /// Lineage SQL: edges tagged by source, replaced a source at a time in the write's
 /// transaction, each replacement's diff logged in commit order for in-memory graphs.
@@ -25,8 +25,9 @@ extension RegistryStore {
             let changed = try db.run(
                 """
                 INSERT INTO lineage_nodes (id, label, team) VALUES (?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET label = coalesce(excluded.label, label), team = coalesce(excluded.team, team)
-                WHERE coalesce(excluded.label, label) IS NOT label OR coalesce(excluded.team, team) IS NOT team
+                ON CONFLICT (id) DO UPDATE SET label = coalesce(excluded.label, lineage_nodes.label), team = coalesce(excluded.team, lineage_nodes.team)
+                WHERE coalesce(excluded.label, lineage_nodes.label) IS DISTINCT FROM lineage_nodes.label
+                    OR coalesce(excluded.team, lineage_nodes.team) IS DISTINCT FROM lineage_nodes.team
                 """,
                 [node.id.description, node.label == node.id.displayName ? nil : node.label, node.team])
             if changed > 0 { changedNodes.append(node) }
@@ -51,8 +52,8 @@ extension RegistryStore {
             }),
             "added": .array(added.map(Self.json)), "removed": .array(removed.map(Self.json)),
         ]
-        try db.run("INSERT INTO lineage_changes (source, body, at) VALUES (?, ?, ?)", [source, body.encoded(), now])
-        let sequence = db.lastInsertedRowID
+        let inserted = try db.query("INSERT INTO lineage_changes (source, body, at) VALUES (?, ?, ?) RETURNING sequence", [source, body.encoded(), now])
+        guard let sequence = inserted.first?.integer("sequence") else { preconditionFailure("INSERT … RETURNING returns the row it inserted") }
         if sequence % 1_000 == 0 {
             try db.run("DELETE FROM lineage_changes WHERE sequence <= ?", [sequence - Self.lineageChangesKept])
         }

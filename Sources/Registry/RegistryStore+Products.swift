@@ -1,6 +1,6 @@
 import JSON
 import MeshModel
-import SQLite
+import SQL
 
 /// The indexed columns of a stored product.
 struct ProductRecord: Sendable, Hashable {
@@ -12,6 +12,63 @@ struct ProductRecord: Sendable, Hashable {
 }
 
 extension RegistryStore {
+    /// The products other than `excluding` whose input ports read `contract`, by id.
+    func consumers(of contract: ContractReference, excluding: String?) throws -> [(id: String, domain: String, team: String, status: String)] {
+        try db.query(
+            """
+            SELECT DISTINCT p.id, p.domain, p.team, p.status FROM product_ports pp JOIN products p ON p.id = pp.product_id
+            WHERE pp.direction = 'input' AND pp.contract_id = ? AND pp.contract_version = ? AND p.id != ? ORDER BY p.id
+            """, [contract.id, contract.version, excluding ?? ""]
+        ).map { (id: $0.string("id") ?? "", domain: $0.string("domain") ?? "", team: $0.string("team") ?? "", status: $0.string("status") ?? "") }
+    }
+
+    /// An output port that publishes `contract`, or nil when no product does.
+    func outputPort(publishing contract: ContractReference) throws -> (product: String, port: String)? {
+        try db.query(
+            "SELECT product_id, port FROM product_ports WHERE direction = 'output' AND contract_id = ? AND contract_version = ? LIMIT 1",
+            [contract.id, contract.version]
+        ).first.map { (product: $0.string("product_id") ?? "", port: $0.string("port") ?? "") }
+    }
+
+    /// One page of the product listing: products after the query's cursor that match its filters, by id.
+    func productSummaries(_ query: ProductQuery, limit: Int) throws -> [ProductSummary] {
+        var conditions = ["p.id > ?"]
+        var values: [any SQLBindable] = [query.cursor ?? ""]
+        for (column, value) in [("domain", query.domain), ("status", query.status), ("team", query.team)] {
+            if let value {
+                conditions.append("p.\(column) = ?")
+                values.append(value)
+            }
+        }
+        let dialect = db.dialect
+        if let text = query.text?.lowercased(), !text.isEmpty {
+            let columns = ["lower(p.id)", "lower(p.name)", "lower(p.description)", "p.keywords"]
+            conditions.append("(" + columns.map { dialect.contains($0, "?") }.joined(separator: " OR ") + ")")
+            values += [text, text, text, text]
+        }
+        if let classification = query.classification?.lowercased(), !classification.isEmpty {
+            conditions.append(dialect.contains("p.classifications", "?"))
+            values.append(" \(classification) ")
+        }
+        values.append(limit)
+        let deprecatedPorts = dialect.jsonArray(of: "port || '@' || contract_version", from: "product_ports",
+                                                where: "product_id = p.id AND direction = 'output' AND deprecated = 1")
+        let sql = """
+            SELECT p.id, p.name, p.domain, p.team, p.version, p.status, p.revision, p.updated_at, p.deprecated,
+                \(deprecatedPorts) AS deprecated_ports
+            FROM products p
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY p.id LIMIT ?
+            """
+        return try db.query(sql, values).map { row in
+            ProductSummary(id: row.string("id") ?? "", name: row.string("name") ?? "", domain: row.string("domain") ?? "",
+                           team: row.string("team") ?? "", version: row.string("version") ?? "", status: row.string("status") ?? "",
+                           revision: row.int("revision") ?? 0, updatedAt: row.string("updated_at") ?? "",
+                           deprecated: row.int("deprecated") == 1,
+                           deprecatedPorts: (try? JSONParser.parse(row.string("deprecated_ports") ?? "[]"))?.arrayValue?.compactMap(\.stringValue) ?? [])
+        }
+    }
+
+
     func productRecord(_ id: String) throws -> ProductRecord? {
         guard let row = try db.query("SELECT id, domain, team, status, revision FROM products WHERE id = ?", [id]).first else { return nil }
         return ProductRecord(

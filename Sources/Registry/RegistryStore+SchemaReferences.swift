@@ -1,5 +1,5 @@
 import JSON
-import SQLite
+import SQL
 
 /// Schema references and data-contract settings (migration 0012-schema-references-and-rules).
 /// References belong to a schema id, since they are part of its identity; a subject version

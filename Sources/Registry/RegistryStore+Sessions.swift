@@ -1,4 +1,3 @@
-import SQLite
 
 /// Web UI sessions' SQL (docs/ARCHITECTURE.md, "Web UI").
 extension RegistryStore {

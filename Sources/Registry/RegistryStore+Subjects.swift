@@ -1,5 +1,5 @@
 import JSON
-import SQLite
+import SQL
 
 /// One row of `subject_versions`, without the schema.
 struct SubjectVersionRecord {
@@ -44,12 +44,12 @@ extension RegistryStore {
     }
 
     func insertSchema(_ schema: SubjectSchema) throws -> Int {
-        try db.run("""
+        let id = try db.query("""
             INSERT INTO subject_schemas (schema_type, identity, schema_identity, canonical, schema, metadata, rule_set, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """, [schema.type.confluentName, schema.identity, schema.schemaIdentity, schema.canonical, schema.text,
-                  schema.metadata.map { Self.storedText($0.json) }, schema.ruleSet.map { Self.storedText($0.json) }, now])
-        let id = Int(db.lastInsertedRowID)
+                  schema.metadata.map { Self.storedText($0.json) }, schema.ruleSet.map { Self.storedText($0.json) }, now]).first?.int("id")
+        guard let id else { preconditionFailure("INSERT … RETURNING returns the row it inserted") }
         try insertSchemaReferences(id, schema.references)
         return id
     }

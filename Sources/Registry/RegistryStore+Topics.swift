@@ -1,6 +1,6 @@
 import JSON
 import MeshModel
-import SQLite
+import SQL
 
 /// A contract version that names a Kafka topic, as the store holds it.
 struct TopicContractVersion {
@@ -21,7 +21,7 @@ extension RegistryStore {
         let rows = try db.query("""
             SELECT c.contract_id, c.version, c.team, c.status, r.document FROM contract_versions c
             JOIN revisions r ON r.kind = 'contract' AND r.key = c.contract_id || '@' || c.version AND r.revision = c.revision
-            WHERE instr(r.document, ?) > 0
+            WHERE \(db.dialect.contains("r.document", "?"))
             ORDER BY c.major DESC, c.minor DESC, c.patch DESC
             """, [needle])
         return rows.compactMap { row in

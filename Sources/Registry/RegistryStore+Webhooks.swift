@@ -1,5 +1,5 @@
 import JSON
-import SQLite
+import SQL
 
 /// Webhook subscriptions' SQL (docs/ARCHITECTURE.md, "Change events").
 extension RegistryStore {
@@ -22,9 +22,9 @@ extension RegistryStore {
     /// Subscriptions, oldest first: all of them, or those `owner` created.
     func webhooks(createdBy owner: Principal? = nil, dueAt now: String? = nil) throws -> [WebhookSubscription] {
         var conditions: [String] = []
-        var values: [any SQLiteBindable] = []
+        var values: [any SQLBindable] = []
         if let owner {
-            conditions.append("(created_by_user IS ? AND created_by_team IS ?)")
+            conditions.append("(created_by_user IS NOT DISTINCT FROM ? AND created_by_team IS NOT DISTINCT FROM ?)")
             values += [owner.username, owner.team]
         }
         if let now {

@@ -1,10 +1,10 @@
 import JSON
 import MeshModel
-import SQLite
+import SQL
 
 /// All the registry's SQL, over one connection inside one transaction. Bound parameters only.
 struct RegistryStore {
-    let db: DatabaseConnection
+    let db: any SQLConnection
     /// The time stamped on every row this transaction writes.
     let now: String
     /// Parsed documents, shared with every other transaction of the registry.
@@ -19,6 +19,17 @@ struct RegistryStore {
             [kind.rawValue, key])
         guard let row = rows.first, let revision = row.int("revision"), let digest = row.string("digest") else { return nil }
         return (revision, digest)
+    }
+
+    /// Every stored revision of a document, oldest first.
+    func revisions(_ kind: Kind, _ key: String) throws -> [StoredDocument] {
+        try db.query("SELECT * FROM revisions WHERE kind = ? AND key = ? ORDER BY revision", [kind.rawValue, key])
+            .map { StoredDocument(kind: kind, row: $0) }
+    }
+
+    /// How many rows `table` holds (a name from the schema, never input).
+    func count(_ table: String) throws -> Int {
+        try db.query("SELECT count(*) AS n FROM \(table)").first?.int("n") ?? 0
     }
 
     /// The latest revision of a document as stored, without its original bytes; nil when there is none.
@@ -39,10 +50,10 @@ struct RegistryStore {
         let revision = try db.query(
             """
             INSERT INTO revisions (kind, key, revision, document, original, media_type, digest, registered_at, registered_by)
-            VALUES (?1, ?2, (SELECT coalesce(max(revision), 0) + 1 FROM revisions WHERE kind = ?1 AND key = ?2), ?3, ?4, ?5, ?6, ?7, ?8)
+            VALUES (?, ?, (SELECT coalesce(max(revision), 0) + 1 FROM revisions WHERE kind = ? AND key = ?), ?, ?, ?, ?, ?, ?)
             RETURNING revision
             """,
-            [kind.rawValue, key, document.text, original, mediaType, document.digest, now, actor.description]
+            [kind.rawValue, key, kind.rawValue, key, document.text, original, mediaType, document.digest, now, actor.description]
         ).first?.int("revision")
         guard let revision else { preconditionFailure("INSERT … RETURNING returns the row it inserted") }
         documents.json.remember(document.json, digest: document.digest)
@@ -57,7 +68,7 @@ struct RegistryStore {
         let entry = AuditEntry(
             at: now, actor: actor.description, action: action, targetKind: kind.rawValue, target: target,
             revision: revision, domain: domain, outcome: outcome, code: code, detail: detail)
-        try AuditLog.append(entry, to: db)
+        try appendAudit(entry)
         try appendEvent(for: entry, eventAction: eventAction)
     }
 }
@@ -72,6 +83,23 @@ extension RegistryStore {
     /// The domain that owns `team`, or nil for an unknown team.
     func domain(ofTeam team: String) throws -> String? {
         try db.query("SELECT domain FROM teams WHERE name = ?", [team]).first?.string("domain")
+    }
+
+    /// Every domain, by name.
+    func domains() throws -> [(name: String, description: String?)] {
+        try db.query("SELECT name, description FROM domains ORDER BY name").map { (name: $0.string("name") ?? "", description: $0.string("description")) }
+    }
+
+    /// The teams `username` belongs to and the role in each, by team.
+    func memberships(of username: String) throws -> [(team: String, role: String)] {
+        try db.query("SELECT team, role FROM team_members WHERE username = ? ORDER BY team", [username])
+            .map { (team: $0.string("team") ?? "", role: $0.string("role") ?? "") }
+    }
+
+    /// The members of `team` and their roles, by username.
+    func members(ofTeam team: String) throws -> [(username: String, role: String)] {
+        try db.query("SELECT username, role FROM team_members WHERE team = ? ORDER BY username", [team])
+            .map { (username: $0.string("username") ?? "", role: $0.string("role") ?? "") }
     }
 
     func teams(ofDomain domain: String) throws -> [String] {

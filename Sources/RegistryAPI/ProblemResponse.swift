@@ -44,7 +44,7 @@ public enum ProblemResponse {
         if !error.dependants.isEmpty { extra["dependants"] = .array(error.dependants.map(JSONValue.string)) }
         for (key, value) in error.details { extra[key] = value }
         var response = make(status: status ?? Self.status(for: error), code: error.code.rawValue, detail: error.message, extra: extra)
-        if error.code == .busy { response.headers.add(name: "Retry-After", value: "1") }
+        if error.code == .busy || error.code == .unavailable { response.headers.add(name: "Retry-After", value: "1") }
         return response
     }
 
@@ -59,7 +59,7 @@ public enum ProblemResponse {
         case .immutableVersion, .hasDependants, .conflict, .incompatible: .conflict
         case .versionTooSmall, .policyViolation: .unprocessableContent
         case .preconditionFailed: HTTPStatus(code: 412)
-        case .busy: .serviceUnavailable
+        case .busy, .unavailable: .serviceUnavailable
         case .storageFailure: .internalServerError
         }
     }

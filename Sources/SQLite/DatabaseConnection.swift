@@ -1,11 +1,12 @@
 import CSQLite
+import SQL
 
 /// One SQLite connection, configured for a service (docs/ARCHITECTURE.md, "Write path"): WAL, foreign keys,
 /// a busy timeout, no double-quoted strings, extended result codes, a statement cache.
 ///
 /// Not thread-safe by design: a connection is used by one thread at a time, which
 /// `DatabasePool` guarantees.
-public final class DatabaseConnection {
+public final class DatabaseConnection: SQLConnection {
     public enum Mode: Sendable { case readWrite, readOnly }
 
     let handle: OpaquePointer
@@ -41,7 +42,7 @@ public final class DatabaseConnection {
 
     /// Switches the file to write-ahead logging; the mode persists in the file.
     public func enableWriteAheadLog(synchronous: String = "NORMAL") throws(SQLiteError) {
-        let rows = try query("PRAGMA journal_mode = WAL")
+        let rows = try query("PRAGMA journal_mode = WAL", [])
         guard rows.first?.string("journal_mode") == "wal" else {
             throw SQLiteError(extendedCode: SQLITE_ERROR, message: "could not switch to WAL journal mode", sql: "PRAGMA journal_mode = WAL")
         }
@@ -65,7 +66,7 @@ public final class DatabaseConnection {
         let statement = try cachedStatement(sql)
         defer { statement.reset() }
         do {
-            try statement.bind(values.map(\.sqliteValue))
+            try statement.bind(values.map(\.sqlValue))
             return try statement.rows()
         } catch {
             statementCache[sql] = nil
@@ -82,6 +83,8 @@ public final class DatabaseConnection {
 
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    public var dialect: SQLDialect { .sqlite }
+
     public enum TransactionKind: String, Sendable {
         case deferred = "DEFERRED", immediate = "IMMEDIATE"
     }
@@ -89,7 +92,12 @@ public final class DatabaseConnection {
     /// Runs `body` in a transaction, committing when it returns and rolling back when it throws
     /// (the body's error is rethrown as is). Nested calls become savepoints, so a failed inner
     /// step can be undone on its own.
-    public func transaction<Result>(_ kind: TransactionKind = .immediate, _ body: () throws -> Result) throws -> Result {
+    public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try transaction(.immediate, body)
+    }
+
+    /// `transaction(_:)` with the kind of lock the outermost transaction takes first.
+    public func transaction<Result>(_ kind: TransactionKind, _ body: () throws -> Result) throws -> Result {
         let savepoint = "meshreg_\(transactionDepth)"
         // Through the statement cache: parsing BEGIN and COMMIT on every call is measurable on hot reads.
         try run(transactionDepth == 0 ? "BEGIN \(kind.rawValue)" : "SAVEPOINT \(savepoint)")

@@ -1,4 +1,5 @@
 import Dispatch
+import SQL
 import Threads
 
 /// One writer connection and a small pool of reader connections over one database file
@@ -14,7 +15,7 @@ import Threads
 /// Calls block the calling thread: run them on server threads, never on the cooperative pool.
 /// `@unchecked Sendable`: the writer is guarded by `writerLock`, the write queue by `queue`,
 /// the idle readers by `readersLock`, and a connection is used by one thread at a time.
-public final class DatabasePool: @unchecked Sendable {
+public final class DatabasePool: SQLDatabase, @unchecked Sendable {
     /// The most writes one transaction takes: a longer one would delay its first callers' answers
     /// and the WAL checkpoint for the sake of its last.
     static let maximumBatch = 128
@@ -50,7 +51,7 @@ public final class DatabasePool: @unchecked Sendable {
     /// IMMEDIATE transaction) and returns once that has committed. When `body` throws, nothing
     /// it wrote is kept.
     @discardableResult
-    public func write<Result>(_ body: (DatabaseConnection) throws -> Result) throws -> Result {
+    public func write<Result>(_ body: (any SQLConnection) throws -> Result) throws -> Result {
         try withoutActuallyEscaping(body) { body in
             var outcome: Swift.Result<Result, any Error>?
             let write = QueuedWrite { writer in outcome = Swift.Result { try writer.transaction(.immediate) { try body(writer) } } }
@@ -119,7 +120,7 @@ public final class DatabasePool: @unchecked Sendable {
     /// A body that runs one statement may pass `singleStatement` to skip BEGIN and COMMIT: SQLite
     /// runs each statement in a snapshot of its own.
     @discardableResult
-    public func read<Result>(singleStatement: Bool = false, _ body: (DatabaseConnection) throws -> Result) throws -> Result {
+    public func read<Result>(singleStatement: Bool = false, _ body: (any SQLConnection) throws -> Result) throws -> Result {
         func run(on connection: DatabaseConnection) throws -> Result {
             singleStatement ? try body(connection) : try connection.transaction(.deferred) { try body(connection) }
         }
@@ -133,6 +134,18 @@ public final class DatabasePool: @unchecked Sendable {
         let reader = try takeReader()
         defer { returnReader(reader) }
         return try run(on: reader)
+    }
+
+    public var dialect: SQLDialect { .sqlite }
+
+    /// The file's size: its page count times its page size.
+    public func sizeInBytes() throws -> Int {
+        try read(singleStatement: true) { db in
+            let pages = try db.query("PRAGMA page_count").first?[0]
+            let pageSize = try db.query("PRAGMA page_size").first?[0]
+            guard case .integer(let count)? = pages, case .integer(let size)? = pageSize else { return 0 }
+            return Int(count * size)
+        }
     }
 
     private func takeReader() throws -> DatabaseConnection {

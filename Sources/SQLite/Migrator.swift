@@ -1,3 +1,5 @@
+import SQL
+
 /// A named schema change. Shipped migrations are never edited: new ones are appended.
 public struct Migration: Sendable {
     public var name: String

@@ -1,9 +1,10 @@
 import CSQLite
+import SQL
 
 /// An error reported by SQLite, carrying its extended result code (sqlite.org/rescode.html).
 ///
 /// The description names the SQL but never the bound values, which may hold user data.
-public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SQLiteError: SQLEngineError, Sendable, Hashable, CustomStringConvertible {
     /// The extended result code, e.g. 2067 for SQLITE_CONSTRAINT_UNIQUE.
     public var extendedCode: Int32
     public var message: String
@@ -32,6 +33,10 @@ public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible {
     public var isBusy: Bool { primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED }
     public var isUniqueViolation: Bool { extendedCode == Self.constraintUnique || extendedCode == Self.constraintPrimaryKey }
     public var isForeignKeyViolation: Bool { extendedCode == Self.constraintForeignKey }
+    /// A file on this machine is never unreachable the way a server is.
+    public var isUnavailable: Bool { false }
+    /// SQLite stores any text, NUL characters included.
+    public var isUnrepresentableText: Bool { false }
     /// The file is not a database, or is damaged (SQLITE_NOTADB, SQLITE_CORRUPT).
     public var isNotADatabase: Bool { primaryCode == SQLITE_NOTADB || primaryCode == SQLITE_CORRUPT }
 

@@ -1,4 +1,5 @@
 import CSQLite
+import SQL
 
 /// A prepared statement owned by one connection; reset and cleared after every use.
 final class Statement {

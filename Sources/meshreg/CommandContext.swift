@@ -37,16 +37,6 @@ final class CommandContext {
         DatabaseLocation(arguments.value("db") ?? ProcessInfo.processInfo.environment["MESHREG_DB"] ?? "meshreg.sqlite")
     }
 
-    /// The SQLite file the registry runs on. A PostgreSQL URI is refused here: so far only
-    /// `meshreg migrate` works on PostgreSQL (docs/ARCHITECTURE.md, "PostgreSQL").
-    func sqlitePath() throws -> String {
-        switch databaseLocation {
-        case .sqlite(let path): return path
-        case .postgres:
-            throw CommandError("\(databaseLocation): the registry runs on a SQLite file so far; on PostgreSQL only `meshreg migrate` works yet")
-        }
-    }
-
     var actor: Principal {
         arguments.value("as").map { Principal.user($0) } ?? .localAdmin
     }
@@ -61,7 +51,7 @@ final class CommandContext {
 
     func registry() throws -> Registry {
         if let openedRegistry { return openedRegistry }
-        let registry = try Registry(path: try sqlitePath(), configuration: RegistryConfiguration(policies: try policies()))
+        let registry = try Registry(location: databaseLocation, configuration: RegistryConfiguration(policies: try policies()))
         openedRegistry = registry
         return registry
     }

@@ -5,7 +5,7 @@ import Registry
 /// Dispatches `meshreg <command> ...` and turns every error into a message and an exit status.
 enum CommandLineInterface {
     static var commands: [any Command.Type] {
-        [ServeCommand.self, MigrateCommand.self, ApplyCommand.self, PlanCommand.self, ValidateCommand.self, GetCommand.self, ListCommand.self, RetireCommand.self, CompatCommand.self, AccessCommand.self, AuditCommand.self, PolicyCommand.self, TokenCommand.self, CELCommand.self, ContractCommand.self, LineageCommand.self, ImpactCommand.self, EventsCommand.self, UpgradeCommand.self]
+        [ServeCommand.self, MigrateCommand.self, ApplyCommand.self, PlanCommand.self, ValidateCommand.self, GetCommand.self, ListCommand.self, RetireCommand.self, CompatCommand.self, AccessCommand.self, AuditCommand.self, PolicyCommand.self, TokenCommand.self, CELCommand.self, ContractCommand.self, LineageCommand.self, ImpactCommand.self, EventsCommand.self, UpgradeCommand.self, StoreCommand.self]
     }
 
     static let version = "0.1.0"
@@ -60,7 +60,7 @@ enum CommandLineInterface {
     static func exitStatus(for code: RegistryError.Code) -> ExitStatus {
         switch code {
         case .forbidden, .immutableVersion, .hasDependants, .conflict, .preconditionFailed, .busy, .incompatible, .versionTooSmall, .policyViolation: .checkFailed
-        case .invalidDocument, .unresolvedReference, .notFound, .storageFailure: .usageError
+        case .invalidDocument, .unresolvedReference, .notFound, .unavailable, .storageFailure: .usageError
         }
     }
 

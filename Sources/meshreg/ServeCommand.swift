@@ -10,7 +10,7 @@ import Webhooks
 enum ServeCommand: Command {
     static let specification = CommandSpecification(
         name: "serve", summary: "Run the HTTP API (loads the shipped Domains/ into an empty registry).",
-        usage: "[--db PATH] [--host ADDRESS] [--port N] [--tls-cert FILE --tls-key FILE] [--max-connections N] [--idle-timeout SECONDS]",
+        usage: "[--db PATH|URI] [--db-pool N] [--host ADDRESS] [--port N] [--tls-cert FILE --tls-key FILE] [--max-connections N] [--idle-timeout SECONDS]",
         options: [
             .option("host", value: "ADDRESS", help: "Address to listen on (default 127.0.0.1)."),
             .option("port", value: "N", help: "Port to listen on (default 8080; 0 picks a free one)."),
@@ -18,6 +18,8 @@ enum ServeCommand: Command {
             .option("tls-key", value: "FILE", help: "The certificate's PEM private key, unencrypted (needs --tls-cert)."),
             .option("max-connections", value: "N", help: "Most connections open at once (default 10000); past it new ones get 503 and are closed."),
             .option("idle-timeout", value: "SECONDS", help: "How long a kept-alive connection may wait for its next request (default 5)."),
+            .option("admin-token-file", value: "FILE", help: "Where the first admin token is written (default <db>.admin-token; ./meshreg.admin-token on PostgreSQL)."),
+            .option("db-pool", value: "N", help: "On PostgreSQL, the most connections this process opens (default 8)."),
             .option("domains", value: "DIR", help: "Domain tree to load when the registry is empty (default ./Domains)."),
             .option("log-format", value: "text|json", help: "Access log format on stderr (default text)."),
             .option("events-retention", value: "DURATION", help: "How long change events are kept: 30d (the default), 12h, 90m."),
@@ -27,7 +29,11 @@ enum ServeCommand: Command {
         ],
         discussion: """
             On first start it creates an admin token, prints it once and writes it to <db>.admin-token
-            (mode 0600). SIGTERM or SIGINT stops accepting, lets requests in flight finish and closes
+            (mode 0600; ./meshreg.admin-token on PostgreSQL; --admin-token-file names another).
+
+            On PostgreSQL (--db postgres://… or $MESHREG_DB) any number of replicas may serve one
+            database: each migrates it on start under an advisory lock, and writes are serialized
+            across them. /readyz answers 503 while the database cannot be reached. SIGTERM or SIGINT stops accepting, lets requests in flight finish and closes
             the database.
 
             Connections are served by one event loop per core; the open-file limit is raised to
@@ -63,12 +69,16 @@ enum ServeCommand: Command {
             throw CommandError("--events-retention must be a duration like 30d, 12h or 90m, not '\(retentionText)'")
         }
         let allowsPrivateWebhooks = arguments.flag("allow-private-webhooks")
-        let databasePath = try context.sqlitePath()
+        let poolText = arguments.value("db-pool") ?? "8"
+        guard let connections = Int(poolText), (1...1_000).contains(connections) else {
+            throw CommandError("--db-pool must be a number of connections from 1 to 1000, not '\(poolText)'")
+        }
+        let location = context.databaseLocation
         let credentials = try tlsCredentials(arguments)
-        let registry = try Registry(path: databasePath, configuration: RegistryConfiguration(
-            policies: try context.policies(), allowsPrivateWebhooks: allowsPrivateWebhooks))
+        let registry = try Registry(location: location, configuration: RegistryConfiguration(
+            policies: try context.policies(), allowsPrivateWebhooks: allowsPrivateWebhooks), connections: connections)
         try loadShippedMesh(into: registry, from: arguments.value("domains"))
-        try ensureAdminToken(registry, databasePath: databasePath)
+        try ensureAdminToken(registry, path: arguments.value("admin-token-file") ?? defaultAdminTokenPath(location))
         if try registry.recordPolicySet() { Terminal.note("the policy set changed: recorded as an event") }
         try EventHousekeeping(registry: registry, retention: retention).start()
         var webhookConfiguration = WebhookDispatcher.Configuration()
@@ -91,7 +101,7 @@ enum ServeCommand: Command {
             throw CommandError("cannot listen on \(host):\(port): \(error); pick another --port")
         }
         let scheme = credentials == nil ? "http" : "https"
-        Terminal.note("meshreg listening on \(scheme)://\(host):\(boundPort) (database \(databasePath)); web UI at /ui/")
+        Terminal.note("meshreg listening on \(scheme)://\(host):\(boundPort) (database \(location)); web UI at /ui/")
         try signals.handle(stop: {
             Terminal.note("stopping: finishing requests in flight")
             server.shutdown(gracePeriod: .seconds(10))
@@ -157,11 +167,18 @@ enum ServeCommand: Command {
         Terminal.note("loaded \(results.count) documents from \(path)")
     }
 
+    /// Beside a SQLite file; in the working directory for a PostgreSQL database, which has no file.
+    private static func defaultAdminTokenPath(_ location: DatabaseLocation) -> String {
+        switch location {
+        case .sqlite(let path): path + ".admin-token"
+        case .postgres: "meshreg.admin-token"
+        }
+    }
+
     /// Mints the first admin token: printed once, and kept in a file only the owner can read.
-    private static func ensureAdminToken(_ registry: Registry, databasePath: String) throws {
+    private static func ensureAdminToken(_ registry: Registry, path: String) throws {
         guard try !registry.hasAdminToken() else { return }
         let issued = try registry.issueToken(for: .user("admin", isAdmin: true), description: "created by meshreg serve", actor: .localAdmin)
-        let path = databasePath + ".admin-token"
         guard FileManager.default.createFile(atPath: path, contents: Data((issued.token + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
             throw CommandError("cannot write the admin token to \(path)")
         }

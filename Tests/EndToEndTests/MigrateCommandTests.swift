@@ -33,10 +33,10 @@ import Testing
         #expect(!(first.standardOutput + first.standardError + again.standardOutput).contains(password))
         #expect((try JSONParser.parse(again.standardOutput)["database"]?.stringValue)?.contains(":***@") == true)
 
-        let serve = try MeshregProcess.run(["list", "products", "--db", uri])
-        #expect(serve.status != 0)
-        #expect(serve.standardError.contains("only `meshreg migrate` works"))
-        #expect(!serve.standardError.contains(password))
+        // The migrated database is a registry the other commands open as they are.
+        let list = try MeshregProcess.run(["list", "products", "--db", uri, "--format", "json"])
+        #expect(list.status == 0, "\(list.standardError)")
+        #expect(!(list.standardOutput + list.standardError).contains(password))
     }
 
     @Test func anUnreachablePostgresIsAClearError() throws {

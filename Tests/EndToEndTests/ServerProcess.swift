@@ -7,14 +7,18 @@ final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let port: Int
     let databasePath: String
+    /// Where the server writes the first admin token.
+    let adminTokenPath: String
     private let errorPipe = Pipe()
     private let logLock = NSLock()
     private var log = ""
 
-    init(databasePath: String, extraArguments: [String] = []) throws {
+    /// Starts a server on `databasePath` (a file or a postgres:// URI); `adminTokenPath` defaults to `<db>.admin-token`.
+    init(databasePath: String, adminTokenPath: String? = nil, extraArguments: [String] = []) throws {
         self.databasePath = databasePath
+        self.adminTokenPath = adminTokenPath ?? databasePath + ".admin-token"
         process.executableURL = MeshregProcess.executable
-        process.arguments = ["serve", "--db", databasePath, "--port", "0",
+        process.arguments = ["serve", "--db", databasePath, "--port", "0", "--admin-token-file", self.adminTokenPath,
                              "--domains", MeshregProcess.repositoryRoot.appendingPathComponent("Domains").path] + extraArguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errorPipe
@@ -53,12 +57,13 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     var adminToken: String {
-        (try? String(contentsOfFile: databasePath + ".admin-token", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        (try? String(contentsOfFile: adminTokenPath, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
     }
 
     /// One request on its own connection.
-    func send(_ method: String, _ path: String, token: String? = nil, contentType: String? = nil, body: String = "") throws -> ReceivedResponse {
-        var headers: [(String, String)] = []
+    func send(_ method: String, _ path: String, token: String? = nil, contentType: String? = nil, headers extra: [(String, String)] = [],
+              body: String = "") throws -> ReceivedResponse {
+        var headers = extra
         if let token { headers.append(("Authorization", "Bearer \(token)")) }
         if let contentType { headers.append(("Content-Type", contentType)) }
         guard let response = try TestClient.request(port: port, method, path, headers: headers, body: body) else {

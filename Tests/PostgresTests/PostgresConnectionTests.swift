@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import SQL
 import PostgresTestSupport
 import Testing
 
@@ -19,14 +20,14 @@ struct PostgresConnectionTests {
         let allBytes = (0...255).map(UInt8.init)
         let text = "naïve ☃ 'quoted' \"double\" \\ back"
         let inserted = try connection.run("INSERT INTO t VALUES ($1, $2, $3, $4, $5, $6)",
-                                          [text, Int64.min, 0.1, true, PostgresValue.bytes(allBytes), String?.none])
+                                          [text, Int64.min, 0.1, true, SQLValue.blob(allBytes), String?.none])
         #expect(inserted == 1)
         let row = try #require(try connection.query("SELECT * FROM t").first)
         #expect(row.string("s") == text)
-        #expect(row.int64("i") == Int64.min)
+        #expect(row.integer("i") == Int64.min)
         #expect(row.double("d") == 0.1)
         #expect(row.bool("b") == true)
-        #expect(row.bytes("x") == allBytes)
+        #expect(row.blob("x") == allBytes)
         #expect(row.string("n") == nil)
     }
 

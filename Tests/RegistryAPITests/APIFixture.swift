@@ -1,8 +1,10 @@
 import Foundation
 import HTTPProtocol
 import JSON
+import PostgresTestSupport
 import Registry
 import RegistryAPI
+import SQL
 
 /// The API over a registry loaded with the shipped retail mesh, called without sockets.
 final class APIFixture {
@@ -17,13 +19,22 @@ final class APIFixture {
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The database file, for tests that break it behind the registry's back.
-    var databasePath: String { directory.appendingPathComponent("api.sqlite").path }
+    /// The database as `--db` names it (a file, or a database on the throwaway PostgreSQL cluster).
+    let databaseLocation: String
+
+    /// A connection of its own to the database, for tests that break it behind the registry's back.
+    func connection() throws -> any SQLConnection { try TestEngine.connect(databaseLocation) }
+
+    /// Another registry on the same database, as a second process or replica would open it.
+    func reopen(clock: @escaping @Sendable () -> Date = { Date() }) throws -> Registry {
+        try Registry(location: DatabaseLocation(databaseLocation), clock: clock)
+    }
 
     init(configuration: RegistryConfiguration = RegistryConfiguration(), log: (@Sendable (RegistryAPI.LogRecord) -> Void)? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("meshreg-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        registry = try Registry(path: directory.appendingPathComponent("api.sqlite").path, configuration: configuration)
+        databaseLocation = try TestEngine.newDatabase(file: directory.appendingPathComponent("api.sqlite").path)
+        registry = try Registry(location: DatabaseLocation(databaseLocation), configuration: configuration)
         try registry.apply(try Self.shippedMesh(), actor: .localAdmin)
         adminToken = try registry.issueToken(for: .user("admin", isAdmin: true), actor: .localAdmin).token
         ordersOwnerToken = try registry.issueToken(for: .user("david.kim"), actor: .localAdmin).token

@@ -149,7 +149,7 @@ import Testing
 
         // A cycle cannot be registered (references name existing versions), so one is written into
         // the store to show the walk ends with a clear refusal rather than looping.
-        let store = try DatabaseConnection(path: fixture.databasePath)
+        let store = try fixture.connection()
         let first = try #require(store.query("SELECT schema_id FROM subject_versions WHERE subject = 'chain-0'").first?.int("schema_id"))
         _ = try store.run("INSERT INTO subject_schema_references (schema_id, position, name, subject, version) VALUES (?, 0, 'chain.T1', 'chain-1', 1)", [first])
         let cycle = fixture.ccompat(.post, "/subjects/cycle-value/versions", body: Self.body(level(2), references: [("chain.T1", "chain-1", 1)]))

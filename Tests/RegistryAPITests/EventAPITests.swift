@@ -75,7 +75,7 @@ import Testing
 
     @Test func positionsBelowRetentionAnswer410WithTheEarliestAvailable() throws {
         let fixture = try APIFixture()
-        let later = try Registry(path: fixture.directory.appendingPathComponent("api.sqlite").path, clock: { Date().addingTimeInterval(7_200) })
+        let later = try fixture.reopen(clock: { Date().addingTimeInterval(7_200) })
         let pruned = try later.pruneEvents(olderThan: 3_600, batch: 10)
         #expect(pruned > 10)
         let gone = fixture.send(.get, "/api/v1/events?after=0", token: fixture.adminToken)

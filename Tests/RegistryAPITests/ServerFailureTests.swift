@@ -1,13 +1,13 @@
 import HTTPProtocol
 import JSON
-import SQLite
+import PostgresTestSupport
 import Synchronization
 import Testing
 @testable import RegistryAPI
 
 /// When the server itself fails, the client learns a request id and nothing internal; the log
 /// line carries the same id and the cause. The failure is real: a table the route reads is
-/// dropped behind the registry's back, so SQLite answers "no such table".
+/// dropped behind the registry's back, so the database answers that there is no such table.
 @Suite struct ServerFailureTests {
     /// The access log's records, as `meshreg serve` would write them.
     final class CapturedLog: Sendable {
@@ -16,7 +16,8 @@ import Testing
     }
 
     static func dropTable(_ table: String, in fixture: APIFixture) throws {
-        try DatabaseConnection(path: fixture.databasePath).execute("PRAGMA foreign_keys = OFF; DROP TABLE \(table)")
+        let drop = TestEngine.isSQLite ? "PRAGMA foreign_keys = OFF; DROP TABLE \(table)" : "DROP TABLE \(table) CASCADE"
+        try fixture.connection().execute(drop)
     }
 
     /// A route, the table whose loss fails it, and the answer expected.
@@ -47,16 +48,16 @@ import Testing
         let requestID = try #require(response.json["requestId"]?.stringValue)
         #expect(!requestID.isEmpty)
         #expect(response.headers["X-Request-Id"] == requestID)
-        #expect(!body.contains("no such table") && !body.contains(table), "the body leaks the cause: \(body)")
+        #expect(!body.contains(TestEngine.missingTable(table)) && !body.contains(table), "the body leaks the cause: \(body)")
 
         let record = try #require(log.records.withLock { $0.last })
         #expect(record.requestID == requestID)
         #expect(record.status == status)
         let line = record.line(time: "2026-01-01T00:00:00Z", json: false)
-        #expect(line.contains(requestID) && line.contains("no such table: \(table)"), "\(line)")
+        #expect(line.contains(requestID) && line.contains(TestEngine.missingTable(table)), "\(line)")
         let jsonLine = try JSONParser.parse(record.line(time: "2026-01-01T00:00:00Z", json: true))
         #expect(jsonLine["requestId"] == .string(requestID))
-        #expect(jsonLine["failure"]?.stringValue?.contains("no such table: \(table)") == true)
+        #expect(jsonLine["failure"]?.stringValue?.contains(TestEngine.missingTable(table)) == true)
     }
 
     @Test func aConfluentStoreFailureIsError50001WithTheRequestIdOnly() throws {
@@ -69,9 +70,9 @@ import Testing
         #expect(response.json["error_code"] == 50001)
         let requestID = try #require(response.headers["X-Request-Id"])
         let message = try #require(response.json["message"]?.stringValue)
-        #expect(message.contains(requestID) && !message.contains("no such table"), "\(message)")
+        #expect(message.contains(requestID) && !message.contains(TestEngine.missingTable("subject_versions")), "\(message)")
         let record = try #require(log.records.withLock { $0.last })
-        #expect(record.requestID == requestID && record.failure?.contains("no such table: subject_versions") == true)
+        #expect(record.requestID == requestID && record.failure?.contains(TestEngine.missingTable("subject_versions")) == true)
     }
 
     @Test func everyAnswerHasItsOwnRequestId() throws {

@@ -4,7 +4,6 @@ import HTTPProtocol
 import JSON
 import Registry
 import RegistryAPI
-import SQLite
 import Testing
 import WebUI
 
@@ -32,7 +31,7 @@ import WebUI
         #expect(!setCookie.contains("Secure"))
         let secret = try sessionSecret(response)
         #expect(secret.count == 64)
-        let rows = try DatabaseConnection(path: fixture.databasePath).query("SELECT hash FROM ui_sessions")
+        let rows = try fixture.connection().query("SELECT hash FROM ui_sessions")
         #expect(rows.map { $0.string("hash") } == [SHA256.hexDigest(secret)])
 
         let behindTLS = signIn(fixture, token: fixture.ordersOwnerToken, headers: [("X-Forwarded-Proto", "https")])
@@ -52,7 +51,7 @@ import WebUI
         let forged = signIn(fixture, token: fixture.adminToken, headers: [("Origin", "https://evil.example")])
         #expect(forged.status.code == 403)
         #expect(forged.headers["Set-Cookie"] == nil)
-        #expect(try DatabaseConnection(path: fixture.databasePath).query("SELECT 1 FROM ui_sessions").isEmpty)
+        #expect(try fixture.connection().query("SELECT 1 FROM ui_sessions").isEmpty)
     }
 
     @Test func pagesNeedASessionAndCarryTheCSRFTokenOfIt() throws {

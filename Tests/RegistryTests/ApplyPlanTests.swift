@@ -1,6 +1,6 @@
 import JSON
 import Registry
-import SQLite
+import SQL
 import Testing
 
 /// `Registry.plan`: what applying a tree would do, document by document, and applying it.
@@ -10,7 +10,7 @@ import Testing
     }
 
     static func count(_ table: String, _ fixture: RegistryFixture) throws -> Int {
-        let database = try DatabaseConnection(path: fixture.databasePath, mode: .readOnly)
+        let database = try fixture.connection()
         return try database.query("SELECT count(*) AS n FROM \(table)").first?.int("n") ?? -1
     }
 
@@ -60,7 +60,7 @@ import Testing
         #expect(plan.count(.refuse) == 2)
         #expect(plan.documents.allSatisfy { $0.refusal?.code == .forbidden })
         #expect(try Self.count("revisions", fixture) == revisions)
-        let database = try DatabaseConnection(path: fixture.databasePath, mode: .readOnly)
+        let database = try fixture.connection()
         let refused = try database.query("SELECT target FROM audit_log WHERE outcome = 'refused' ORDER BY target").compactMap { $0.string("target") }
         #expect(refused == ["sales-orders", "sales-orders-contract@1.1.0"])
     }

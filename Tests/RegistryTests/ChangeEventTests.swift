@@ -83,7 +83,7 @@ import Testing
         let request = try fixture.registry.requestAccess(submission, actor: .user("carol")).request
         _ = try fixture.registry.decideAccess(request.id, approve: true, actor: .user("alice"))
         #expect(try fixture.registry.recordExpiredGrants() == 0)
-        let later = try Registry(path: fixture.databasePath, clock: { Date(timeIntervalSince1970: 4_102_444_800 + 60) })
+        let later = try fixture.reopen(clock: { Date(timeIntervalSince1970: 4_102_444_800 + 60) })
         #expect(try later.recordExpiredGrants() == 1)
         #expect(try later.recordExpiredGrants() == 0, "a grant expires once")
         let expired = try events(fixture.registry).filter { $0.type == "access.expired" }
@@ -122,7 +122,7 @@ import Testing
               validationActions: [Deny]
             """
         let policies = try PolicySet.load([(path: "named.yaml", bytes: Array(policy.utf8))])
-        let changed = try Registry(path: fixture.databasePath, configuration: RegistryConfiguration(policies: policies))
+        let changed = try fixture.reopen(configuration: RegistryConfiguration(policies: policies))
         #expect(try changed.recordPolicySet())
         let recorded = try events(fixture.registry)
         #expect(recorded.map(\.type) == ["policy-set.changed", "policy-set.changed"])
@@ -212,7 +212,7 @@ import Testing
     @Test func prunedPositionsAreReportedWithTheEarliestAvailable() throws {
         let fixture = try RegistryFixture()
         try fixture.apply([Samples.salesDomain, Samples.contract(), Samples.product()])
-        let future = try Registry(path: fixture.databasePath, clock: { Date().addingTimeInterval(86_400) })
+        let future = try fixture.reopen(clock: { Date().addingTimeInterval(86_400) })
         try future.apply([try RegistryFixture.submission(Samples.product(status: "deprecated"))], actor: admin)
         #expect(try future.pruneEvents(olderThan: 3_600, batch: 2) == 3)
         #expect(try fixture.registry.events(after: 0, limit: 10, reader: admin) == .expired(earliestAvailable: 4))

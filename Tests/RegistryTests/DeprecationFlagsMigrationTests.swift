@@ -1,11 +1,12 @@
 import Foundation
-import SQLite
+import PostgresTestSupport
+import SQL
 import Testing
 @testable import Registry
 
 /// Migration 0011 fills the deprecation flags of products stored before it from their documents,
 /// exactly as a product write fills them, and product lists read them from there.
-@Suite struct DeprecationFlagsMigrationTests {
+@Suite(.enabled(if: TestEngine.isSQLite, "SQLite-only: runs the SQLite migration's own SQL")) struct DeprecationFlagsMigrationTests {
     @Test func backfillMatchesWhatWritesStore() throws {
         let fixture = try RegistryFixture()
         let deprecated = Samples.product()
@@ -13,7 +14,7 @@ import Testing
             .replacingOccurrences(of: "status: active\n", with: "status: active\ndeprecated: true\n")
             .replacingOccurrences(of: "    contractId: sales-orders-contract\n", with: "    contractId: sales-orders-contract\n    deprecated: true\n")
         try fixture.apply([Samples.salesDomain, Samples.contract(), deprecated, Samples.consumerContract, Samples.consumer])
-        let connection = try DatabaseConnection(path: fixture.databasePath)
+        let connection = try fixture.connection()
         let query = """
             SELECT p.id, p.deprecated, (SELECT group_concat(port) FROM product_ports pp
                 WHERE pp.product_id = p.id AND pp.deprecated = 1) AS ports

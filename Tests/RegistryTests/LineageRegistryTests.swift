@@ -2,7 +2,7 @@ import Foundation
 import JSON
 import Lineage
 import Registry
-import SQLite
+import SQL
 import Testing
 
 /// OpenLineage RunEvents for tests: a job reading and writing datasets, with optional column lineage.
@@ -79,11 +79,11 @@ enum LineageEvents {
         let fixture = try RegistryFixture()
         try fixture.apply([Samples.salesDomain, Samples.contract(), Samples.product()])
         let first = try LineageService(registry: fixture.registry)
-        let other = try LineageService(registry: try Registry(path: fixture.databasePath))
+        let other = try LineageService(registry: try fixture.reopen())
         _ = try other.ingest(LineageEvents.run("COMPLETE", inputs: [topic], outputs: [table]), actor: .localAdmin)
         #expect(try edges(first) == edges(other))
         #expect(try edges(first).contains(LineageEdge(from: .job(namespace: "airflow-test", name: "load_orders"), to: .dataset(DatasetIdentifier(namespace: table.0, name: table.1)), kind: .writes)))
-        let reopened = try LineageService(registry: try Registry(path: fixture.databasePath))
+        let reopened = try LineageService(registry: try fixture.reopen())
         #expect(try edges(reopened) == edges(first))
     }
 
@@ -91,9 +91,9 @@ enum LineageEvents {
         let fixture = try RegistryFixture()
         try fixture.apply([Samples.salesDomain, Samples.contract(), Samples.product(), Samples.consumerContract, Samples.consumer])
         let expected = try edges(try LineageService(registry: fixture.registry))
-        let connection = try DatabaseConnection(path: fixture.databasePath)
+        let connection = try fixture.connection()
         try connection.execute("DELETE FROM lineage_edges; DELETE FROM lineage_nodes; DELETE FROM lineage_changes")
-        let reopened = try LineageService(registry: try Registry(path: fixture.databasePath))
+        let reopened = try LineageService(registry: try fixture.reopen())
         #expect(!expected.isEmpty)
         #expect(try edges(reopened) == expected)
     }
@@ -109,7 +109,7 @@ enum LineageEvents {
         #expect(again.isDuplicate)
         #expect(again.key == first.key)
         #expect(try edges(service) == before)
-        let connection = try DatabaseConnection(path: fixture.databasePath)
+        let connection = try fixture.connection()
         #expect(try connection.query("SELECT count(*) AS n FROM lineage_events").first?.int("n") == 1)
         #expect(try connection.query("SELECT count(*) AS n FROM audit_log WHERE action = 'lineage.ingest'").first?.int("n") == 2)
     }
@@ -150,7 +150,7 @@ enum LineageEvents {
         let error = fixture.refusal { _ = try service.ingest(.object(event), actor: .localAdmin) }
         #expect(error?.code == .invalidDocument)
         #expect(Set(error?.issues.map(\.issue.pointer.description) ?? []) == ["/eventTime", "/run/runId"])
-        let connection = try DatabaseConnection(path: fixture.databasePath)
+        let connection = try fixture.connection()
         let entry = try connection.query("SELECT outcome, target_kind FROM audit_log WHERE action = 'lineage.ingest'").first
         #expect(entry?.string("outcome") == "refused")
         #expect(entry?.string("target_kind") == "lineage")

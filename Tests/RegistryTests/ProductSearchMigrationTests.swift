@@ -1,11 +1,12 @@
 import Foundation
-import SQLite
+import PostgresTestSupport
+import SQL
 import Testing
 @testable import Registry
 
 /// Migration 0009 fills the search columns of products stored before it from their documents,
 /// exactly as a product write fills them.
-@Suite struct ProductSearchMigrationTests {
+@Suite(.enabled(if: TestEngine.isSQLite, "SQLite-only: runs the SQLite migration's own SQL")) struct ProductSearchMigrationTests {
     @Test func backfillMatchesWhatWritesStore() throws {
         let fixture = try RegistryFixture()
         let classified = Samples.product().replacingOccurrences(of: "    contractId: sales-orders-contract\n", with: """
@@ -16,7 +17,7 @@ import Testing
 
             """)
         try fixture.apply([Samples.salesDomain, Samples.contract(), classified, Samples.consumerContract, Samples.consumer])
-        let connection = try DatabaseConnection(path: fixture.databasePath)
+        let connection = try fixture.connection()
         let query = "SELECT id, keywords, classifications FROM products ORDER BY id"
         let written = try connection.query(query).map { [$0.string("id"), $0.string("keywords"), $0.string("classifications")] }
         #expect(written.count == 2)

@@ -1,11 +1,12 @@
 import Foundation
+import PostgresTestSupport
 import SQLite
 import Testing
 @testable import Registry
 
 /// Migration 0010 rebuilds the subject tables so PROTOBUF is admitted, keeping every row and the
 /// foreign key from versions to schemas.
-@Suite struct ProtobufSubjectsMigrationTests {
+@Suite(.enabled(if: TestEngine.isSQLite, "SQLite-only: migrates a SQLite file written before 0010")) struct ProtobufSubjectsMigrationTests {
     @Test func upgradeKeepsSubjectsAndAdmitsProtobuf() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("meshreg-migration-\(UUID().uuidString).db").path
         defer { try? FileManager.default.removeItem(atPath: path) }

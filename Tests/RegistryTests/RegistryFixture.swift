@@ -1,18 +1,30 @@
 import Foundation
+import PostgresTestSupport
 import Registry
+import SQL
 
-/// A registry in a temporary directory, with helpers to submit YAML text.
+/// A registry on a new database of the engine under test (a file in a temporary directory, or a
+/// database on the throwaway PostgreSQL cluster), with helpers to submit YAML text.
 final class RegistryFixture {
     let directory: URL
+    /// The database as `--db` names it: open a second `Registry` on it with `reopen()`.
+    let databaseLocation: String
     let registry: Registry
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("meshreg-registry-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        registry = try Registry(path: directory.appendingPathComponent("registry.sqlite").path)
+        databaseLocation = try TestEngine.newDatabase(file: directory.appendingPathComponent("registry.sqlite").path)
+        registry = try Registry(location: DatabaseLocation(databaseLocation))
     }
 
-    var databasePath: String { directory.appendingPathComponent("registry.sqlite").path }
+    /// Another registry on the same database, as a second process or replica would open it.
+    func reopen(configuration: RegistryConfiguration = RegistryConfiguration(), clock: @escaping @Sendable () -> Date = { Date() }) throws -> Registry {
+        try Registry(location: DatabaseLocation(databaseLocation), configuration: configuration, clock: clock)
+    }
+
+    /// A connection of its own to the database, to look behind the registry's back.
+    func connection() throws -> any SQLConnection { try TestEngine.connect(databaseLocation) }
 
     deinit { try? FileManager.default.removeItem(at: directory) }
 

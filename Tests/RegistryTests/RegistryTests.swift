@@ -1,7 +1,7 @@
 import Foundation
 import JSON
+import PostgresTestSupport
 import Registry
-import SQLite
 import Testing
 
 @Suite struct RegistryTests {
@@ -80,7 +80,7 @@ import Testing
         #expect(try fixture.registry.product("sales-orders").revision == 1)
         let teamToken = Principal.team("sales-data")
         #expect(try fixture.apply([Samples.product(status: "deprecated")], as: teamToken).first?.change == .updated)
-        let database = try DatabaseConnection(path: fixture.databasePath, mode: .readOnly)
+        let database = try fixture.connection()
         let refused = try database.query("SELECT actor, action, target, code FROM audit_log WHERE outcome = 'refused'")
         #expect(refused.count == 1)
         #expect(refused.first?.string("actor") == "carol")
@@ -175,10 +175,10 @@ import Testing
         #expect(try fixture.registry.products(ProductQuery(domain: "elsewhere")).items.isEmpty)
     }
 
-    @Test func twoWritersOnOneFileNeverCorruptIt() throws {
+    @Test func twoRegistriesOnOneDatabaseWriteEverythingAndKeepOneAuditChain() throws {
         let fixture = try RegistryFixture()
         try fixture.apply([Samples.salesDomain])
-        let other = try Registry(path: fixture.databasePath)
+        let other = try fixture.reopen()
         let registries = [fixture.registry, other]
         DispatchQueue.concurrentPerform(iterations: 8) { index in
             let registry = registries[index % 2]
@@ -186,11 +186,40 @@ import Testing
             _ = try? registry.apply([try! RegistryFixture.submission(contract)], actor: .localAdmin)
         }
         #expect(try fixture.registry.contractVersions("sales-orders-contract").count == 8)
-        let database = try DatabaseConnection(path: fixture.databasePath, mode: .readOnly)
-        #expect(try database.query("PRAGMA integrity_check").first?.string("integrity_check") == "ok")
+        let verification = try other.verifyAuditLog()
+        #expect(verification.isIntact)
+        #expect(verification.entries >= 9)
     }
 
-    @Test func foreignDatabaseFilesAreRefusedClearly() throws {
+    @Test func refusedAndRolledBackWritesLeaveTheAuditChainWithoutHoles() throws {
+        let fixture = try RegistryFixture()
+        try fixture.apply([Samples.salesDomain, Samples.contract(), Samples.product()])
+        // carol may publish her team's contract, which is audited inside the transaction that the
+        // refusal of the product (not her team's) then rolls back.
+        let refused = fixture.refusal {
+            try fixture.apply([Samples.contract(id: "sales-finance-contract", team: "sales-finance"), Samples.product(status: "deprecated")], as: .user("carol"))
+        }
+        #expect(refused?.code == .forbidden)
+        try fixture.apply([Samples.product(status: "deprecated")])
+        let verification = try fixture.registry.verifyAuditLog()
+        #expect(verification.isIntact, "\(String(describing: verification.firstBroken))")
+        #expect(verification.entries == 5, "three writes, the refusal, the last write")
+    }
+
+    @Test(.enabled(if: TestEngine.isSQLite, "SQLite-only: checks the file with PRAGMA integrity_check"))
+    func twoWritersOnOneSQLiteFileNeverCorruptIt() throws {
+        let fixture = try RegistryFixture()
+        try fixture.apply([Samples.salesDomain])
+        let registries = [fixture.registry, try fixture.reopen()]
+        DispatchQueue.concurrentPerform(iterations: 8) { index in
+            let registry = registries[index % 2]
+            _ = try? registry.apply([try! RegistryFixture.submission(Samples.contract(version: "1.\(index).0", status: "draft"))], actor: .localAdmin)
+        }
+        #expect(try fixture.connection().query("PRAGMA integrity_check").first?.string("integrity_check") == "ok")
+    }
+
+    @Test(.enabled(if: TestEngine.isSQLite, "SQLite-only: a file that is not a database"))
+    func foreignDatabaseFilesAreRefusedClearly() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("meshreg-foreign-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(FileManager.default.createFile(atPath: path, contents: Data(String(repeating: "not sqlite ", count: 20).utf8)))

@@ -1,11 +1,12 @@
 import Foundation
+import PostgresTestSupport
 import SQLite
 import Testing
 @testable import Registry
 
 /// Migration 0012 adds references, metadata and rule sets to stored schemas: a schema registered
 /// before it is still found by lookups (which now match `schema_identity`) and keeps its id.
-@Suite struct SchemaReferencesMigrationTests {
+@Suite(.enabled(if: TestEngine.isSQLite, "SQLite-only: migrates a SQLite file written before 0012")) struct SchemaReferencesMigrationTests {
     static let schema = #"{"type":"record","name":"Order","fields":[{"name":"id","type":"string"}]}"#
 
     @Test func schemasRegisteredBeforeKeepTheirIdentityAndId() throws {

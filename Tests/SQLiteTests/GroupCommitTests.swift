@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import SQL
 @testable import SQLite
 
 private let schema = Migrator([
@@ -44,7 +45,7 @@ private func labels(in pool: DatabasePool) throws -> Set<String> {
         let releaseLeader = DispatchSemaphore(value: 0)
         let group = DispatchGroup()
         let results = Mutex<[String: Result<Void, SQLiteError>]>([:])
-        func write(_ label: String, _ body: @escaping @Sendable (DatabaseConnection) throws -> Void) {
+        func write(_ label: String, _ body: @escaping @Sendable (any SQLConnection) throws -> Void) {
             DispatchQueue.global().async(group: group) {
                 let result = Result<Void, any Error> { try pool.write { db in
                     try db.run("INSERT INTO labels (label) VALUES (?)", [label])

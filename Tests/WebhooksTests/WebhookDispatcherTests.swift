@@ -2,6 +2,7 @@ import Foundation
 import HTTPProtocol
 import HTTPServer
 import JSON
+import PostgresTestSupport
 import Registry
 import Synchronization
 import Testing
@@ -10,8 +11,8 @@ import Webhooks
 /// Deliveries end to end in one process: a registry, the dispatcher and a receiver on a real port.
 @Suite struct WebhookDispatcherTests {
     private static func registry() throws -> Registry {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("meshreg-webhooks-\(UUID().uuidString).sqlite").path
-        return try Registry(path: path, configuration: RegistryConfiguration(allowsPrivateWebhooks: true))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("meshreg-webhooks-\(UUID().uuidString).sqlite").path
+        return try Registry(location: DatabaseLocation(TestEngine.newDatabase(file: file)), configuration: RegistryConfiguration(allowsPrivateWebhooks: true))
     }
 
     private static func dispatcher(_ registry: Registry, retry: WebhookRetryPolicy = WebhookRetryPolicy(firstDelay: 0.05, maximumDelay: 0.2)) -> WebhookDispatcher {

@@ -1,12 +1,17 @@
-/// One result row, read by column name or position.
+/// One result row, read by column name or position; the same type for every engine.
 public struct Row: Sendable, Hashable {
     public let columns: [String]
-    public let values: [SQLiteValue]
+    public let values: [SQLValue]
 
-    public subscript(index: Int) -> SQLiteValue { values[index] }
+    public init(columns: [String], values: [SQLValue]) {
+        self.columns = columns
+        self.values = values
+    }
+
+    public subscript(index: Int) -> SQLValue { values[index] }
 
     /// The value of the named column; `.null` when there is no such column.
-    public subscript(column: String) -> SQLiteValue {
+    public subscript(column: String) -> SQLValue {
         guard let index = columns.firstIndex(of: column) else { return .null }
         return values[index]
     }
@@ -31,6 +36,15 @@ public struct Row: Sendable, Hashable {
     }
 
     public func int(_ column: String) -> Int? { integer(column).map(Int.init) }
+
+    public func double(_ column: String) -> Double? {
+        switch self[column] {
+        case .real(let value): value
+        case .integer(let value): Double(value)
+        case .text(let text): Double(text)
+        default: nil
+        }
+    }
 
     public func bool(_ column: String) -> Bool { integer(column).map { $0 != 0 } ?? false }
 

@@ -1,0 +1,51 @@
+import Foundation
+import Synchronization
+
+/// Hears, on a connection of its own, the notification every write on the database sends when
+/// it commits, and calls `onCommit` for each batch of them (docs/ARCHITECTURE.md, "PostgreSQL"):
+/// how a replica learns, within a second, that another one wrote. After a lost connection it
+/// reconnects and calls `onCommit` once, since notifications sent meanwhile are gone.
+///
+/// Runs on its own thread until `stop()`, which it notices within a second.
+final class CommitListener: Sendable {
+    private let stopped = Atomic<Bool>(false)
+
+    /// Starts listening before it returns, so every commit after it is heard.
+    init(uri: String, channel: String, onCommit: @escaping @Sendable () -> Void) throws {
+        let first = Handover(try Self.connect(uri: uri, channel: channel))
+        let thread = Thread { [self] in
+            var connection: PostgresConnection? = first.connection
+            while !self.stopped.load(ordering: .relaxed) {
+                do {
+                    if connection == nil {
+                        connection = try Self.connect(uri: uri, channel: channel)
+                        onCommit()
+                    }
+                    if try !(connection?.notifications(waitingUpTo: 1_000).isEmpty ?? true) { onCommit() }
+                } catch {
+                    connection = nil
+                    Thread.sleep(forTimeInterval: 1)
+                }
+            }
+        }
+        thread.name = "meshreg-commit-listener"
+        thread.start()
+    }
+
+    private static func connect(uri: String, channel: String) throws -> PostgresConnection {
+        let connection = try PostgresConnection(uri: uri, applicationName: "meshreg-listener")
+        try connection.listen(channel)
+        return connection
+    }
+
+    func stop() {
+        stopped.store(true, ordering: .relaxed)
+    }
+}
+
+/// The first connection, made in `init` and used by the listener's thread alone from then on.
+/// `@unchecked Sendable`: handed over once, before the thread starts, and never touched by `init` again.
+private final class Handover: @unchecked Sendable {
+    let connection: PostgresConnection
+    init(_ connection: PostgresConnection) { self.connection = connection }
+}

@@ -1,0 +1,49 @@
+import Postgres
+import SQL
+import SQLite
+
+/// Opens the registry's database by location: the only place that knows the engines
+/// (docs/ARCHITECTURE.md, "Storage seam"). Everything else speaks `SQLDatabase` and `SQLConnection`.
+enum RegistryDatabase {
+    /// The key of the transaction-level advisory lock every write on PostgreSQL takes first, which
+    /// serializes the registry's writes across replicas (docs/ARCHITECTURE.md, "PostgreSQL").
+    static let writeLockKey: Int64 = 0x6d65_7368_7265_6702
+
+    /// Opens and migrates the database; SQLite's file is created when missing. `afterCommit` runs
+    /// after each commit of this process; on PostgreSQL, `afterCommitElsewhere` within a second of
+    /// a commit by any replica (SQLite's other processes are seen when caches expire).
+    static func open(_ location: DatabaseLocation, connections: Int, afterCommit: @escaping @Sendable () -> Void,
+                     afterCommitElsewhere: (@Sendable () -> Void)?) throws(RegistryError) -> any SQLDatabase {
+        do {
+            switch location {
+            case .sqlite(let path):
+                return try DatabasePool(path: path, migrator: RegistrySchema.migrator, afterCommit: afterCommit)
+            case .postgres(let uri):
+                return try PostgresDatabase(uri: uri, maximumConnections: connections, writeLockKey: writeLockKey,
+                                            migrator: RegistrySchema.postgresMigrator, afterCommit: afterCommit, afterAnyCommit: afterCommitElsewhere)
+            }
+        } catch let error as SQLiteError where error.isNotADatabase {
+            throw RegistryError(.storageFailure, "\(location) is not a meshreg database (\(error.message)); point --db at a registry file or a new path")
+        } catch let error as PostgresError where error.isConnectionFailure {
+            throw RegistryError(.unavailable, "cannot reach the registry database at \(location): \(error.message)")
+        } catch {
+            throw RegistryError(.storageFailure, "cannot open the registry at \(location): \(error)")
+        }
+    }
+}
+
+extension Registry {
+    /// Applies the schema migrations `location` lacks and returns their names, without opening a
+    /// registry: what `meshreg migrate` runs before replicas start (docs/ARCHITECTURE.md, "PostgreSQL").
+    public static func migrate(_ location: DatabaseLocation) throws -> [String] {
+        switch location {
+        case .sqlite(let path):
+            return try RegistrySchema.migrator.migrate(DatabaseConnection(path: path))
+        case .postgres(let uri):
+            return try RegistrySchema.postgresMigrator.migrate(PostgresConnection(uri: uri))
+        }
+    }
+
+    /// How many migrations this version of meshreg knows.
+    public static var migrationCount: Int { RegistrySchema.migrator.migrations.count }
+}
