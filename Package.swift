@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "SQL"),
         .target(name: "SQLite", dependencies: ["CSQLite", "SQL", "Threads"], linkerSettings: cLibraries("sqlite3")),
         .target(name: "Crypto", dependencies: ["CCrypto"], linkerSettings: cLibraries("crypto")),
-        .target(name: "Postgres", dependencies: ["CPostgres", "SQL"]),
+        .target(name: "Postgres", dependencies: ["CPostgres", "SQL", "Threads"]),
         .target(name: "Registry", dependencies: ["JSON", "YAML", "MeshModel", "Compatibility", "ContractProjection", "Protobuf", "Policy", "CEL", "SQL", "SQLite", "Postgres", "Crypto", "Threads", "Lineage"]),
 
         // HTTP: a pure HTTP/1.1 protocol module, the socket server, and the API's routes.

@@ -1,5 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
+import Threads
 
 /// Hears, on a connection of its own, the notification every write on the database sends when
 /// it commits, and calls `onCommit` for each batch of them (docs/ARCHITECTURE.md, "PostgreSQL"):
@@ -13,7 +16,7 @@ final class CommitListener: Sendable {
     /// Starts listening before it returns, so every commit after it is heard.
     init(uri: String, channel: String, onCommit: @escaping @Sendable () -> Void) throws {
         let first = Handover(try Self.connect(uri: uri, channel: channel))
-        let thread = Thread { [self] in
+        try OSThread.detach { [self] in
             var connection: PostgresConnection? = first.connection
             while !self.stopped.load(ordering: .relaxed) {
                 do {
@@ -24,12 +27,10 @@ final class CommitListener: Sendable {
                     if try !(connection?.notifications(waitingUpTo: 1_000).isEmpty ?? true) { onCommit() }
                 } catch {
                     connection = nil
-                    Thread.sleep(forTimeInterval: 1)
+                    sleep(1)
                 }
             }
         }
-        thread.name = "meshreg-commit-listener"
-        thread.start()
     }
 
     private static func connect(uri: String, channel: String) throws -> PostgresConnection {

@@ -1,6 +1,7 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
 import SQL
+import Threads
 
 /// A registry database on PostgreSQL for one process (docs/ARCHITECTURE.md, "PostgreSQL"): a pool
 /// of at most `maximumConnections` libpq connections, reads in REPEATABLE READ snapshots, and
@@ -21,7 +22,7 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
     private let statementTimeoutMilliseconds: Int
     private let writeLockKey: Int64
     private let slots: DispatchSemaphore
-    private let lock = NSLock()
+    private let lock = Lock()
     private var idle: [PostgresConnection] = []
     private let afterCommit: (@Sendable () -> Void)?
     private let listener: CommitListener?
