@@ -11,8 +11,10 @@ import urllib.request
 
 from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
 from confluent_kafka.schema_registry.avro import AvroDeserializer, AvroSerializer
+from confluent_kafka.schema_registry.common.serde import RuleConditionError
 from confluent_kafka.schema_registry.error import SchemaRegistryError
-from confluent_kafka.serialization import MessageField, SerializationContext
+from confluent_kafka.schema_registry.rules.cel.cel_executor import CelExecutor
+from confluent_kafka.serialization import MessageField, SerializationContext, SerializationError
 
 from checklist import Checklist
 
@@ -41,7 +43,7 @@ V2 = record({"name": "event_id", "type": "string"}, {"name": "order_id", "type":
             {"name": "channel", "type": "string", "default": "web"})
 BREAKING = record({"name": "event_id", "type": "string"}, {"name": "total", "type": "double"})
 
-checklist = Checklist("confluent-kafka interop", floor=41, stop_at_first_failure=True)
+checklist = Checklist("confluent-kafka interop", floor=43, stop_at_first_failure=True)
 check = checklist.check
 
 
@@ -154,8 +156,13 @@ check([field["name"] for field in projected["fields"]] == ["order_id", "amount",
 check(projected["fields"][5]["type"] == ["null", "string"] and projected["fields"][3]["type"]["type"] == "enum",
       "an optional property is a null union, allowed values an Avro enum")
 
-# The client produces with the subject's latest schema (no auto-registration) and a fresh
-# deserializer reads the record back through the id in the frame.
+check(latest.schema.metadata is not None and latest.schema.metadata.properties.properties.get("contract") == "orders.projected-events@1.0.0",
+      "the projected version's metadata names the contract version")
+
+# The client produces with the subject's latest schema (no auto-registration), running the
+# contract's rules the projection stored (CEL), and a fresh deserializer reads the record back
+# through the id in the frame.
+CelExecutor.register()
 producer = AvroSerializer(admin, latest.schema.schema_str, conf={"auto.register.schemas": False, "use.latest.version": True})
 projected_context = SerializationContext(PROJECTED_TOPIC, MessageField.VALUE)
 placed = datetime.datetime(2025, 11, 28, 9, 30, tzinfo=datetime.timezone.utc)
@@ -165,6 +172,11 @@ framed = producer(projected_event, projected_context)
 check(int.from_bytes(framed[1:5], "big") == latest.schema_id, "the producer frames the record with the projected schema's id")
 reader = SchemaRegistryClient({"url": URL, "basic.auth.user.info": "kafka-client:" + ADMIN_TOKEN})
 check(AvroDeserializer(reader)(framed, projected_context) == projected_event, "AvroDeserializer reads the record back field for field")
+try:
+    producer(dict(projected_event, note="a note longer than twenty characters"), projected_context)
+    check(False, "a record breaking the contract's maxLength is refused by the client's CEL rule")
+except SerializationError as error:
+    check(isinstance(error.__cause__, RuleConditionError), f"a record breaking the contract's maxLength is refused by the client's CEL rule ({error.__cause__!r})")
 check(owner.register_schema(projected_subject, Schema(latest.schema.schema_str, "AVRO")) == latest.schema_id,
       "registering the projection itself by hand returns its id")
 differs = dict(projected, fields=projected["fields"][:5])

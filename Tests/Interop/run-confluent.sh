@@ -4,7 +4,7 @@
 # MESHREG_INTEROP_POSTGRES=1, on PostgreSQL, then reads what it wrote through a second replica.
 set -euo pipefail
 source "$(dirname "$0")/serve.sh"
-start_meshreg run-confluent "confluent-kafka[avro,schemaregistry]" fastavro
+start_meshreg run-confluent "confluent-kafka[avro,rules,schemaregistry]==2.16.2" "fastavro==1.12.1"
 owner_token=$("$binary" token issue --user david.kim --db "$database" 2>/dev/null)
 MESHREG_URL="$url" MESHREG_ADMIN_TOKEN="$admin_token" MESHREG_OWNER_TOKEN="$owner_token" \
   "$venv/bin/python" Tests/Interop/confluent_interop.py
