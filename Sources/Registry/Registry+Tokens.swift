@@ -35,17 +35,39 @@ extension Registry {
         guard actor.isAdmin else {
             throw RegistryError(.forbidden, "\(actor) may not issue tokens: that needs a platform admin")
         }
-        let id = "tok_" + hex(SecureRandom.bytes(4))
-        let token = "meshreg_\(id.dropFirst(4))_\(hex(SecureRandom.bytes(24)))"
+        let issued = Self.newToken(for: principal)
         try write { store in
             if let team = principal.team, try store.domain(ofTeam: team) == nil {
                 throw RegistryError(.unresolvedReference, "no team \(team) is registered; apply its domain first")
             }
-            try store.insertToken(id: id, digest: SHA256.hexDigest(token), principal: principal, description: description)
-            try store.audit("token.issue", .token, id, revision: nil, domain: nil, actor: actor,
-                            detail: ["subject": .string(principal.description), "admin": .bool(principal.isAdmin)])
+            try Self.store(issued, description: description, store: store, actor: actor)
         }
-        return IssuedToken(id: id, token: token, principal: principal)
+        return issued
+    }
+
+    /// Issues the first admin token when no valid one exists, and nil when one does. The check
+    /// and the insert are one write, which on PostgreSQL holds the registry's write lock, so
+    /// replicas starting together on an empty database mint one token between them.
+    public func issueFirstAdminToken(description: String) throws(RegistryError) -> IssuedToken? {
+        let issued = Self.newToken(for: .user("admin", isAdmin: true))
+        return try write { store in
+            guard try !store.hasAdminToken() else { return nil }
+            try Self.store(issued, description: description, store: store, actor: .localAdmin)
+            return issued
+        }
+    }
+
+    /// A fresh token for `principal`: a short public id and a secret of 24 random bytes.
+    private static func newToken(for principal: Principal) -> IssuedToken {
+        let id = "tok_" + hex(SecureRandom.bytes(4))
+        return IssuedToken(id: id, token: "meshreg_\(id.dropFirst(4))_\(hex(SecureRandom.bytes(24)))", principal: principal)
+    }
+
+    /// Stores the token's hash, never the token, and audits the issue.
+    private static func store(_ issued: IssuedToken, description: String, store: RegistryStore, actor: Principal) throws {
+        try store.insertToken(id: issued.id, digest: SHA256.hexDigest(issued.token), principal: issued.principal, description: description)
+        try store.audit("token.issue", .token, issued.id, revision: nil, domain: nil, actor: actor,
+                        detail: ["subject": .string(issued.principal.description), "admin": .bool(issued.principal.isAdmin)])
     }
 
     /// The principal a token stands for, or nil for an unknown or revoked token.
@@ -72,10 +94,5 @@ extension Registry {
             try store.audit("token.revoke", .token, id, revision: nil, domain: nil, actor: actor)
         }
         tokenCache.removeAll()
-    }
-
-    /// True when some admin token is still valid (so `serve` need not mint one).
-    public func hasAdminToken() throws(RegistryError) -> Bool {
-        try read(singleStatement: true) { store in try store.hasAdminToken() }
     }
 }

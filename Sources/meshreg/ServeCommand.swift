@@ -177,8 +177,7 @@ enum ServeCommand: Command {
 
     /// Mints the first admin token: printed once, and kept in a file only the owner can read.
     private static func ensureAdminToken(_ registry: Registry, path: String) throws {
-        guard try !registry.hasAdminToken() else { return }
-        let issued = try registry.issueToken(for: .user("admin", isAdmin: true), description: "created by meshreg serve", actor: .localAdmin)
+        guard let issued = try registry.issueFirstAdminToken(description: "created by meshreg serve") else { return }
         guard FileManager.default.createFile(atPath: path, contents: Data((issued.token + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
             throw CommandError("cannot write the admin token to \(path)")
         }

@@ -2,6 +2,7 @@ import Foundation
 import JSON
 import PostgresTestSupport
 import Registry
+import Synchronization
 import Testing
 
 @Suite struct RegistryTests {
@@ -189,6 +190,23 @@ import Testing
         let verification = try other.verifyAuditLog()
         #expect(verification.isIntact)
         #expect(verification.entries >= 9)
+    }
+
+    /// Replicas starting together on an empty database each ask for the first admin token:
+    /// exactly one is minted, whichever registry and thread gets there first.
+    @Test func racingForTheFirstAdminTokenMintsExactlyOne() throws {
+        let fixture = try RegistryFixture()
+        let registries = [fixture.registry, try fixture.reopen()]
+        let minted = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { index in
+            if (try? registries[index % 2].issueFirstAdminToken(description: "replica \(index)")) != nil {
+                minted.withLock { $0 += 1 }
+            }
+        }
+        #expect(minted.withLock { $0 } == 1)
+        let admins = try fixture.registry.tokens().filter { $0.principal.isAdmin && $0.revokedAt == nil }
+        #expect(admins.count == 1)
+        #expect(try fixture.registry.issueFirstAdminToken(description: "later") == nil, "a registry with an admin token mints none")
     }
 
     @Test func refusedAndRolledBackWritesLeaveTheAuditChainWithoutHoles() throws {
