@@ -1,23 +1,15 @@
+import SQL
+
 /// Applies an append-only list of migrations to a PostgreSQL database, each in its own
 /// transaction, under a session advisory lock so that replicas starting together apply each
 /// migration once (docs/ARCHITECTURE.md, "PostgreSQL").
 public struct PostgresMigrator: Sendable {
-    public struct Step: Sendable {
-        public var name: String
-        public var sql: String
-
-        public init(_ name: String, sql: String) {
-            self.name = name
-            self.sql = sql
-        }
-    }
-
     /// The advisory lock's key: any fixed number no other application on the database uses.
     static let lockKey: Int64 = 0x6d65_7368_7265_6701
 
-    public var steps: [Step]
+    public var migrations: [Migration]
 
-    public init(_ steps: [Step]) { self.steps = steps }
+    public init(_ migrations: [Migration]) { self.migrations = migrations }
 
     /// Applies the migrations the database lacks and returns their names. Refuses a database
     /// written by a newer version (one with migrations this list does not know), rather than guessing.
@@ -32,14 +24,14 @@ public struct PostgresMigrator: Sendable {
                 applied_at timestamptz NOT NULL DEFAULT now())
             """)
         let applied = try connection.query("SELECT name FROM schema_migrations ORDER BY position").compactMap { $0.string("name") }
-        let known = steps.map(\.name)
+        let known = migrations.map(\.name)
         guard applied.count <= known.count, Array(known.prefix(applied.count)) == applied else {
             throw PostgresMigrationError(unknown: applied.filter { !known.contains($0) })
         }
-        for (position, step) in steps.enumerated().dropFirst(applied.count) {
+        for (position, migration) in migrations.enumerated().dropFirst(applied.count) {
             try connection.transaction {
-                try connection.execute(step.sql)
-                try connection.run("INSERT INTO schema_migrations (position, name) VALUES ($1, $2)", [position + 1, step.name])
+                try connection.execute(migration.sql)
+                try connection.run("INSERT INTO schema_migrations (position, name) VALUES ($1, $2)", [position + 1, migration.name])
             }
         }
         return Array(known.dropFirst(applied.count))

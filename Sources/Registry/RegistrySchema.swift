@@ -1,3 +1,4 @@
+import SQL
 import SQLite
 
 /// The registry's tables, as an append-only list of migrations (never edit a shipped one).

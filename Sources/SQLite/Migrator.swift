@@ -1,16 +1,5 @@
 import SQL
 
-/// A named schema change. Shipped migrations are never edited: new ones are appended.
-public struct Migration: Sendable {
-    public var name: String
-    public var sql: String
-
-    public init(_ name: String, sql: String) {
-        self.name = name
-        self.sql = sql
-    }
-}
-
 /// Applies an append-only list of migrations, each in its own IMMEDIATE transaction with a
 /// foreign-key check before commit (GRDB's `DatabaseMigrator` discipline).
 public struct Migrator: Sendable {

@@ -9,7 +9,7 @@ import Testing
 @Suite(.enabled(if: TemporaryPostgresCluster.isEnabled, "MESHREG_TEST_POSTGRES=0 turns the PostgreSQL tests off"))
 struct PostgresSchemaTests {
     @Test func bothEnginesHaveTheSameMigrationsInTheSameOrder() {
-        #expect(RegistrySchema.postgresMigrator.steps.map(\.name) == RegistrySchema.migrator.migrations.map(\.name))
+        #expect(RegistrySchema.postgresMigrator.migrations.map(\.name) == RegistrySchema.migrator.migrations.map(\.name))
     }
 
     @Test func bothEnginesHaveTheSameTablesAndColumns() throws {
