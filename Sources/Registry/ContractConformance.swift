@@ -7,13 +7,12 @@ import Protobuf
 /// The check of a hand-registered schema on a subject whose topic a contract drives
 /// (docs/contract-projection.md, "Hand registrations"): it must say what the projection of the
 /// newest active or deprecated version of that contract says.
-struct ContractConformance {
-    let store: RegistryStore
-
-    /// Throws 409 with the differences when `schema` disagrees with the driving contract.
-    func require(_ schema: SubjectSchema, subject: String) throws {
+enum ContractConformance {
+    /// Throws 409 with the differences when `schema` disagrees with the driving contract, found
+    /// among `topicContracts`, the versions naming the subject's topic, newest first.
+    static func require(_ schema: SubjectSchema, subject: String, topicContracts: [TopicContractVersion]) throws {
         guard subject.hasSuffix("-value"), let topic = SubjectOwnership.topic(ofSubject: subject),
-            let driving = try drivingContract(of: topic)
+            let driving = Self.drivingContract(among: topicContracts)
         else { return }
         let projection: ContractProjection
         do {
@@ -45,8 +44,8 @@ struct ContractConformance {
     }
 
     /// The newest active or deprecated version naming the topic, when its contract drives it.
-    private func drivingContract(of topic: String) throws -> (contract: DataContract, reference: String)? {
-        let published = try store.contractVersions(namingKafkaTopic: topic).first { $0.status == "active" || $0.status == "deprecated" }
+    private static func drivingContract(among topicContracts: [TopicContractVersion]) -> (contract: DataContract, reference: String)? {
+        let published = topicContracts.first { $0.status == "active" || $0.status == "deprecated" }
         guard let published, let contract = try? DataContract(json: published.document), ContractProjection.drivesSubject(contract) else { return nil }
         return (contract, published.reference)
     }

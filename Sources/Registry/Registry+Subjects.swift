@@ -61,7 +61,9 @@ extension Registry {
     static func register(_ registration: SubjectRegistration, store: RegistryStore, actor: Principal,
                          configuration: RegistryConfiguration) throws -> Int {
         let (subject, submission) = (registration.subject, registration.submission)
-        try SubjectOwnership(store: store, actor: actor, openSubjects: configuration.openSubjects).requireWrite(subject)
+        // Read once for both the ownership and the driving contract.
+        let topicContracts = try SubjectOwnership.topic(ofSubject: subject).map(store.contractVersions(namingKafkaTopic:)) ?? []
+        try SubjectOwnership(store: store, actor: actor, openSubjects: configuration.openSubjects).requireWrite(subject, topicContracts: topicContracts)
         if try Self.mode(of: subject, store) == .readOnly {
             throw SubjectError(.operationNotPermitted, "Subject '\(subject)' is in read-only mode; set its mode to READWRITE to register schemas")
         }
@@ -69,7 +71,7 @@ extension Registry {
         let schema = try Self.newVersion(submission, subject: subject, latest: live.last, store)
         let existingID = try store.schemaID(schema, normalized: submission.normalize)
         if let existingID, live.contains(where: { $0.schemaID == existingID }) { return existingID }
-        if registration.projectedFrom == nil { try ContractConformance(store: store).require(schema, subject: subject) }
+        if registration.projectedFrom == nil { try ContractConformance.require(schema, subject: subject, topicContracts: topicContracts) }
         let mode = try Self.compatibility(of: subject, store)
         let report = try Self.check(schema, against: live, mode: mode, store)
         guard report.isCompatible else {

@@ -115,12 +115,6 @@ extension RegistryStore {
         try db.run("DELETE FROM \(table.rawValue) WHERE subject = ?", [subject])
     }
 
-    /// The team owning a Kafka topic: the team of the newest contract version whose document
-    /// names the topic (see `SubjectOwnership.kafkaTopics(of:)`); nil when no contract does.
-    func kafkaTopicOwner(_ topic: String) throws -> (team: String, contract: String)? {
-        try contractVersions(namingKafkaTopic: topic).first.map { ($0.team, $0.reference) }
-    }
-
     private static func registeredSchema(_ row: Row) -> RegisteredSchema? {
         guard let id = row.int("id"), let typeName = row.string("schema_type"), let type = SchemaType(name: typeName),
             let schema = row.string("schema")

@@ -3,7 +3,7 @@ import JSON
 /// Who may write a schema-registry subject: a product's Kafka subjects belong to its team, like
 /// its contracts (docs/ARCHITECTURE.md, "Ownership"). A subject `<topic>-value` or `<topic>-key`
 /// (Confluent's TopicNameStrategy) whose topic is a Kafka topic of a registered contract belongs to
-/// that contract's team; other subjects need an admin unless the registry is configured with
+/// that contract's team (the newest version naming the topic); other subjects need an admin unless the registry is configured with
 /// `openSubjects`.
 struct SubjectOwnership {
     let store: RegistryStore
@@ -12,7 +12,13 @@ struct SubjectOwnership {
 
     /// Throws 40301 unless the actor may change `subject`.
     func requireWrite(_ subject: String) throws {
-        if let topic = Self.topic(ofSubject: subject), let owner = try store.kafkaTopicOwner(topic) {
+        try requireWrite(subject, topicContracts: Self.topic(ofSubject: subject).map(store.contractVersions(namingKafkaTopic:)) ?? [])
+    }
+
+    /// `requireWrite(_:)` with the contract versions naming the subject's topic already read
+    /// (newest first), for a caller that needs them too.
+    func requireWrite(_ subject: String, topicContracts: [TopicContractVersion]) throws {
+        if let topic = Self.topic(ofSubject: subject), let owner = topicContracts.first.map({ (team: $0.team, contract: $0.reference) }) {
             guard try Ownership(store: store, actor: actor).isMember(of: owner.team) else {
                 throw SubjectError(.forbidden, "\(actor) may not change subject '\(subject)': its topic \(topic) belongs to team \(owner.team) (contract \(owner.contract)). Ask a member of \(owner.team) to make the change.")
             }
