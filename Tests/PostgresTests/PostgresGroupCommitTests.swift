@@ -61,40 +61,37 @@ struct PostgresGroupCommitTests {
 
     @Test func aBatchWhoseConnectionDiesFailsEveryWriteInIt() throws {
         let database = try database()
-        let leaderRunning = DispatchSemaphore(value: 0)
-        let releaseLeader = DispatchSemaphore(value: 0)
+        // Another replica holds the write lock: the first write waits for it inside its batch while
+        // the next two queue behind it and so make the next batch together.
+        let otherReplica = try PostgresConnection(uri: uri)
+        try otherReplica.query("SELECT pg_advisory_lock(42)")
         let group = DispatchGroup()
-        let results = Mutex<[String: Bool]>([:])
-        func write(_ label: String, _ body: @escaping @Sendable (any SQLConnection) throws -> Void) {
-            DispatchQueue.global().async(group: group) {
-                let stored = (try? database.write { db in
-                    try db.run("INSERT INTO labels (label) VALUES (?)", [label])
-                    try body(db)
+        let stored = Mutex<[String: Bool]>([:])
+        let writes: [(label: String, then: String?)] = [("first", nil), ("innocent", nil), ("culprit", "SELECT pg_terminate_backend(pg_backend_pid())")]
+        for (index, write) in writes.enumerated() {
+            group.enter()
+            Thread {
+                let committed = (try? database.write { db in
+                    try db.run("INSERT INTO labels (label) VALUES (?)", [write.label])
+                    if let statement = write.then { try db.query(statement) }
                     return true
                 }) ?? false
-                results.withLock { $0[label] = stored }
+                stored.withLock { $0[write.label] = committed }
+                group.leave()
+            }.start()
+            if index == 0 {
+                while try otherReplica.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").isEmpty { usleep(1_000) }
+            } else {
+                while database.queuedWriteCount < index { usleep(1_000) }
             }
         }
-        func waitForQueue(_ count: Int) {
-            while database.queuedWriteCount < count { usleep(1_000) }
-        }
-        // The first write leads a batch of its own and holds it until the next two are queued.
-        write("leader") { _ in
-            leaderRunning.signal()
-            releaseLeader.wait()
-        }
-        leaderRunning.wait()
-        write("innocent") { _ in }
-        waitForQueue(1)
-        write("culprit") { db in try db.query("SELECT pg_terminate_backend(pg_backend_pid())") }
-        waitForQueue(2)
-        releaseLeader.signal()
+        try otherReplica.query("SELECT pg_advisory_unlock(42)")
         group.wait()
 
-        #expect(results.withLock { $0 } == ["leader": true, "innocent": false, "culprit": false])
-        #expect(try labels(in: database) == ["leader"])
+        #expect(stored.withLock { $0 } == ["first": true, "innocent": false, "culprit": false])
+        #expect(try labels(in: database) == ["first"])
         try database.write { db in try db.run("INSERT INTO labels (label) VALUES (?)", ["after"]) }
-        #expect(try labels(in: database) == ["leader", "after"], "the pool reconnects for the next batch")
+        #expect(try labels(in: database) == ["first", "after"], "the pool reconnects for the next batch")
     }
 }
 
