@@ -5,7 +5,7 @@ import SQL
 import Testing
 
 /// On PostgreSQL every statement of a write is a round trip made while every other writer of every
-/// replica waits for the write lock (docs/ARCHITECTURE.md, "PostgreSQL", "How a write proceeds"),
+/// replica waits for the write lock (docs/ARCHITECTURE.md, "PostgreSQL": how a write proceeds),
 /// so the statements of a product update are counted and held under a ceiling.
 @Suite struct WriteStatementCountTests {
     @Test func aProductUpdateStaysWithinItsStatementBudget() throws {
