@@ -6,17 +6,21 @@ import Threads
 /// A registry database on PostgreSQL for one process (docs/ARCHITECTURE.md, "PostgreSQL"): a pool
 /// of at most `maximumConnections` libpq connections, reads in REPEATABLE READ snapshots, and
 /// writes serialized across every process on the database by a transaction-level advisory lock
-/// taken first in each write: PostgreSQL's counterpart of SQLite's single writer, so whatever a
-/// write reads (the audit chain's head, the next subject version or schema id, a revision for
-/// If-Match) no other write changes before it commits. Writes run in READ COMMITTED: each
-/// statement after the lock sees every write committed before it.
+/// taken first in each write transaction: PostgreSQL's counterpart of SQLite's single writer, so
+/// whatever a write reads (the audit chain's head, the next subject version or schema id, a
+/// revision for If-Match) no other write changes before it commits. Writes run in READ COMMITTED:
+/// each statement after the lock sees every write committed before it.
+///
+/// Writes are group-committed as on SQLite: concurrent writes of this process queue, and the
+/// leader runs up to `maximumBatch` of them in one transaction under one lock, each in its own
+/// savepoint, then commits once; every caller returns only after that COMMIT.
 ///
 /// A connection that fails is dropped with every idle one (after a server restart they are all
 /// gone); the next call connects anew, so the pool recovers by itself. A read that fails that way
 /// is tried once more on a new connection; a write is not, since its COMMIT may have been sent.
 ///
-/// `@unchecked Sendable`: the idle connections are guarded by `lock`, and a connection is used by
-/// one thread at a time.
+/// `@unchecked Sendable`: the idle connections are guarded by `lock`, the write queue is a
+/// `BatchingQueue`, and a connection is used by one thread at a time.
 public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
     private let uri: String
     private let statementTimeoutMilliseconds: Int
@@ -26,6 +30,13 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
     private var idle: [PostgresConnection] = []
     private let afterCommit: (@Sendable () -> Void)?
     private let listener: CommitListener?
+    private let writes = BatchingQueue<PostgresConnection>(maximumBatch: PostgresDatabase.maximumBatch)
+
+    /// The most writes one transaction takes. Each write's savepoint takes a subtransaction id,
+    /// and past 64 of them in one transaction every other session's snapshots must look them up
+    /// in `pg_subtrans` (the subxid cache overflows), slowing every reader; 32 leaves room for the
+    /// nested savepoints of an `apply`.
+    static let maximumBatch = 32
 
     /// The channel every write notifies when it commits.
     static let commitChannel = "meshreg_commits"
@@ -56,17 +67,38 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
 
     public var dialect: SQLDialect { .postgres }
 
+    /// Runs `body` in a savepoint of the batch's transaction, under the write lock, and returns
+    /// once that transaction has committed. When `body` throws, nothing it wrote is kept.
     public func write<Result>(_ body: (any SQLConnection) throws -> Result) throws -> Result {
-        let result = try withConnection { connection in
-            try connection.transaction {
-                try connection.query("SELECT pg_advisory_xact_lock(?)", [writeLockKey])
-                let result = try body(connection)
-                try connection.query("SELECT pg_notify(?, '')", [Self.commitChannel])
-                return result
+        try withoutActuallyEscaping(body) { body in
+            var outcome: Swift.Result<Result, any Error>?
+            try writes.submit({ connection in outcome = Swift.Result { try connection.transaction { try body(connection) } } }) { batch in
+                run(batch)
             }
+            return try outcome!.get()
+        }
+    }
+
+    /// Writes waiting for the next batch (tests use it to build one).
+    var queuedWriteCount: Int { writes.queuedCount }
+
+    /// Runs `batch` in one transaction: the lock first, then each write in its savepoint, then one
+    /// notification for the replicas and the COMMIT. When the transaction fails (a lost connection,
+    /// a failed COMMIT), every write of the batch fails with that error, whatever its own outcome.
+    private func run(_ batch: [BatchingQueue<PostgresConnection>.Item]) {
+        do {
+            try withConnection { connection in
+                try connection.transaction {
+                    try connection.query("SELECT pg_advisory_xact_lock(?)", [writeLockKey])
+                    for write in batch { write.run(on: connection) }
+                    try connection.query("SELECT pg_notify(?, '')", [Self.commitChannel])
+                }
+            }
+        } catch {
+            for write in batch { write.failure = error }
+            return
         }
         afterCommit?()
-        return result
     }
 
     public func read<Result>(singleStatement: Bool = false, _ body: (any SQLConnection) throws -> Result) throws -> Result {

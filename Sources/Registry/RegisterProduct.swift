@@ -27,15 +27,17 @@ struct RegisterProduct {
         guard let domain = product.domain, let team = product.teamName else {
             preconditionFailure("registrationIssues guarantees a domain and a team")
         }
-        if try store.domain(ofTeam: team) == domain {
+        let teamDomain = try store.domain(ofTeam: team)
+        if teamDomain == domain {
             try ownership.requireMember(of: team, toChange: "the product \(product.id)")
         }
-        try checkReferences(store, domain: domain, team: team)
+        try checkReferences(store, domain: domain, team: team, teamDomain: teamDomain)
         if product.status == .retired { try store.requireNoDependants(ofProduct: product.id) }
-        if let latest = try store.currentRevision(.product, product.id), latest.digest == encoded.digest {
+        let latest = try store.currentRevision(.product, product.id)
+        if let latest, latest.digest == encoded.digest {
             return WriteResult(latest, change: .unchanged)
         }
-        let decision = try decide(store, actor: actor, isNew: existing == nil)
+        let decision = try decide(store, actor: actor, isNew: existing == nil, previous: latest)
         assessment?.decision = decision
         let warnings = try decision.enforce(on: "the product \(product.id)")
         let stored = try store.insertRevision(.product, product.id, document: encoded, original: submission.original,
@@ -44,12 +46,14 @@ struct RegisterProduct {
         try store.refreshLineage(forProduct: product.id, written: product)
         try store.audit(decision.event.rawValue, .product, product.id, revision: stored.revision, domain: domain, actor: actor,
                         outcome: decision.outcome == .warned ? .warned : .allowed, detail: ["decision": decision.json],
+                        known: EventFacts(team: team, previousDigest: latest?.digest, digest: stored.digest),
                         eventAction: product.status == .retired && existing?.status != "retired" && existing != nil ? "product.retire" : nil)
         return WriteResult(stored, change: existing == nil ? .created : .updated, warnings: warnings)
     }
 
-    /// The policies of `product.register` or `product.update` on this product; a Deny refuses the write.
-    private func decide(_ store: RegistryStore, actor: Principal, isNew: Bool) throws -> Decision {
+    /// The policies of `product.register` or `product.update` on this product, whose latest stored
+    /// revision is `previous`; a Deny refuses the write.
+    private func decide(_ store: RegistryStore, actor: Principal, isNew: Bool, previous: StoredDocument?) throws -> Decision {
         let event: PolicyEvent = isNew ? .productRegister : .productUpdate
         guard policies.hasPolicies(for: event) else { return policies.evaluate(event: event, input: PolicyInput()) }
         let context = PolicyContext(store: store, actor: actor)
@@ -58,21 +62,23 @@ struct RegisterProduct {
             .inputs: try context.inputs(of: product),
             .consumers: try context.consumers(of: product.outputPorts.compactMap(\.contractReference), excluding: product.id),
         ])
-        input[.previous] = try store.currentDocument(.product, product.id)
+        input[.previous] = try previous.flatMap { previous in
+            try store.documents.json.value(previous.digest) { try JSONParser.parse(previous.documentText) }
+        }
         return policies.evaluate(event: event, input: input)
     }
 
-    /// Domain, team and every port's contract version must exist; output ports must publish
-    /// contracts of the product's own domain and team.
-    private func checkReferences(_ store: RegistryStore, domain: String, team: String) throws {
+    /// Domain, team (of `teamDomain`, nil when unknown) and every port's contract version must
+    /// exist; output ports must publish contracts of the product's own domain and team.
+    private func checkReferences(_ store: RegistryStore, domain: String, team: String, teamDomain: String?) throws {
         var issues: [ValidationIssue] = []
         if try !store.domainExists(domain) {
             issues.append(ValidationIssue(pointer: JSONPointer.root / "domain", code: "unknown-domain",
                                           message: "the domain \(domain) is not registered; apply its domain.yaml first"))
-        } else if let teamDomain = try store.domain(ofTeam: team), teamDomain != domain {
+        } else if let teamDomain, teamDomain != domain {
             issues.append(ValidationIssue(pointer: JSONPointer.root / "team" / "name", code: "team-not-in-domain",
                                           message: "the team \(team) belongs to the domain \(teamDomain), not \(domain)"))
-        } else if try store.domain(ofTeam: team) == nil {
+        } else if teamDomain == nil {
             issues.append(ValidationIssue(pointer: JSONPointer.root / "team" / "name", code: "unknown-team",
                                           message: "the domain \(domain) has no team \(team); add it to the domain's teams first"))
         }

@@ -1,13 +1,23 @@
 import JSON
 import SQL
 
+/// What a write knows already about the entity of its audited change, so that the change event
+/// does not read it again inside the write lock (docs/ARCHITECTURE.md, "PostgreSQL").
+struct EventFacts {
+    /// The owning team.
+    var team: String
+    /// The digests of the revision the write replaced (nil for a first revision) and of the one it stored.
+    var previousDigest: String?
+    var digest: String
+}
+
 /// The change log's SQL (docs/ARCHITECTURE.md, "Change events"). Events are appended in the
 /// transaction of the change they record, so they commit, or roll back, with it.
 extension RegistryStore {
     /// Appends the event of an audited change: `policy.denied` for a refusal, the type of its
     /// action (or of `eventAction`, when the use case knows better) otherwise; nothing for
     /// unpublished actions.
-    func appendEvent(for entry: AuditEntry, eventAction: String? = nil) throws {
+    func appendEvent(for entry: AuditEntry, eventAction: String? = nil, known: EventFacts? = nil) throws {
         if entry.outcome == .refused || entry.outcome == .denied {
             let owner = entry.domain == nil ? try owner(kind: entry.targetKind, key: entry.target) : (domain: entry.domain, team: nil)
             var data: JSONObject = ["id": .string(entry.target), "kind": .string(entry.targetKind), "action": .string(entry.action),
@@ -19,7 +29,7 @@ extension RegistryStore {
             return
         }
         guard let type = ChangeEventType.forAction(eventAction ?? entry.action, target: entry.target) else { return }
-        let team = try owner(kind: entry.targetKind, key: entry.target).team
+        let team = try known.map(\.team) ?? owner(kind: entry.targetKind, key: entry.target).team
         var data: JSONObject = ["id": .string(entry.target), "kind": .string(entry.targetKind), "action": .string(entry.action),
                                 "actor": .string(entry.actor)]
         data["revision"] = entry.revision.map { .integer(Int64($0)) }
@@ -30,7 +40,8 @@ extension RegistryStore {
             data["version"] = .string(String(entry.target[entry.target.index(after: at)...]))
         }
         if let revision = entry.revision, revision > 1, let kind = Kind(rawValue: entry.targetKind), [.domain, .product, .contract].contains(kind) {
-            data["changed"] = .array(try changedFields(kind, entry.target, revision: revision).map(JSONValue.string))
+            let digests = try known.map { (previous: $0.previousDigest, current: Optional($0.digest)) } ?? digests(kind, entry.target, revision: revision)
+            data["changed"] = .array(try changedFields(kind, entry.target, from: digests.previous, to: digests.current).map(JSONValue.string))
         }
         for key in Self.publishedDetailKeys { if let value = entry.detail[key] { data[key] = value } }
         if entry.targetKind == Kind.subject.rawValue { data["schemaId"] = entry.detail["id"] }
@@ -62,17 +73,20 @@ extension RegistryStore {
         }
     }
 
-    /// The top-level fields whose values differ between `revision` and the one before it.
-    /// Both are usually in the parsed-document cache: the write just stored one and read the other.
-    private func changedFields(_ kind: Kind, _ key: String, revision: Int) throws -> [String] {
+    /// The digests of `revision` and of the one before it.
+    private func digests(_ kind: Kind, _ key: String, revision: Int) throws -> (previous: String?, current: String?) {
         let rows = try db.query("SELECT revision, digest FROM revisions WHERE kind = ? AND key = ? AND revision IN (?, ?)",
                                 [kind.rawValue, key, revision - 1, revision])
-        var parsed: [Int: JSONObject] = [:]
-        for row in rows {
-            guard let number = row.int("revision"), let digest = row.string("digest") else { continue }
-            parsed[number] = try document(kind, key, digest: digest)?.objectValue
-        }
-        guard let before = parsed[revision - 1], let after = parsed[revision] else { return [] }
+        let digests = Dictionary(rows.compactMap { row in row.int("revision").map { ($0, row.string("digest")) } }, uniquingKeysWith: { first, _ in first })
+        return (digests[revision - 1] ?? nil, digests[revision] ?? nil)
+    }
+
+    /// The top-level fields whose values differ between the revisions with these digests.
+    /// Both are usually in the parsed-document cache: the write just stored one and read the other.
+    private func changedFields(_ kind: Kind, _ key: String, from previous: String?, to current: String?) throws -> [String] {
+        guard let previous, let current, let before = try document(kind, key, digest: previous)?.objectValue,
+            let after = try document(kind, key, digest: current)?.objectValue
+        else { return [] }
         return Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
     }
 

@@ -20,18 +20,7 @@ extension RegistryStore {
             if let edge = Self.edge(row) { old.insert(edge) }
         }
         let new = Set(subgraph.edges)
-        var changedNodes: [LineageNode] = []
-        for node in subgraph.nodes {
-            let changed = try db.run(
-                """
-                INSERT INTO lineage_nodes (id, label, team) VALUES (?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET label = coalesce(excluded.label, lineage_nodes.label), team = coalesce(excluded.team, lineage_nodes.team)
-                WHERE coalesce(excluded.label, lineage_nodes.label) IS DISTINCT FROM lineage_nodes.label
-                    OR coalesce(excluded.team, lineage_nodes.team) IS DISTINCT FROM lineage_nodes.team
-                """,
-                [node.id.description, node.label == node.id.displayName ? nil : node.label, node.team])
-            if changed > 0 { changedNodes.append(node) }
-        }
+        let changedNodes = try upsertNodes(subgraph.nodes)
         let added = subgraph.edges.filter { !old.contains($0) }
         var removed: [LineageEdge] = []
         for edge in old.subtracting(new).sorted() {
@@ -41,9 +30,10 @@ extension RegistryStore {
                                           [edge.from.description, edge.kind.rawValue, edge.to.description]).isEmpty
             if !stillHeld { removed.append(edge) }
         }
-        for edge in added {
-            try db.run("INSERT INTO lineage_edges (from_id, kind, to_id, source) VALUES (?, ?, ?, ?)",
-                       [edge.from.description, edge.kind.rawValue, edge.to.description, source])
+        for start in stride(from: 0, to: added.count, by: Self.rowsPerInsert) {
+            let chunk = added[start..<min(start + Self.rowsPerInsert, added.count)]
+            try db.run("INSERT INTO lineage_edges (from_id, kind, to_id, source) VALUES " + Self.placeholderRows(chunk.count, columns: 4),
+                       chunk.flatMap { edge -> [any SQLBindable] in [edge.from.description, edge.kind.rawValue, edge.to.description, source] })
         }
         if changedNodes.isEmpty && added.isEmpty && removed.isEmpty { return nil }
         let body: JSONValue = [
@@ -58,6 +48,26 @@ extension RegistryStore {
             try db.run("DELETE FROM lineage_changes WHERE sequence <= ?", [sequence - Self.lineageChangesKept])
         }
         return LineageChange(sequence: sequence, nodes: changedNodes, added: added, removed: removed)
+    }
+
+    /// Inserts `nodes` and updates the stored ones whose label or team they change, a statement
+    /// per `rowsPerInsert` nodes; returns the nodes inserted or changed, in their order.
+    private func upsertNodes(_ nodes: [LineageNode]) throws -> [LineageNode] {
+        var changed: Set<String> = []
+        for start in stride(from: 0, to: nodes.count, by: Self.rowsPerInsert) {
+            let chunk = nodes[start..<min(start + Self.rowsPerInsert, nodes.count)]
+            let rows = try db.query(
+                """
+                INSERT INTO lineage_nodes (id, label, team) VALUES \(Self.placeholderRows(chunk.count, columns: 3))
+                ON CONFLICT (id) DO UPDATE SET label = coalesce(excluded.label, lineage_nodes.label), team = coalesce(excluded.team, lineage_nodes.team)
+                WHERE coalesce(excluded.label, lineage_nodes.label) IS DISTINCT FROM lineage_nodes.label
+                    OR coalesce(excluded.team, lineage_nodes.team) IS DISTINCT FROM lineage_nodes.team
+                RETURNING id
+                """,
+                chunk.flatMap { node -> [any SQLBindable] in [node.id.description, node.label == node.id.displayName ? nil : node.label, node.team] })
+            changed.formUnion(rows.compactMap { $0.string("id") })
+        }
+        return nodes.filter { changed.contains($0.id.description) }
     }
 
     /// Every node and distinct edge, with the latest change they include.
@@ -115,12 +125,18 @@ extension RegistryStore {
 
 extension RegistryStore {
     /// Replaces the edges of `product:<id>` with its current document's lineage; none once retired.
-    /// `written` is the document just stored, when the caller has it parsed already.
+    /// `written` is the document just stored and indexed, when the caller has it parsed already.
     func refreshLineage(forProduct id: String, written: DataProduct? = nil) throws {
         let source = "product:\(id)"
-        guard let record = try productRecord(id), record.status != "retired",
-            let product = try written ?? currentDocument(.product, id).flatMap({ try? DataProduct(json: $0) })
-        else {
+        let current: DataProduct?
+        if let written {
+            current = written.status == .retired ? nil : written
+        } else if let record = try productRecord(id), record.status != "retired" {
+            current = try currentDocument(.product, id).flatMap { try? DataProduct(json: $0) }
+        } else {
+            current = nil
+        }
+        guard let product = current else {
             try replaceLineage(source: source, with: LineageSubgraph())
             return
         }

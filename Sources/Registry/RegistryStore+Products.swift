@@ -92,25 +92,29 @@ extension RegistryStore {
              Self.searchWords((product.json["outputPorts"]?.arrayValue ?? []).compactMap { PolicyContext.customProperty("classification", of: $0)?.stringValue }),
              product.deprecated])
         try db.run("DELETE FROM product_ports WHERE product_id = ?", [product.id])
-        for port in product.inputPorts {
-            try insertPort(product.id, "input", port.name, port.contractId, port.version, external: port.isExternal, deprecated: port.deprecated)
+        let inputs: [[any SQLBindable]] = product.inputPorts.map { port in
+            [product.id, "input", port.name, port.contractId, port.version, port.isExternal, port.deprecated]
         }
-        for port in product.outputPorts {
-            guard let contractId = port.contractId else { continue }
-            try insertPort(product.id, "output", port.name, contractId, port.version, external: false, deprecated: port.deprecated)
+        let outputs: [[any SQLBindable]] = product.outputPorts.compactMap { port in
+            port.contractId.map { [product.id, "output", port.name, $0, port.version, false, port.deprecated] }
+        }
+        try insertPorts(inputs + outputs)
+    }
+
+    /// Inserts port rows, `RegistryStore.rowsPerInsert` per statement.
+    private func insertPorts(_ rows: [[any SQLBindable]]) throws {
+        for start in stride(from: 0, to: rows.count, by: Self.rowsPerInsert) {
+            let chunk = rows[start..<min(start + Self.rowsPerInsert, rows.count)]
+            try db.run(
+                "INSERT INTO product_ports (product_id, direction, port, contract_id, contract_version, external, deprecated) VALUES "
+                    + Self.placeholderRows(chunk.count, columns: 7),
+                chunk.flatMap { $0 })
         }
     }
 
     /// Words as the catalog searches them: lowercased, space-separated, a space at both ends.
     static func searchWords(_ words: [String]) -> String {
         " " + words.map { $0.lowercased() }.joined(separator: " ") + " "
-    }
-
-    private func insertPort(_ productID: String, _ direction: String, _ port: String, _ contractID: String, _ version: String,
-                            external: Bool, deprecated: Bool) throws {
-        try db.run(
-            "INSERT INTO product_ports (product_id, direction, port, contract_id, contract_version, external, deprecated) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [productID, direction, port, contractID, version, external, deprecated])
     }
 
     /// Non-retired products, other than `excluding`, whose ports read or publish the contract version.

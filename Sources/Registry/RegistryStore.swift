@@ -12,6 +12,17 @@ struct RegistryStore {
 
     typealias Kind = WriteResult.Kind
 
+    /// The most rows one multi-row INSERT takes; more go in further statements. Far below
+    /// SQLite's and PostgreSQL's parameter limits, and few enough statement texts to keep prepared.
+    static let rowsPerInsert = 64
+
+    /// `rows` placeholder tuples of `columns` each, `(?, ?), (?, ?)`, for a multi-row VALUES: one
+    /// statement, so one round trip, for many rows (docs/ARCHITECTURE.md, "PostgreSQL").
+    static func placeholderRows(_ rows: Int, columns: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        return Array(repeating: row, count: rows).joined(separator: ", ")
+    }
+
     /// The latest stored revision of a document: its number and digest, for no-op detection.
     func latestRevision(_ kind: Kind, _ key: String) throws -> (revision: Int, digest: String)? {
         let rows = try db.query(
@@ -62,14 +73,16 @@ struct RegistryStore {
     }
 
     /// Appends the audit entry of a change or refusal and, in the same transaction, its change
-    /// event; `eventAction` names the event when it says more than `action` (a status change).
+    /// event; `eventAction` names the event when it says more than `action` (a status change), and
+    /// `known` hands the event what the use case has read already.
     func audit(_ action: String, _ kind: Kind, _ target: String, revision: Int?, domain: String?, actor: Principal,
-               outcome: AuditEntry.Outcome = .allowed, code: String? = nil, detail: JSONValue = [:], eventAction: String? = nil) throws {
+               outcome: AuditEntry.Outcome = .allowed, code: String? = nil, detail: JSONValue = [:], known: EventFacts? = nil,
+               eventAction: String? = nil) throws {
         let entry = AuditEntry(
             at: now, actor: actor.description, action: action, targetKind: kind.rawValue, target: target,
             revision: revision, domain: domain, outcome: outcome, code: code, detail: detail)
         try appendAudit(entry)
-        try appendEvent(for: entry, eventAction: eventAction)
+        try appendEvent(for: entry, eventAction: eventAction, known: known)
     }
 }
 

@@ -13,7 +13,7 @@ import Threads
 /// One commit and no lock hand-over per write is what lets 64 clients write at once.
 ///
 /// Calls block the calling thread: run them on server threads, never on the cooperative pool.
-/// `@unchecked Sendable`: the writer is guarded by `writerLock`, the write queue by `queue`,
+/// `@unchecked Sendable`: the writer is guarded by `writerLock`, the write queue is a `BatchingQueue`,
 /// the idle readers by `readersLock`, and a connection is used by one thread at a time.
 public final class DatabasePool: SQLDatabase, @unchecked Sendable {
     /// The most writes one transaction takes: a longer one would delay its first callers' answers
@@ -23,9 +23,7 @@ public final class DatabasePool: SQLDatabase, @unchecked Sendable {
     public let path: String
     private let writer: DatabaseConnection
     private let writerLock = Lock()
-    private let queue = Condition()
-    private var queuedWrites: [QueuedWrite] = []
-    private var batchRunning = false
+    private let writes = BatchingQueue<DatabaseConnection>(maximumBatch: DatabasePool.maximumBatch)
     private var idleReaders: [DatabaseConnection] = []
     private let readersLock = Lock()
     private let readerSlots: DispatchSemaphore
@@ -54,48 +52,21 @@ public final class DatabasePool: SQLDatabase, @unchecked Sendable {
     public func write<Result>(_ body: (any SQLConnection) throws -> Result) throws -> Result {
         try withoutActuallyEscaping(body) { body in
             var outcome: Swift.Result<Result, any Error>?
-            let write = QueuedWrite { writer in outcome = Swift.Result { try writer.transaction(.immediate) { try body(writer) } } }
-            try commit(write)
+            try writes.submit({ writer in outcome = Swift.Result { try writer.transaction(.immediate) { try body(writer) } } }) { batch in
+                run(batch)
+                afterCommit?()
+            }
             return try outcome!.get()
         }
     }
 
     /// Writes waiting for the next batch (tests use it to build one).
-    var queuedWriteCount: Int {
-        queue.lock()
-        defer { queue.unlock() }
-        return queuedWrites.count
-    }
-
-    /// Queues `write` and blocks until a batch holding it has committed, leading that batch
-    /// when no other caller is.
-    private func commit(_ write: QueuedWrite) throws {
-        queue.lock()
-        queuedWrites.append(write)
-        while !write.isFinished {
-            if batchRunning {
-                queue.wait()
-                continue
-            }
-            batchRunning = true
-            let batch = Array(queuedWrites.prefix(Self.maximumBatch))
-            queuedWrites.removeFirst(batch.count)
-            queue.unlock()
-            run(batch)
-            afterCommit?()
-            queue.lock()
-            for queued in batch { queued.finish() }
-            batchRunning = false
-            queue.broadcast()
-        }
-        queue.unlock()
-        if let failure = write.commitFailure { throw failure }
-    }
+    var queuedWriteCount: Int { writes.queuedCount }
 
     /// Runs `batch` in as few transactions as it can: when SQLite rolls a whole transaction back
     /// (a full disk, an I/O error), the writes already in it fail with that error and the rest
     /// go on in a new one.
-    private func run(_ batch: [QueuedWrite]) {
+    private func run(_ batch: [BatchingQueue<DatabaseConnection>.Item]) {
         writerLock.lock()
         defer { writerLock.unlock() }
         var next = 0
@@ -110,7 +81,7 @@ public final class DatabasePool: SQLDatabase, @unchecked Sendable {
                     }
                 }
             } catch {
-                for queued in batch[first..<max(next, first + 1)] { queued.commitFailure = error }
+                for queued in batch[first..<max(next, first + 1)] { queued.failure = error }
                 next = max(next, first + 1)
             }
         }
@@ -159,24 +130,5 @@ public final class DatabasePool: SQLDatabase, @unchecked Sendable {
         readersLock.lock()
         idleReaders.append(reader)
         readersLock.unlock()
-    }
-}
-
-/// One caller's write waiting in the queue. `@unchecked Sendable`: `work` runs on the leader's
-/// thread while its caller is blocked in `commit`, and the other fields are published to the
-/// caller under `DatabasePool.queue`.
-private final class QueuedWrite: @unchecked Sendable {
-    private var work: ((DatabaseConnection) -> Void)?
-    var commitFailure: (any Error)?
-    private(set) var isFinished = false
-
-    init(_ work: @escaping (DatabaseConnection) -> Void) { self.work = work }
-
-    func run(on writer: DatabaseConnection) { work?(writer) }
-
-    /// Drops the caller's closure before the caller may return, so it never outlives its call.
-    func finish() {
-        work = nil
-        isFinished = true
     }
 }
