@@ -10,15 +10,31 @@ import argparse, http.server, os, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # Denies every write the crash test makes but its lineage events, which no policy sees; the shipped
-# mesh, loaded on first start through contract.publish and product.register, still loads.
+# mesh, loaded on first start through contract.publish (which registers each Kafka contract's
+# projection on its topic's subjects) and product.register, still loads.
 DENYING_POLICIES = {
-    "deny-updates-subjects-requests": """apiVersion: meshreg/v1
+    "deny-updates-requests": """apiVersion: meshreg/v1
 kind: Policy
 metadata:
-  name: deny-updates-subjects-requests
-  description: Refuses every product update, subject registration and access request.
+  name: deny-updates-requests
+  description: Refuses every product update and access request.
 spec:
-  events: [product.update, subject.register, access.request]
+  events: [product.update, access.request]
+  validations:
+    - expression: 'false'
+      message: This registry refuses every write.
+  validationActions: [Deny]
+""",
+    "deny-crash-test-subjects": """apiVersion: meshreg/v1
+kind: Policy
+metadata:
+  name: deny-crash-test-subjects
+  description: Refuses the subjects the crash test registers.
+spec:
+  events: [subject.register]
+  matchConditions:
+    - name: crash-test-subject
+      expression: 'subject.name.startsWith("crash-")'
   validations:
     - expression: 'false'
       message: This registry refuses every write.
