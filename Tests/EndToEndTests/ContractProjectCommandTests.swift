@@ -54,11 +54,11 @@ import Testing
         #expect(projection["subject"] == "clickstream.page-views.v2-key")
         let schema = try JSONParser.parse(projection["schema"]?.stringValue ?? "")
         #expect(schema["name"] == "page_viewKey" && schema["fields"] == [["name": "anonymous_id", "doc": "First-party cookie or app install id.", "type": "string"]])
-        let orders = root.appendingPathComponent("orders/contracts/orders.order-events-v1.1.0.odcs.yaml").path
-        let refused = try MeshregProcess.run(["contract", "project", "--file", orders, "--key"])
+        let changes = root.appendingPathComponent("catalog/contracts/catalog.product-changes.odcs.yaml").path
+        let refused = try MeshregProcess.run(["contract", "project", "--file", changes, "--key"])
         #expect(refused.status == 2)
-        #expect(refused.standardError.contains("/schema/0/properties: no property of order_event has partitioned: true"), "\(refused.standardError)")
-        #expect(refused.standardError.contains("orders.order-events-v1.1.0.odcs.yaml:"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("/schema/0/properties: no property of product_changed has partitioned: true"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("catalog.product-changes.odcs.yaml:"), "\(refused.standardError)")
     }
 
     @Test func aFileWithoutAKafkaServerIsRefusedWithItsLine() throws {

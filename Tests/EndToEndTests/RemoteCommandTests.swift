@@ -120,7 +120,7 @@ import Testing
         let setup = try Setup()
         let contracts = setup.workspace.url.appendingPathComponent("orders/contracts")
         var contract = try String(contentsOf: contracts.appendingPathComponent("orders.order-events-v1.1.0.odcs.yaml"), encoding: .utf8)
-        contract = contract.replacing("version: 1.1.0", with: "version: 1.2.0").replacing("logicalType: string\n        physicalType: string\n        required: true\n        classification: internal", with: "logicalType: integer\n        physicalType: long\n        required: true\n        classification: internal")
+        contract = contract.replacing("version: 1.1.0", with: "version: 1.2.0").replacing("name: order_id\n        logicalType: string\n        physicalType: string\n", with: "name: order_id\n        logicalType: integer\n        physicalType: long\n")
         _ = try setup.workspace.write("proposed.odcs.yaml", contract)
         let outcome = try setup.meshreg(["compat", "proposed.odcs.yaml", "--format", "json"], token: setup.ownerToken)
         #expect(outcome.status == 1, "\(outcome.standardError)")

@@ -12,11 +12,11 @@ import Testing
     /// A subject no contract names: only an admin writes it, and any schema goes.
     static let scratchSubject = "scratch.order-events-value"
     /// The subjects the shipped mesh's Kafka contracts drive from the start: each topic's value,
-    /// and the page views' key, which that contract marks.
+    /// and the key of the three that mark theirs.
     static let shippedSubjects: [String] = [
         "catalog.product-changes.v1-value", "clickstream.page-views.v2-key", "clickstream.page-views.v2-value",
-        "customers.consent-events.v1-value", "orders.order-events.v1-value", "recommendations.served.v1-value",
-        "recommendations.user-features.v1-value",
+        "customers.consent-events.v1-key", "customers.consent-events.v1-value", "orders.order-events.v1-key",
+        "orders.order-events.v1-value", "recommendations.served.v1-value", "recommendations.user-features.v1-value",
     ]
 
     /// What a team registers by hand on the orders subject: the contract's projection with a doc
