@@ -45,8 +45,7 @@ public struct ContractProjection: Sendable {
     public static func all(of contract: DataContract) throws(ContractProjectionError) -> [ContractProjection] {
         var projections: [ContractProjection] = []
         for topic in KafkaBinding.topics(of: contract) {
-            let value = try ContractProjection(contract: contract, topic: topic)
-            projections.append(value)
+            projections.append(try ContractProjection(contract: contract, topic: topic))
             if try declaresKey(contract, topic: topic) {
                 projections.append(try ContractProjection(contract: contract, topic: topic, part: .key))
             }
@@ -54,7 +53,7 @@ public struct ContractProjection: Sendable {
         return projections
     }
 
-    /// Whether the object `topic` carries marks properties `partitioned`, which form its key.
+    /// Whether the object that `topic` carries has properties marked `partitioned`, which form its key.
     public static func declaresKey(_ contract: DataContract, topic: String) throws(ContractProjectionError) -> Bool {
         !KafkaKey.properties(of: try KafkaBinding(contract: contract, topic: topic).object).isEmpty
     }
