@@ -1,12 +1,13 @@
 import JSON
 import MeshModel
 
-/// An ODCS contract projected onto its Kafka topic's value subject (docs/contract-projection.md):
-/// the schema in Avro, JSON Schema or Protobuf, Confluent's `metadata` and `ruleSet`, and the
-/// contract rules no domain rule expresses.
+/// An ODCS contract projected onto its Kafka topic's value or key subject
+/// (docs/contract-projection.md): the schema in Avro, JSON Schema or Protobuf, Confluent's
+/// `metadata` and `ruleSet`, and the contract rules no domain rule expresses.
 public struct ContractProjection: Sendable {
-    /// The topic; the subject is `<topic>-value` (Confluent's TopicNameStrategy).
+    /// The topic; the subject is `<topic>-value` or `<topic>-key` (Confluent's TopicNameStrategy).
     public let topic: String
+    public let part: KafkaRecordPart
     public let format: ProjectionFormat
     /// The schema text, as it is registered: compact JSON for Avro and JSON Schema, proto3 text.
     public let schema: String
@@ -15,18 +16,19 @@ public struct ContractProjection: Sendable {
     public let domainRules: [DomainRule]
     public let skipped: [SkippedRule]
 
-    /// The contract custom property by which a contract opts in to driving its subject.
-    public static let optInProperty = "projectSubject"
+    /// The contract custom property by which a contract opts out of driving its subjects.
+    public static let optOutProperty = "projectSubject"
 
-    /// Whether the contract drives its topic's subject: `customProperties` has `projectSubject`
-    /// true. Publishing it registers the projection, and hand registrations must conform to it.
+    /// Whether the contract drives its topics' subjects: every Kafka contract does unless its
+    /// `customProperties` set `projectSubject` false. Publishing it registers the projection,
+    /// and hand registrations must conform to it.
     public static func drivesSubject(_ contract: DataContract) -> Bool {
-        let value = contract.customProperties[optInProperty]
-        return value == .bool(true) || value?.stringValue?.lowercased() == "true"
+        let value = contract.customProperties[optOutProperty]
+        return !(value == .bool(false) || value?.stringValue?.lowercased() == "false")
     }
 
     /// The subject the schema is registered under.
-    public var subject: String { "\(topic)-value" }
+    public var subject: String { "\(topic)-\(part.rawValue)" }
 
     /// Confluent's `ruleSet` with the domain rules.
     public var ruleSet: JSONValue { ["domainRules": .array(domainRules.map(\.json))] }
@@ -37,19 +39,29 @@ public struct ContractProjection: Sendable {
          "metadata": metadata, "ruleSet": ruleSet, "skipped": .array(skipped.map(\.json))]
     }
 
-    /// One projection per Kafka topic of the contract (each server's `topic`, once), in the
-    /// server's format; empty without a Kafka server.
+    /// One value projection per Kafka topic of the contract (each server's `topic`, once), and a
+    /// key projection after it when the topic's object declares a key, in the server's format;
+    /// empty without a Kafka server.
     public static func all(of contract: DataContract) throws(ContractProjectionError) -> [ContractProjection] {
         var projections: [ContractProjection] = []
         for topic in KafkaBinding.topics(of: contract) {
             projections.append(try ContractProjection(contract: contract, topic: topic))
+            if try declaresKey(contract, topic: topic) {
+                projections.append(try ContractProjection(contract: contract, topic: topic, part: .key))
+            }
         }
         return projections
     }
 
+    /// Whether the object that `topic` carries has properties marked `partitioned`, which form its key.
+    public static func declaresKey(_ contract: DataContract, topic: String) throws(ContractProjectionError) -> Bool {
+        !KafkaKey.properties(of: try KafkaBinding(contract: contract, topic: topic).object).isEmpty
+    }
+
     /// Projects the contract onto `topic` (default: its first Kafka topic) in `format` (default:
-    /// the Kafka server's `format`, else Avro).
-    public init(contract: DataContract, topic: String? = nil, format: ProjectionFormat? = nil) throws(ContractProjectionError) {
+    /// the Kafka server's `format`, else Avro); `part` key projects the object's `partitioned`
+    /// properties, and fails when it has none.
+    public init(contract: DataContract, topic: String? = nil, format: ProjectionFormat? = nil, part: KafkaRecordPart = .value) throws(ContractProjectionError) {
         let binding = try KafkaBinding(contract: contract, topic: topic)
         var chosen = format
         if chosen == nil, let serverFormat = binding.serverFormat {
@@ -59,12 +71,14 @@ public struct ContractProjection: Sendable {
             }
             chosen = named
         }
-        try self.init(contract: contract, object: binding.object, topic: binding.topic, format: chosen ?? .avro)
+        let object = part == .key ? try KafkaKey.object(of: binding.object) : binding.object
+        try self.init(contract: contract, object: object, topic: binding.topic, format: chosen ?? .avro, part: part)
     }
 
     /// Projects one schema object, whatever the servers say: for contracts without a Kafka
     /// server, and for tests over every object of a contract.
-    public init(contract: DataContract, object: SchemaObject, topic: String, format: ProjectionFormat) throws(ContractProjectionError) {
+    public init(contract: DataContract, object: SchemaObject, topic: String, format: ProjectionFormat,
+                part: KafkaRecordPart = .value) throws(ContractProjectionError) {
         var types = PropertyTypeReader()
         let record = try types.record(of: object, name: object.name)
         let namespace = Self.namespace(of: contract, object: object)
@@ -76,6 +90,7 @@ public struct ContractProjection: Sendable {
         var rules = DomainRuleReader()
         rules.read(object, record: record)
         self.topic = topic
+        self.part = part
         self.format = format
         self.metadata = ProjectionMetadata.json(of: contract, object: object, record: record)
         self.domainRules = rules.rules

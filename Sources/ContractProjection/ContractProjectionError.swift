@@ -6,6 +6,8 @@ public struct ContractProjectionError: Error, Sendable, Hashable, CustomStringCo
     public enum Code: String, Sendable {
         /// The contract has no server of type `kafka`, or the Kafka server names no topic.
         case noKafkaServer = "no-kafka-server"
+        /// A key projection was asked of an object with no `partitioned` property.
+        case noKafkaKey = "no-kafka-key"
         /// The schema object the topic carries cannot be told apart from the others.
         case noSchemaObject = "no-schema-object"
         /// A property's type has no counterpart in the target schema language.

@@ -21,10 +21,11 @@ struct DomainRuleReader {
     }
 
     /// Where values are reached from `message`: wrappers, innermost last, that make a rule hold
-    /// where an optional parent is absent or null and apply it to every element of an array.
+    /// where an optional parent is absent or null and apply it to every element of an array and
+    /// every value of a map (a map's `all` ranges over its keys).
     private struct Scope {
         var wrappers: [@Sendable (String) -> String] = []
-        /// Arrays entered, for the names of the element variables (`item1`, `item2`, …).
+        /// Arrays and maps entered, for the names of the element and key variables (`item1`, `key2`, …).
         var depth = 0
 
         func adding(_ wrapper: @escaping @Sendable (String) -> String) -> Scope {
@@ -72,9 +73,10 @@ struct DomainRuleReader {
             readValue(itemsProperty, type: items, required: true, accessor: variable, path: path, scope: elements)
         case .map(let values):
             guard let value = property.mapValue else { return }
-            for constraint in Self.constraints(of: value, type: values) {
-                skipped.append(SkippedRule(pointer: constraint.pointer, reason: "the value is inside a map; map values get no domain rules"))
-            }
+            let key = "key\(scope.depth + 1)"
+            var entries = inner.adding { "\(accessor).all(\(key), \($0))" }
+            entries.depth += 1
+            readValue(value, type: values, required: true, accessor: "\(accessor)[\(key)]", path: path, scope: entries)
         default:
             return
         }

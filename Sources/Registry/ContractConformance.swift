@@ -4,19 +4,20 @@ import JSON
 import MeshModel
 import Protobuf
 
-/// The check of a hand-registered schema on a subject whose topic a contract drives
+/// The check of a hand-registered schema on a value or key subject whose topic a contract drives
 /// (docs/contract-projection.md, "Hand registrations"): it must say what the projection of the
 /// newest active or deprecated version of that contract says.
 enum ContractConformance {
     /// Throws 409 with the differences when `schema` disagrees with the driving contract, found
     /// among `topicContracts`, the versions naming the subject's topic, newest first.
+    /// A `-key` subject is checked only when the contract declares the key.
     static func require(_ schema: SubjectSchema, subject: String, topicContracts: [TopicContractVersion]) throws {
-        guard subject.hasSuffix("-value"), let topic = SubjectOwnership.topic(ofSubject: subject),
-            let driving = Self.drivingContract(among: topicContracts)
-        else { return }
+        guard let topic = SubjectOwnership.topic(ofSubject: subject), let driving = Self.drivingContract(among: topicContracts) else { return }
+        let part: KafkaRecordPart = subject.hasSuffix("-key") ? .key : .value
         let projection: ContractProjection
         do {
-            projection = try ContractProjection(contract: driving.contract, topic: topic)
+            if part == .key, try !ContractProjection.declaresKey(driving.contract, topic: topic) { return }
+            projection = try ContractProjection(contract: driving.contract, topic: topic, part: part)
         } catch {
             throw SubjectError(.incompatible, "Subject '\(subject)' is driven by contract \(driving.reference), whose projection fails: \(error); fix the contract first")
         }

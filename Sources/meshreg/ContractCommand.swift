@@ -4,16 +4,17 @@ import JSON
 import MeshModel
 import Registry
 
-/// `meshreg contract project`: a contract version projected onto its Kafka topic's subject.
+/// `meshreg contract project`: a contract version projected onto its Kafka topic's value or key subject.
 enum ContractCommand: Command {
     static let specification = CommandSpecification(
         name: "contract", summary: "Project a contract onto its Kafka subject: the schema, Confluent metadata and CEL rules.",
-        usage: "project <id>@<version> | project --file FILE [--format avro|jsonschema|protobuf|json] [--type avro|jsonschema|protobuf] [--topic TOPIC]",
+        usage: "project <id>@<version> | project --file FILE [--format avro|jsonschema|protobuf|json] [--type avro|jsonschema|protobuf] [--topic TOPIC] [--key]",
         options: [
             .option("format", value: "avro|jsonschema|protobuf|json",
                     help: "Print the schema in this language, or (json) the whole projection: subject, schemaType, schema, metadata, ruleSet, skipped rules."),
             .option("type", value: "avro|jsonschema|protobuf", help: "With --format json: the schema language (default: the Kafka server's format, else avro)."),
             .option("topic", value: "TOPIC", help: "The Kafka topic to project onto (default: the contract's first)."),
+            .flag("key", help: "Project the record key (the properties marked partitioned) onto <topic>-key instead of the value."),
             .option("file", value: "PATH", help: "Project an .odcs.yaml or .json file instead of a registered version."),
             GlobalOptions.database,
         ] + GlobalOptions.remote,
@@ -23,14 +24,16 @@ enum ContractCommand: Command {
             Schema (draft-07) or proto3, required to non-null, descriptions to doc, classifications
             and tags to metadata.tags, the owning team, domain and version to metadata.properties,
             and single-value constraints to CEL CONDITION rules. What CEL cannot express is listed
-            under `skipped` with the reason. A contract whose customProperties set projectSubject
-            to true registers this projection on <topic>-value when a version is published active.
+            under `skipped` with the reason. Publishing a Kafka contract version active registers
+            this projection on <topic>-value, and the key's on <topic>-key when properties are
+            marked partitioned, unless its customProperties set projectSubject to false.
             Exit status: 0 printed, 2 the contract cannot be read or projected (the error names
             the JSON Pointer, and with --file its line:column).
 
             EXAMPLES:
               meshreg contract project orders.order-events@1.1.0
               meshreg contract project orders.order-events@1.1.0 --format protobuf
+              meshreg contract project clickstream.page-views@2.0.0 --key
               meshreg contract project --file Domains/clickstream/contracts/clickstream.page-views.odcs.yaml --format json
               meshreg contract project orders.order-events@1.1.0 --server https://meshreg.example.com --format json
             """)
@@ -44,7 +47,8 @@ enum ContractCommand: Command {
         let (contract, submission) = try read(arguments, context)
         let projection: ContractProjection
         do {
-            projection = try ContractProjection(contract: contract, topic: arguments.value("topic"), format: language)
+            projection = try ContractProjection(contract: contract, topic: arguments.value("topic"), format: language,
+                                                part: arguments.flag("key") ? .key : .value)
         } catch {
             let issue = ValidationIssue(pointer: error.pointer, code: error.code.rawValue, message: error.message)
             throw RegistryError(.invalidDocument, "the contract \(contract.id)@\(contract.versionText) cannot be projected onto a Kafka subject",

@@ -277,6 +277,93 @@ import Testing
         #expect(holds(["lines": [["quantity": 2], ["quantity": 0]], "codes": ["AB", "x"], "shipping": ["country": "DEU"]]) == [false, false, false])
     }
 
+    /// Values inside maps get rules over every value (`all` ranges over the keys), and a map of
+    /// arrays reaches their elements with the next variable.
+    @Test func rulesReachIntoMapValues() throws {
+        let contract = try Self.contract("""
+                  - name: stock
+                    logicalType: map
+                    required: true
+                    map:
+                      key: {logicalType: string}
+                      value: {logicalType: integer, logicalTypeOptions: {minimum: 0}}
+                  - name: labels
+                    logicalType: map
+                    map:
+                      key: {logicalType: string}
+                      value:
+                        logicalType: array
+                        items: {logicalType: string, logicalTypeOptions: {maxLength: 3}}
+            """)
+        let projection = try ContractProjection(contract: contract)
+        #expect(projection.domainRules.map(\.expression) == [
+            "message.stock.all(key1, message.stock[key1] >= 0)",
+            "!has(message.labels) || message.labels == null || (message.labels.all(key1, message.labels[key1].all(item2, size(item2) <= 3)))",
+        ])
+        #expect(projection.skipped.isEmpty)
+        #expect(projection.domainRules.map(\.name) == ["order-stock-minimum", "order-labels-maxLength"])
+        let programs = try projection.domainRules.map { try CELProgram.compile($0.expression, declarations: CELDeclarations(variables: ["message": .dyn])) }
+        func holds(_ record: JSONValue) -> [Bool] { programs.map { $0.evaluate(CELActivation(json: ["message": record])) == .bool(true) } }
+        #expect(holds(["stock": ["berlin": 3, "paris": 0], "labels": ["a": ["NEW", "EU"]]]) == [true, true])
+        #expect(holds(["stock": [:], "labels": .null]) == [true, true])
+        #expect(holds(["stock": ["berlin": 3, "paris": -1], "labels": ["a": ["NEW"], "b": ["LONG"]]]) == [false, false])
+    }
+
+    /// The properties marked `partitioned` form the Kafka key, in `partitionKeyPosition` order:
+    /// `all(of:)` projects the value and then the key, whose record keeps only those fields with
+    /// their types, nullability, tags and rules.
+    @Test func partitionedPropertiesFormTheKey() throws {
+        let contract = try Self.contract("""
+                  - name: order_id
+                    logicalType: string
+                    required: true
+                  - name: region
+                    logicalType: string
+                    required: true
+                    partitioned: true
+                    partitionKeyPosition: 2
+                    classification: restricted
+                  - name: store_id
+                    logicalType: integer
+                    required: true
+                    partitioned: true
+                    partitionKeyPosition: 1
+                    logicalTypeOptions: {minimum: 1}
+            """)
+        let projections = try ContractProjection.all(of: contract)
+        #expect(projections.map(\.subject) == ["sales.orders.v1-value", "sales.orders.v1-key"])
+        let key = projections[1]
+        #expect(key.part == .key)
+        let schema = try AvroSchema(parsing: key.schema)
+        #expect(schema.json["name"] == "orderKey")
+        #expect(schema.json["namespace"] == "sales.orders")
+        #expect(try Self.avroFields(key) == ["store_id": "int", "region": "string"])
+        #expect(schema.json["fields"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["store_id", "region"])
+        #expect(key.metadata["tags"] == ["orderKey.region": ["RESTRICTED"]])
+        #expect(key.domainRules.map(\.expression) == ["message.store_id >= 1"])
+        #expect(key.domainRules.map(\.name) == ["orderKey-store_id-minimum"])
+        for format in ProjectionFormat.allCases {
+            let projection = try ContractProjection(contract: contract, format: format, part: .key)
+            try ShippedContractProjectionTests.expectParses(projection, fieldNames: ["store_id", "region"])
+        }
+    }
+
+    /// Without a `partitioned` property there is no key: `all(of:)` projects the value only, and
+    /// asking for the key says which properties to mark.
+    @Test func aContractWithoutPartitionedPropertiesHasNoKey() throws {
+        let contract = try Self.contract("""
+                  - name: order_id
+                    logicalType: string
+                    required: true
+                    primaryKey: true
+            """)
+        #expect(try ContractProjection.all(of: contract).map(\.subject) == ["sales.orders.v1-value"])
+        let error = try #require(throws: ContractProjectionError.self) { try ContractProjection(contract: contract, part: .key) }
+        #expect(error.code == .noKafkaKey)
+        #expect(error.pointer.description == "/schema/0/properties")
+        #expect(error.message.contains("partitioned: true"))
+    }
+
     /// Confluent's rule names: letters, digits, `_` and `-`, each once in a rule set.
     @Test func ruleNamesAreConfluentNamesAndUnique() throws {
         let contract = try Self.contract("""

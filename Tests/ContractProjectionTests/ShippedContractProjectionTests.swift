@@ -27,6 +27,27 @@ import Testing
         #expect(projection.metadata["properties"]?["contract"] == .string("\(contract.id)@\(contract.versionText)"))
     }
 
+    /// The shipped page views are keyed by device (`anonymous_id`, marked partitioned): the
+    /// contract projects a one-field key in every language. The order and consent events mark
+    /// their keys too; the other shipped Kafka contracts declare none.
+    @Test func theShippedPageViewsProjectTheirKey() throws {
+        let contract = try ContractFiles.contract("Domains/clickstream/contracts/clickstream.page-views.odcs.yaml")
+        #expect(try ContractProjection.all(of: contract).map(\.subject) == ["clickstream.page-views.v2-value", "clickstream.page-views.v2-key"])
+        for format in ProjectionFormat.allCases {
+            let key = try ContractProjection(contract: contract, format: format, part: .key)
+            try Self.expectParses(key, fieldNames: ["anonymous_id"])
+            #expect(key.metadata["tags"] == ["page_viewKey.anonymous_id": ["RESTRICTED"]])
+        }
+        let keyed = try ContractFiles.shippedKafka.filter { path in
+            let contract = try ContractFiles.contract(path)
+            return try ContractProjection.all(of: contract).contains { $0.part == .key }
+        }
+        #expect(keyed.sorted() == [
+            "Domains/clickstream/contracts/clickstream.page-views.odcs.yaml", "Domains/customers/contracts/customers.consent-events.odcs.yaml",
+            "Domains/orders/contracts/orders.order-events-v1.0.0.odcs.yaml", "Domains/orders/contracts/orders.order-events-v1.1.0.odcs.yaml",
+        ])
+    }
+
     /// Every schema object of every official example: projected and parsed, or refused with a
     /// pointer into the document, in all three languages.
     @Test(arguments: ContractFiles.officialExamples)

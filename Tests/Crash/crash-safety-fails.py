@@ -9,36 +9,36 @@ Usage: crash-safety-fails.py --meshreg PATH. Standard library only.
 import argparse, http.server, os, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+def denying_policy(name, description, events, match=None):
+    """A policy that refuses `events`, only where the CEL `match` holds when it is given."""
+    condition = f"""  matchConditions:
+    - name: {name}
+      expression: '{match}'
+""" if match else ""
+    return f"""apiVersion: meshreg/v1
+kind: Policy
+metadata:
+  name: {name}
+  description: {description}
+spec:
+  events: [{", ".join(events)}]
+{condition}  validations:
+    - expression: 'false'
+      message: This registry refuses every write.
+  validationActions: [Deny]
+"""
+
+
 # Denies every write the crash test makes but its lineage events, which no policy sees; the shipped
-# mesh, loaded on first start through contract.publish and product.register, still loads.
+# mesh, loaded on first start through contract.publish (which registers each Kafka contract's
+# projection on its topic's subjects) and product.register, still loads.
 DENYING_POLICIES = {
-    "deny-updates-subjects-requests": """apiVersion: meshreg/v1
-kind: Policy
-metadata:
-  name: deny-updates-subjects-requests
-  description: Refuses every product update, subject registration and access request.
-spec:
-  events: [product.update, subject.register, access.request]
-  validations:
-    - expression: 'false'
-      message: This registry refuses every write.
-  validationActions: [Deny]
-""",
-    "deny-crash-test-contracts": """apiVersion: meshreg/v1
-kind: Policy
-metadata:
-  name: deny-crash-test-contracts
-  description: Refuses the contracts the crash test publishes.
-spec:
-  events: [contract.publish]
-  matchConditions:
-    - name: crash-test-contract
-      expression: 'contract.id.startsWith("orders.crash-")'
-  validations:
-    - expression: 'false'
-      message: This registry refuses every write.
-  validationActions: [Deny]
-""",
+    "deny-updates-requests": denying_policy("deny-updates-requests", "Refuses every product update and access request.",
+                                            ["product.update", "access.request"]),
+    "deny-crash-test-subjects": denying_policy("deny-crash-test-subjects", "Refuses the subjects the crash test registers.",
+                                               ["subject.register"], 'subject.name.startsWith("crash-")'),
+    "deny-crash-test-contracts": denying_policy("deny-crash-test-contracts", "Refuses the contracts the crash test publishes.",
+                                                ["contract.publish"], 'contract.id.startsWith("orders.crash-")'),
 }
 
 

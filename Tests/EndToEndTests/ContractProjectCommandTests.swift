@@ -43,6 +43,24 @@ import Testing
         #expect(try JSONParser.parse(remote.standardOutput)["subject"] == "clickstream.page-views.v2-value")
     }
 
+    /// `--key` prints the record key of a contract that marks it, and says where to mark it
+    /// for one that does not, with the line of the file.
+    @Test func keyProjectsThePartitionedPropertiesOrSaysWhereToMarkThem() throws {
+        let root = MeshregProcess.repositoryRoot.appendingPathComponent("Domains")
+        let pageViews = root.appendingPathComponent("clickstream/contracts/clickstream.page-views.odcs.yaml").path
+        let key = try MeshregProcess.run(["contract", "project", "--file", pageViews, "--key", "--format", "json"])
+        #expect(key.status == 0, "\(key.standardError)")
+        let projection = try JSONParser.parse(key.standardOutput)
+        #expect(projection["subject"] == "clickstream.page-views.v2-key")
+        let schema = try JSONParser.parse(projection["schema"]?.stringValue ?? "")
+        #expect(schema["name"] == "page_viewKey" && schema["fields"] == [["name": "anonymous_id", "doc": "First-party cookie or app install id.", "type": "string"]])
+        let changes = root.appendingPathComponent("catalog/contracts/catalog.product-changes.odcs.yaml").path
+        let refused = try MeshregProcess.run(["contract", "project", "--file", changes, "--key"])
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("/schema/0/properties: no property of product_changed has partitioned: true"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("catalog.product-changes.odcs.yaml:"), "\(refused.standardError)")
+    }
+
     @Test func aFileWithoutAKafkaServerIsRefusedWithItsLine() throws {
         let file = MeshregProcess.repositoryRoot.appendingPathComponent("Domains/orders/contracts/orders.order-history.odcs.yaml").path
         let refused = try MeshregProcess.run(["contract", "project", "--file", file])

@@ -120,7 +120,7 @@ import Testing
         let setup = try Setup()
         let contracts = setup.workspace.url.appendingPathComponent("orders/contracts")
         var contract = try String(contentsOf: contracts.appendingPathComponent("orders.order-events-v1.1.0.odcs.yaml"), encoding: .utf8)
-        contract = contract.replacing("version: 1.1.0", with: "version: 1.2.0").replacing("logicalType: string\n        physicalType: string\n        required: true\n        classification: internal", with: "logicalType: integer\n        physicalType: long\n        required: true\n        classification: internal")
+        contract = contract.replacing("version: 1.1.0", with: "version: 1.2.0").replacing("name: order_id\n        logicalType: string\n        physicalType: string\n", with: "name: order_id\n        logicalType: integer\n        physicalType: long\n")
         _ = try setup.workspace.write("proposed.odcs.yaml", contract)
         let outcome = try setup.meshreg(["compat", "proposed.odcs.yaml", "--format", "json"], token: setup.ownerToken)
         #expect(outcome.status == 1, "\(outcome.standardError)")
@@ -174,17 +174,18 @@ import Testing
         #expect(try JSONParser.parse(verified.body)["intact"] == true, "\(verified.body)")
     }
 
+    /// On a subject no contract drives (an admin's), so the hand-written schema is the subject's only version.
     @Test func compatChecksASchemaAgainstASubjectsRegisteredVersions() throws {
         let setup = try Setup()
-        let registered = try setup.server.send("POST", "/apis/ccompat/v7/subjects/orders.order-events.v1-value/versions", token: setup.server.adminToken,
+        let registered = try setup.server.send("POST", "/apis/ccompat/v7/subjects/scratch.events-value/versions", token: setup.server.adminToken,
                                                contentType: "application/vnd.schemaregistry.v1+json",
                                                body: #"{"schema": "{\"type\":\"record\",\"name\":\"E\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}"}"#)
         #expect(registered.status == 200, "\(registered.body)")
         _ = try setup.workspace.write("same.avsc", #"{"type":"record","name":"E","fields":[{"name":"a","type":"int"}]}"#)
         _ = try setup.workspace.write("changed.avsc", #"{"type":"record","name":"E","fields":[{"name":"a","type":"string"}]}"#)
-        let same = try setup.meshreg(["compat", "same.avsc", "--subject", "orders.order-events.v1-value"], token: setup.ownerToken)
+        let same = try setup.meshreg(["compat", "same.avsc", "--subject", "scratch.events-value"], token: setup.ownerToken)
         #expect(same.status == 0, "\(same.standardError)")
-        let changed = try setup.meshreg(["compat", "changed.avsc", "--subject", "orders.order-events.v1-value"], token: setup.ownerToken)
+        let changed = try setup.meshreg(["compat", "changed.avsc", "--subject", "scratch.events-value"], token: setup.ownerToken)
         #expect(changed.status == 1)
         #expect(changed.standardOutput.hasPrefix("INCOMPATIBLE"))
         #expect(changed.standardOutput.contains("string cannot read int"))

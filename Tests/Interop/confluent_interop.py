@@ -43,7 +43,7 @@ V2 = record({"name": "event_id", "type": "string"}, {"name": "order_id", "type":
             {"name": "channel", "type": "string", "default": "web"})
 BREAKING = record({"name": "event_id", "type": "string"}, {"name": "total", "type": "double"})
 
-checklist = Checklist("confluent-kafka interop", floor=43, stop_at_first_failure=True)
+checklist = Checklist("confluent-kafka interop", floor=49, stop_at_first_failure=True)
 check = checklist.check
 
 
@@ -61,17 +61,33 @@ def same_schema(text, expected):
     return json.loads(text) == json.loads(expected)
 
 
-# A topic subject owned by order-platform, written with its owner's bearer token.
-subject = "orders.order-events.v1-value"
-id1 = owner.register_schema(subject, Schema(V1, "AVRO"))
+# The orders topic's subject belongs to order-platform and its contract drives it: loading the
+# mesh registered the projections of orders.order-events 1.0.0 and 1.1.0 as versions 1 and 2.
+# The owner may register the contract's schema by hand, not one that disagrees with it.
+orders_subject = "orders.order-events.v1-value"
+check(admin.get_versions(orders_subject) == [1, 2], "the shipped contract's two versions are the subject's versions 1 and 2")
+orders_latest = admin.get_latest_version(orders_subject)
+orders_schema = Schema(orders_latest.schema.schema_str, "AVRO")
+check(owner.register_schema(orders_subject, orders_schema) == orders_latest.schema_id,
+      "the owner registering the contract's schema by hand (bearer token) gets the projection's id")
+check(SchemaRegistryClient({"url": URL, "basic.auth.user.info": "x:" + OWNER_TOKEN}).register_schema(orders_subject, orders_schema) == orders_latest.schema_id,
+      "... and so with the token as the basic-auth password")
+refused(lambda: owner.register_schema(orders_subject, Schema(V1, "AVRO")), 409, 409,
+        "a hand-made schema that disagrees with the driving contract is refused with 409")
+check(admin.get_versions(orders_subject) == [1, 2], "neither added a version")
+
+# The registry's mechanics on a subject no contract names, which only an admin writes.
+subject = "interop.order-events-value"
+refused(lambda: owner.register_schema(subject, Schema(V1, "AVRO")), 403, 40301, "a subject no contract names needs an admin")
+id1 = admin.register_schema(subject, Schema(V1, "AVRO"))
 check(isinstance(id1, int) and id1 > 0, f"register_schema returns an id ({id1})")
-check(SchemaRegistryClient({"url": URL, "basic.auth.user.info": "x:" + OWNER_TOKEN}).register_schema(subject, Schema(V1, "AVRO")) == id1,
+check(SchemaRegistryClient({"url": URL, "basic.auth.user.info": "x:" + ADMIN_TOKEN}).register_schema(subject, Schema(V1, "AVRO")) == id1,
       "re-registering the same schema returns the same id")
-found = owner.lookup_schema(subject, Schema(V1, "AVRO"))
+found = admin.lookup_schema(subject, Schema(V1, "AVRO"))
 check(found.schema_id == id1 and found.version == 1 and found.subject == subject, "lookup_schema finds version 1")
 latest = admin.get_latest_version(subject)
 check(latest.version == 1 and latest.schema_id == id1 and same_schema(latest.schema.schema_str, V1), "get_latest_version")
-id2 = owner.register_schema(subject, Schema(V2, "AVRO"))
+id2 = admin.register_schema(subject, Schema(V2, "AVRO"))
 check(id2 != id1, "a compatible new version gets a new id")
 check(admin.get_versions(subject) == [1, 2], "get_versions lists 1 and 2")
 check(admin.get_version(subject, 1).schema_id == id1, "get_version(1)")
@@ -79,13 +95,13 @@ check(same_schema(admin.get_schema(id1).schema_str, V1), "get_schema by id")
 check(admin.get_schema(id1).schema_type == "AVRO", "get_schema reports AVRO")
 check(admin.test_compatibility(subject, Schema(BREAKING, "AVRO")) is False, "test_compatibility: a new field without default is incompatible")
 check(admin.test_compatibility(subject, Schema(V2, "AVRO"), version=1) is True, "test_compatibility against version 1")
-refused(lambda: owner.register_schema(subject, Schema(BREAKING, "AVRO")), 409, 409, "an incompatible schema is refused with 409")
-refused(lambda: owner.register_schema(subject, Schema("{\"type\": \"nope\"}", "AVRO")), 422, 42201, "an invalid schema is refused with 42201")
+refused(lambda: admin.register_schema(subject, Schema(BREAKING, "AVRO")), 409, 409, "an incompatible schema is refused with 409")
+refused(lambda: admin.register_schema(subject, Schema("{\"type\": \"nope\"}", "AVRO")), 422, 42201, "an invalid schema is refused with 42201")
 refused(lambda: admin.get_version(subject, 9), 404, 40402, "an unknown version is 40402")
 refused(lambda: admin.get_latest_version("nobody-value"), 404, 40401, "an unknown subject is 40401")
 
-owner.set_compatibility(subject, "FULL")
-check(owner.get_compatibility(subject) == "FULL", "set_compatibility / get_compatibility on a subject")
+admin.set_compatibility(subject, "FULL")
+check(admin.get_compatibility(subject) == "FULL", "set_compatibility / get_compatibility on a subject")
 admin.set_compatibility(level="BACKWARD_TRANSITIVE")
 check(admin.get_compatibility() == "BACKWARD_TRANSITIVE", "set_compatibility / get_compatibility globally (admin)")
 refused(lambda: owner.set_compatibility(level="NONE"), 403, 40301, "the global level needs an admin")
@@ -94,15 +110,15 @@ refused(lambda: owner.register_schema("marketing.audiences-value", Schema(V1, "A
         "a subject of no team of the caller is forbidden")
 
 # Deletes: versions, then the subject, soft first and then permanent.
-refused(lambda: owner.delete_version(subject, 2, permanent=True), 404, 40407, "a permanent delete needs a soft delete first")
-check(owner.delete_version(subject, 2) == 2, "delete_version (soft)")
+refused(lambda: admin.delete_version(subject, 2, permanent=True), 404, 40407, "a permanent delete needs a soft delete first")
+check(admin.delete_version(subject, 2) == 2, "delete_version (soft)")
 check(admin.get_versions(subject) == [1], "a soft-deleted version is hidden")
-check(owner.delete_version(subject, 2, permanent=True) == 2, "delete_version (permanent)")
-refused(lambda: owner.delete_subject(subject, permanent=True), 404, 40405, "a permanent subject delete needs a soft delete first")
-check(owner.delete_subject(subject) == [1], "delete_subject (soft)")
+check(admin.delete_version(subject, 2, permanent=True) == 2, "delete_version (permanent)")
+refused(lambda: admin.delete_subject(subject, permanent=True), 404, 40405, "a permanent subject delete needs a soft delete first")
+check(admin.delete_subject(subject) == [1], "delete_subject (soft)")
 check(subject not in admin.get_subjects(), "a soft-deleted subject is not listed")
 check(subject in admin.get_subjects(deleted=True), "... unless deleted=true")
-check(owner.delete_subject(subject, permanent=True) == [1], "delete_subject (permanent)")
+check(admin.delete_subject(subject, permanent=True) == [1], "delete_subject (permanent)")
 check(subject not in admin.get_subjects(deleted=True), "a permanently deleted subject is gone")
 
 # The Avro serde round trip, without a broker: the serializer probes /associations (404), falls
@@ -117,8 +133,8 @@ registered_id = int.from_bytes(payload[1:5], "big")
 check(admin.get_latest_version("interop.orders-value").schema_id == registered_id, "the serializer auto-registered interop.orders-value")
 check(deserializer(payload, context) == event, "AvroDeserializer reads back what AvroSerializer wrote")
 
-# A contract that drives its topic (projectSubject: true): publishing it through the REST API
-# registers its projection on <topic>-value, which the client fetches and uses to produce.
+# A new Kafka contract drives its topic: publishing it through the REST API registers its
+# projection on <topic>-value, which the client fetches and uses to produce.
 PROJECTED_TOPIC = "orders.projected-events.v1"
 PROJECTED_CONTRACT = {
     "apiVersion": "v3.2.0", "kind": "DataContract", "id": "orders.projected-events", "name": "Projected events",
@@ -136,7 +152,6 @@ PROJECTED_CONTRACT = {
         {"name": "note", "logicalType": "string", "logicalTypeOptions": {"maxLength": 20}},
     ]}],
     "slaProperties": [{"property": "availability", "value": 99.9, "unit": "%"}],
-    "customProperties": [{"property": "projectSubject", "value": True}],
 }
 request = urllib.request.Request(os.environ["MESHREG_URL"].rstrip("/") + "/api/v1/contracts/orders.projected-events", method="PUT",
                                  data=json.dumps(PROJECTED_CONTRACT).encode(),

@@ -6,8 +6,27 @@ import Testing
 
 /// The Confluent-compatible schema registry under /apis/ccompat/v7, called through the router.
 @Suite struct ConfluentAPITests {
-    /// A subject whose topic is a Kafka topic of the orders contract: owned by order-platform.
+    /// A subject whose topic is a Kafka topic of the orders contract: owned by order-platform, and
+    /// driven by the contract, whose versions 1.0.0 and 1.1.0 are its versions 1 and 2.
     static let ordersSubject = "orders.order-events.v1-value"
+    /// A subject no contract names: only an admin writes it, and any schema goes.
+    static let scratchSubject = "scratch.order-events-value"
+    /// The subjects the shipped mesh's Kafka contracts drive from the start: each topic's value,
+    /// and the key of the three that mark theirs.
+    static let shippedSubjects: [String] = [
+        "catalog.product-changes.v1-value", "clickstream.page-views.v2-key", "clickstream.page-views.v2-value",
+        "customers.consent-events.v1-key", "customers.consent-events.v1-value", "orders.order-events.v1-key",
+        "orders.order-events.v1-value", "recommendations.served.v1-value", "recommendations.user-features.v1-value",
+    ]
+
+    /// What a team registers by hand on the orders subject: the contract's projection with a doc
+    /// of its own, which the contract allows (only fields, types and nullability must agree).
+    static func ordersSchemaFollowingTheContract(_ fixture: APIFixture) throws -> String {
+        let projected = try JSONParser.parse(fixture.ccompat(.get, "/subjects/\(ordersSubject)/versions/latest").json["schema"]?.stringValue ?? "")
+        var record = try #require(projected.objectValue, "the projection is an Avro record")
+        record["doc"] = "Order events, as the order-platform team registers them."
+        return JSONValue.object(record).encoded()
+    }
 
     static func record(_ fields: [String]) -> String {
         #"{"type":"record","name":"OrderEvent","namespace":"com.retail.orders","fields":["# + fields.joined(separator: ",") + "]}"
@@ -25,36 +44,38 @@ import Testing
         return JSONValue.object(object).encoded()
     }
 
+    /// On a subject no contract drives, as the ccompat mechanics need no contract.
     @Test func registersReadsAndReRegistersIdempotently() throws {
         let fixture = try APIFixture()
-        let registered = fixture.ccompat(.post, "/subjects/\(Self.ordersSubject)/versions", token: fixture.ordersOwnerToken, body: Self.body(Self.v1))
+        let registered = fixture.ccompat(.post, "/subjects/\(Self.scratchSubject)/versions", token: fixture.adminToken, body: Self.body(Self.v1))
         #expect(registered.status.code == 200)
         #expect(registered.headers["Content-Type"] == "application/vnd.schemaregistry.v1+json")
         let id = try #require(registered.json["id"]?.integerValue)
-        let again = fixture.ccompat(.post, "/subjects/\(Self.ordersSubject)/versions", token: fixture.ordersOwnerToken,
+        let again = fixture.ccompat(.post, "/subjects/\(Self.scratchSubject)/versions", token: fixture.adminToken,
                                     headers: [("Content-Type", "application/json")], body: Self.body(Self.v1))
         #expect(again.json == ["id": .integer(id)])
-        #expect(fixture.ccompat(.get, "/subjects/\(Self.ordersSubject)/versions").json == [1])
+        #expect(fixture.ccompat(.get, "/subjects/\(Self.scratchSubject)/versions").json == [1])
         for version in ["1", "latest", "-1"] {
-            let read = fixture.ccompat(.get, "/subjects/\(Self.ordersSubject)/versions/\(version)").json
-            #expect(read["subject"] == .string(Self.ordersSubject))
+            let read = fixture.ccompat(.get, "/subjects/\(Self.scratchSubject)/versions/\(version)").json
+            #expect(read["subject"] == .string(Self.scratchSubject))
             #expect(read["version"] == 1)
             #expect(read["id"] == .integer(id))
             #expect(read["schemaType"] == nil, "AVRO is omitted, as Confluent does")
             #expect(try JSONParser.parse(read["schema"]?.stringValue ?? "") == JSONParser.parse(Self.v1))
         }
-        #expect(fixture.ccompat(.get, "/subjects/\(Self.ordersSubject)/versions/1/schema").json == (try JSONParser.parse(Self.v1)))
-        #expect(fixture.ccompat(.get, "/subjects").json == [.string(Self.ordersSubject)])
-        #expect(fixture.ccompat(.get, "/subjects?subjectPrefix=orders.").json == [.string(Self.ordersSubject)])
-        #expect(fixture.ccompat(.get, "/subjects?subjectPrefix=clicks").json == [])
-        let byID = fixture.ccompat(.get, "/schemas/ids/\(id)?subject=\(Self.ordersSubject)")
+        #expect(fixture.ccompat(.get, "/subjects/\(Self.scratchSubject)/versions/1/schema").json == (try JSONParser.parse(Self.v1)))
+        #expect(fixture.ccompat(.get, "/subjects").json == .array((Self.shippedSubjects + [Self.scratchSubject]).sorted().map { .string($0) }))
+        #expect(fixture.ccompat(.get, "/subjects?subjectPrefix=scratch.").json == [.string(Self.scratchSubject)])
+        #expect(fixture.ccompat(.get, "/subjects?subjectPrefix=clicks").json == ["clickstream.page-views.v2-key", "clickstream.page-views.v2-value"])
+        #expect(fixture.ccompat(.get, "/subjects?subjectPrefix=nobody.").json == [])
+        let byID = fixture.ccompat(.get, "/schemas/ids/\(id)?subject=\(Self.scratchSubject)")
         #expect(byID.json["schema"]?.stringValue.map { try? JSONParser.parse($0) } == (try JSONParser.parse(Self.v1)))
         #expect(byID.json["schemaType"] == nil)
         #expect(fixture.ccompat(.get, "/schemas/ids/\(id)/schema").json == (try JSONParser.parse(Self.v1)))
-        #expect(fixture.ccompat(.get, "/schemas/ids/\(id)/subjects").json == [.string(Self.ordersSubject)])
-        #expect(fixture.ccompat(.get, "/schemas/ids/\(id)/versions").json == [["subject": .string(Self.ordersSubject), "version": 1]])
+        #expect(fixture.ccompat(.get, "/schemas/ids/\(id)/subjects").json == [.string(Self.scratchSubject)])
+        #expect(fixture.ccompat(.get, "/schemas/ids/\(id)/versions").json == [["subject": .string(Self.scratchSubject), "version": 1]])
         #expect(fixture.ccompat(.get, "/schemas/types").json == ["AVRO", "JSON", "PROTOBUF"])
-        let lookup = fixture.ccompat(.post, "/subjects/\(Self.ordersSubject)", body: Self.body(Self.v1))
+        let lookup = fixture.ccompat(.post, "/subjects/\(Self.scratchSubject)", body: Self.body(Self.v1))
         #expect(lookup.json["id"] == .integer(id))
         #expect(lookup.json["version"] == 1)
     }
@@ -80,10 +101,10 @@ import Testing
 
     @Test func refusesIncompatibleVersionsAndTestsCompatibility() throws {
         let fixture = try APIFixture()
-        let subject = Self.ordersSubject
-        _ = fixture.ccompat(.post, "/subjects/\(subject)/versions", token: fixture.ordersOwnerToken, body: Self.body(Self.v1))
+        let subject = Self.scratchSubject
+        _ = fixture.ccompat(.post, "/subjects/\(subject)/versions", token: fixture.adminToken, body: Self.body(Self.v1))
         let breaking = Self.record([#"{"name":"event_id","type":"string"}"#, #"{"name":"total","type":"double"}"#])
-        let refused = fixture.ccompat(.post, "/subjects/\(subject)/versions", token: fixture.ordersOwnerToken, body: Self.body(breaking))
+        let refused = fixture.ccompat(.post, "/subjects/\(subject)/versions", token: fixture.adminToken, body: Self.body(breaking))
         #expect(refused.status.code == 409)
         #expect(refused.json["error_code"] == 409)
         let message = refused.json["message"]?.stringValue ?? ""
@@ -99,11 +120,11 @@ import Testing
         #expect(fixture.ccompat(.post, "/compatibility/subjects/\(subject)/versions/7", body: Self.body(Self.v2)).json["error_code"] == 40402)
         #expect(fixture.ccompat(.post, "/compatibility/subjects/nobody-value/versions/latest", body: Self.body(Self.v2)).json["error_code"] == 40401)
 
-        let accepted = fixture.ccompat(.post, "/subjects/\(subject)/versions", token: fixture.ordersOwnerToken, body: Self.body(Self.v2))
+        let accepted = fixture.ccompat(.post, "/subjects/\(subject)/versions", token: fixture.adminToken, body: Self.body(Self.v2))
         #expect(accepted.status.code == 200)
         #expect(fixture.ccompat(.get, "/subjects/\(subject)/versions").json == [1, 2])
         // A different schema type is never compatible.
-        let json = fixture.ccompat(.post, "/subjects/\(subject)/versions", token: fixture.ordersOwnerToken, body: Self.body(#"{"type":"object"}"#, type: "JSON"))
+        let json = fixture.ccompat(.post, "/subjects/\(subject)/versions", token: fixture.adminToken, body: Self.body(#"{"type":"object"}"#, type: "JSON"))
         #expect(json.json["error_code"] == 409)
     }
 
@@ -145,10 +166,11 @@ import Testing
         #expect(fixture.ccompat(.delete, "/subjects/\(subject)").json == [2])
         #expect(fixture.ccompat(.delete, "/subjects/\(subject)").json["error_code"] == 40404)
         #expect(fixture.ccompat(.get, "/subjects/\(subject)/versions").json["error_code"] == 40401)
-        #expect(fixture.ccompat(.get, "/subjects").json == [])
-        #expect(fixture.ccompat(.get, "/subjects?deleted=true").json == [.string(subject)])
+        let shipped = JSONValue.array(Self.shippedSubjects.map { .string($0) })
+        #expect(fixture.ccompat(.get, "/subjects").json == shipped)
+        #expect(fixture.ccompat(.get, "/subjects?deleted=true").json == .array((Self.shippedSubjects + [subject]).sorted().map { .string($0) }))
         #expect(fixture.ccompat(.delete, "/subjects/\(subject)?permanent=true").json == [2])
-        #expect(fixture.ccompat(.get, "/subjects?deleted=true").json == [])
+        #expect(fixture.ccompat(.get, "/subjects?deleted=true").json == shipped)
         #expect(fixture.ccompat(.delete, "/subjects/\(subject)").json["error_code"] == 40401)
         // The id survives in the schema table: registering again reuses it.
         let id = fixture.ccompat(.post, "/subjects/\(subject)/versions", body: Self.body(Self.v2)).json["id"]
@@ -184,13 +206,15 @@ import Testing
         #expect(readOnly.status.code == 422)
         #expect(readOnly.json["error_code"] == 42205)
         #expect(fixture.ccompat(.delete, "/mode/\(Self.ordersSubject)", token: fixture.ordersOwnerToken).json == ["mode": "READONLY"])
-        #expect(fixture.ccompat(.post, "/subjects/\(Self.ordersSubject)/versions", token: fixture.ordersOwnerToken, body: Self.body(Self.v1)).json["id"] != nil)
+        let following = try Self.ordersSchemaFollowingTheContract(fixture)
+        #expect(fixture.ccompat(.post, "/subjects/\(Self.ordersSubject)/versions", token: fixture.ordersOwnerToken, body: Self.body(following)).json["id"] != nil)
         #expect(fixture.ccompat(.put, "/mode", token: fixture.outsiderToken, body: #"{"mode":"READONLY"}"#).json["error_code"] == 40301)
     }
 
     @Test func anotherTeamsTopicSubjectIsForbiddenAndAudited() throws {
         let fixture = try APIFixture()
-        let refused = fixture.ccompat(.post, "/subjects/\(Self.ordersSubject)/versions", token: fixture.outsiderToken, body: Self.body(Self.v1))
+        let following = try Self.ordersSchemaFollowingTheContract(fixture)
+        let refused = fixture.ccompat(.post, "/subjects/\(Self.ordersSubject)/versions", token: fixture.outsiderToken, body: Self.body(following))
         #expect(refused.status.code == 403)
         #expect(refused.json["error_code"] == 40301)
         #expect(refused.json["message"]?.stringValue?.contains("order-platform") == true)
@@ -199,14 +223,14 @@ import Testing
         // Subjects naming no contract's topic need an admin.
         let unowned = fixture.ccompat(.post, "/subjects/scratch-value/versions", token: fixture.ordersOwnerToken, body: Self.body(Self.v1))
         #expect(unowned.json["error_code"] == 40301)
-        #expect(fixture.ccompat(.post, "/subjects/\(Self.ordersSubject)/versions", token: fixture.ordersOwnerToken, body: Self.body(Self.v1)).status.code == 200)
+        #expect(fixture.ccompat(.post, "/subjects/\(Self.ordersSubject)/versions", token: fixture.ordersOwnerToken, body: Self.body(following)).status.code == 200)
         #expect(fixture.ccompat(.delete, "/subjects/\(Self.ordersSubject)", token: fixture.outsiderToken).json["error_code"] == 40301)
-        // Reads are open to every token.
-        #expect(fixture.ccompat(.get, "/subjects/\(Self.ordersSubject)/versions", token: fixture.outsiderToken).json == [1])
+        // Reads are open to every token: the contract's two versions, then the owner's.
+        #expect(fixture.ccompat(.get, "/subjects/\(Self.ordersSubject)/versions", token: fixture.outsiderToken).json == [1, 2, 3])
 
         let entries = try fixture.registry.auditEntries(AuditQuery(limit: 100)).entries.filter { $0.targetKind == "subject" }
         #expect(entries.contains { $0.action == "subject.register" && $0.outcome == .refused && $0.code == "40301" && $0.actor == "sam.lee" })
-        #expect(entries.contains { $0.action == "subject.register" && $0.outcome == .allowed && $0.target == Self.ordersSubject })
+        #expect(entries.contains { $0.action == "subject.register" && $0.outcome == .allowed && $0.target == Self.ordersSubject && $0.actor == "david.kim" })
         #expect(entries.contains { $0.action == "subject.delete" && $0.outcome == .refused })
     }
 

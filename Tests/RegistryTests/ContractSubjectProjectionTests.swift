@@ -3,13 +3,15 @@ import JSON
 import Registry
 import Testing
 
-/// A contract that drives its Kafka subject (`projectSubject: true`): publishing registers its
-/// projection, and hand registrations must agree with it (docs/contract-projection.md).
+/// A Kafka contract drives its subjects unless it sets `projectSubject: false`: publishing
+/// registers its projection, and hand registrations must agree with it (docs/contract-projection.md).
 @Suite struct ContractSubjectProjectionTests {
     static let subject = "sales.orders.v1-value"
 
-    /// A Kafka contract on topic sales.orders.v1 with `order_id`, an optional `note`, and `extra`.
-    static func contract(version: String = "1.0.0", status: String = "active", drives: Bool = true, extra: String = "", orderIDType: String = "string") -> String {
+    /// A Kafka contract on topic sales.orders.v1 with `order_id`, an optional `note`, and `extra`;
+    /// `drives` false opts out with `projectSubject: false`, true leaves the default.
+    static func contract(version: String = "1.0.0", status: String = "active", drives: Bool = true, extra: String = "", orderIDType: String = "string",
+                         orderIDOptions: String = "") -> String {
         """
         apiVersion: v3.2.0
         kind: DataContract
@@ -35,14 +37,12 @@ import Testing
                 logicalType: \(orderIDType)
                 required: true
                 classification: restricted
-                tags: [PII]
+                tags: [PII]\(orderIDOptions)
               - name: note
                 logicalType: string
                 logicalTypeOptions: {maxLength: 20}
         \(extra)
-        customProperties:
-          - property: projectSubject
-            value: \(drives)
+        \(drives ? "" : "customProperties:\n  - property: projectSubject\n    value: false")
         """
     }
 
@@ -176,6 +176,34 @@ import Testing
         #expect(try registry.registerSchema(conforming, subject: Self.subject, actor: .user("alice")) > 0)
         #expect(try registry.subjectVersions(Self.subject) == [1, 2])
         #expect(try registry.registerSchema(Self.avro(#"{"name":"a","type":"int"}"#), subject: "sales.orders.v1-key", actor: .user("alice")) > 0,
-                "key subjects are not projected, so not checked")
+                "the contract declares no key, so its key subject is not projected and not checked")
+    }
+
+    /// `order_id` marked partitioned: the contract's record key.
+    static let partitionedOrderID = "\n        partitioned: true\n        partitionKeyPosition: 1"
+
+    /// A contract that marks its key registers `<topic>-key` after `<topic>-value`, and hand
+    /// registrations there must agree with the key's projection.
+    @Test func aContractWithAKeyDrivesTheKeySubjectToo() throws {
+        let fixture = try RegistryFixture()
+        try fixture.apply([Samples.salesDomain])
+        try fixture.apply([Self.contract(orderIDOptions: Self.partitionedOrderID)], as: .user("alice"))
+        let keySubject = "sales.orders.v1-key"
+        #expect(try fixture.registry.subjects() == [keySubject, Self.subject])
+        let key = try fixture.registry.subjectVersion(keySubject, .latest).schema
+        let schema = try JSONParser.parse(key.schema)
+        #expect(schema["name"] == "orderKey" && schema["fields"] == [["name": "order_id", "type": "string"]])
+        #expect(key.metadata?.tags == ["orderKey.order_id": ["PII", "RESTRICTED"]])
+        #expect(key.metadata?.properties["contract"] == "sales.orders@1.0.0")
+        let projected = try fixture.registry.auditEntries(AuditQuery(action: "subject.register")).entries.filter { $0.detail["projectedFrom"] == "sales.orders@1.0.0" }
+        #expect(projected.map(\.target).sorted() == [keySubject, Self.subject])
+        let refused = fixture.refusal(as: SubjectError.self) {
+            _ = try fixture.registry.registerSchema(Self.avro(#"{"name":"order_id","type":"long"}"#, name: "orderKey"), subject: keySubject, actor: .user("alice"))
+        }
+        #expect(refused?.code == .incompatible && refused?.message.contains("order_id: the schema says long, the contract says string") == true,
+                "\(String(describing: refused?.message))")
+        let conforming = Self.avro(#"{"name":"order_id","type":"string","doc":"the order"}"#, name: "orderKey", namespace: "sales.orders")
+        #expect(try fixture.registry.registerSchema(conforming, subject: keySubject, actor: .user("alice")) > 0)
+        #expect(try fixture.registry.subjectVersions(keySubject) == [1, 2])
     }
 }
