@@ -22,8 +22,8 @@ extension Registry {
                                                 visibleDomains: visible))
             }
             guard case .events(let events) = found, events.isEmpty, ContinuousClock.now < deadline else { return found }
-            // Commits by another process on the same SQLite file wake nobody here (on PostgreSQL the
-            // commit listener does): look again every second.
+            // Commits by another process on the same SQLite file wake nobody here (on PostgreSQL a
+            // serving registry's commit listener does; a command's has none): look again every second.
             guard notifier.wait(after: generation, until: min(deadline, ContinuousClock.now + .seconds(1))) else { return .busy }
         }
     }

@@ -23,6 +23,22 @@ extension Registry {
         }
     }
 
+    /// What one housekeeping round did.
+    public struct Housekeeping: Sendable {
+        /// Grants announced as expired.
+        public var expiredGrants: Int
+        /// Events deleted as past retention.
+        public var prunedEvents: Int
+    }
+
+    /// One round of `serve`'s periodic work: announces grants that expired and prunes events older
+    /// than `retention` seconds. On PostgreSQL only one replica does it, the one holding the
+    /// housekeeping lock (docs/ARCHITECTURE.md, "PostgreSQL"); elsewhere the answer is nil.
+    public func housekeep(eventsOlderThan retention: Double) throws(RegistryError) -> Housekeeping? {
+        guard leadsHousekeeping() else { return nil }
+        return Housekeeping(expiredGrants: try recordExpiredGrants(), prunedEvents: try pruneEvents(olderThan: retention))
+    }
+
     /// Records an `access.expired` event (and audit entry) for each approved grant whose expiry
     /// has passed since the last sweep. Returns how many expired.
     @discardableResult

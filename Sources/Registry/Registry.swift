@@ -16,6 +16,8 @@ public final class Registry: Sendable {
     public let configuration: RegistryConfiguration
     /// A random id fixed when the database was created; events' source is `/meshreg/<id>`.
     public let registryID: String
+    /// Whether this process runs housekeeping now (see `housekeep`).
+    let leadsHousekeeping: @Sendable () -> Bool
 
     /// Opens (creating and migrating) the registry database in the SQLite file at `path`.
     public convenience init(path: String, configuration: RegistryConfiguration = RegistryConfiguration(),
@@ -25,12 +27,16 @@ public final class Registry: Sendable {
 
     /// Opens (creating and migrating) the registry database at `location`: a SQLite file, or a
     /// PostgreSQL database shared with other replicas, reached through at most `connections` connections.
+    /// `serving` is for a long-running service (`meshreg serve`): on PostgreSQL it then hears other
+    /// replicas' commits on a connection of its own; a short command does without.
     public init(location: DatabaseLocation, configuration: RegistryConfiguration = RegistryConfiguration(), connections: Int = 8,
-                clock: @escaping @Sendable () -> Date = { Date() }) throws(RegistryError) {
+                serving: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }) throws(RegistryError) {
         let (notifier, tokenCache) = (notifier, tokenCache)
         // Another replica may have revoked a token or written events that readers here wait for.
+        let afterCommitElsewhere: @Sendable () -> Void = { tokenCache.removeAll(); notifier.committed() }
         database = try RegistryDatabase.open(location, connections: connections, afterCommit: { notifier.committed() },
-                                             afterCommitElsewhere: { tokenCache.removeAll(); notifier.committed() })
+                                             afterCommitElsewhere: serving ? afterCommitElsewhere : nil)
+        leadsHousekeeping = RegistryDatabase.housekeepingLeadership(location)
         do {
             registryID = try database.read(singleStatement: true, RegistryStore.registryID)
         } catch {

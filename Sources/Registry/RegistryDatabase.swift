@@ -9,6 +9,10 @@ enum RegistryDatabase {
     /// serializes the registry's writes across replicas (docs/ARCHITECTURE.md, "PostgreSQL").
     static let writeLockKey: Int64 = 0x6d65_7368_7265_6702
 
+    /// The key of the session-level advisory lock held by the one replica that runs housekeeping
+    /// (docs/ARCHITECTURE.md, "PostgreSQL").
+    static let housekeepingLockKey: Int64 = 0x6d65_7368_7265_6703
+
     /// Opens and migrates the database; SQLite's file is created when missing. `afterCommit` runs
     /// after each commit of this process; on PostgreSQL, `afterCommitElsewhere` within a second of
     /// a commit by any replica (SQLite's other processes are seen when caches expire).
@@ -28,6 +32,17 @@ enum RegistryDatabase {
             throw RegistryError(.unavailable, "cannot reach the registry database at \(location): \(error.message)")
         } catch {
             throw RegistryError(.storageFailure, "cannot open the registry at \(location): \(error)")
+        }
+    }
+
+    /// Whether this process should run housekeeping now: on SQLite always; on PostgreSQL only while
+    /// it holds the housekeeping lock, which it tries to take at each call.
+    static func housekeepingLeadership(_ location: DatabaseLocation) -> @Sendable () -> Bool {
+        switch location {
+        case .sqlite: return { true }
+        case .postgres(let uri):
+            let lock = SessionAdvisoryLock(uri: uri, key: housekeepingLockKey)
+            return { lock.isHeld() }
         }
     }
 }

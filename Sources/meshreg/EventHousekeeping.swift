@@ -5,7 +5,8 @@ import Registry
 import Threads
 
 /// What `serve` does for the change log in the background, once a minute: announce grants
-/// that expired and prune events older than the retention window, in small batches.
+/// that expired and prune events older than the retention window, in small batches; on
+/// PostgreSQL only in the replica that leads housekeeping (`Registry.housekeep`).
 struct EventHousekeeping: Sendable {
     let registry: Registry
     /// Seconds events are kept.
@@ -35,10 +36,9 @@ struct EventHousekeeping: Sendable {
 
     func runOnce() {
         do {
-            let expired = try registry.recordExpiredGrants()
-            if expired > 0 { Terminal.note("events: \(expired) access grants expired") }
-            let pruned = try registry.pruneEvents(olderThan: retention)
-            if pruned > 0 { Terminal.note("events: pruned \(pruned) events older than the retention window") }
+            guard let done = try registry.housekeep(eventsOlderThan: retention) else { return }
+            if done.expiredGrants > 0 { Terminal.note("events: \(done.expiredGrants) access grants expired") }
+            if done.prunedEvents > 0 { Terminal.note("events: pruned \(done.prunedEvents) events older than the retention window") }
         } catch {
             Terminal.note("events: housekeeping failed: \(error); trying again in \(interval) s")
         }

@@ -76,7 +76,7 @@ enum ServeCommand: Command {
         let location = context.databaseLocation
         let credentials = try tlsCredentials(arguments)
         let registry = try Registry(location: location, configuration: RegistryConfiguration(
-            policies: try context.policies(), allowsPrivateWebhooks: allowsPrivateWebhooks), connections: connections)
+            policies: try context.policies(), allowsPrivateWebhooks: allowsPrivateWebhooks), connections: connections, serving: true)
         try loadShippedMesh(into: registry, from: arguments.value("domains"))
         try ensureAdminToken(registry, path: arguments.value("admin-token-file") ?? defaultAdminTokenPath(location))
         if try registry.recordPolicySet() { Terminal.note("the policy set changed: recorded as an event") }

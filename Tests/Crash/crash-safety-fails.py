@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Shows that Tests/Crash/crash-safety.py fails when writes do not happen: one round against
-  - meshreg with policies that deny every write the crash test makes but lineage events,
+  - meshreg with policies that deny every write the crash test makes but lineage events (on a
+    SQLite file and on PostgreSQL),
   - meshreg with the shipped policies but a floor no round reaches,
   - a fake `meshreg serve` (this script, called with `serve`) that answers 500 to everything;
 each run must exit non-zero and print the reason. A few seconds with a debug build.
@@ -43,9 +44,8 @@ DENYING_POLICIES = {
 
 
 def serve_errors(arguments):
-    """Pretends to be `meshreg serve --db PATH --port 0`: writes the admin token, answers 500."""
-    database = arguments[arguments.index("--db") + 1]
-    with open(database + ".admin-token", "w") as token:
+    """Pretends to be `meshreg serve --admin-token-file PATH`: writes the admin token, answers 500."""
+    with open(arguments[arguments.index("--admin-token-file") + 1], "w") as token:
         token.write("fake-token\n")
 
     class Failing(http.server.BaseHTTPRequestHandler):
@@ -81,6 +81,8 @@ def run_cases(meshreg, denying):
     # (name, crash-safety.py arguments, texts the output must hold: the reason, and for a refusal its body)
     cases = [
         ("every write denied", ["--meshreg", meshreg, "--policies", denying],
+         ["below the floor of 100", "answered 4", "refuses every write"]),
+        ("every write denied, on PostgreSQL", ["--meshreg", meshreg, "--policies", denying, "--postgres"],
          ["below the floor of 100", "answered 4", "refuses every write"]),
         ("floor out of reach", ["--meshreg", meshreg, "--floor", "1000000", "--round-seconds", "1"],
          ["below the floor of 1000000"]),

@@ -8,25 +8,77 @@ kills the server with SIGKILL at a random moment, restarts it and checks that:
   - nothing is half there: each product's current revision is the last of its history, and the
     database passes `PRAGMA integrity_check` and `PRAGMA foreign_key_check`;
   - `meshreg audit verify` finds the hash chain intact.
+With --postgres the database is a throwaway PostgreSQL cluster (initdb and pg_ctl as the postgres
+user, as Tests/Interop/serve.sh starts one) instead of a SQLite file, and each round also restarts
+PostgreSQL (`pg_ctl restart -m immediate`: its processes are killed, then it recovers from its
+write-ahead log) once half the floor is acknowledged; the round then has to reach the whole floor,
+so the replica must reconnect by itself. A connection error or a 5xx is tolerated from the restart
+until 2 s after PostgreSQL is back (what was in flight fails with 503), and counted.
+The SQLite PRAGMA checks are SQLite's; on PostgreSQL the server's own recovery stands for them.
 It also checks that the writes happened, so that a server refusing everything cannot pass:
   - each round, every kind of write is acknowledged at least --floor times before the kill (a round
     writes until it has, then the kill comes at a random moment in the next 2 s);
   - a connection error or a 5xx is tolerated only once the kill has begun (the server is going
     away); before that it fails the run, and so does every answer a writer does not expect (a 4xx
     refusal included), printed with its body.
-Usage: crash-safety.py --meshreg PATH [--rounds 20] [--seed N] [--floor 100]. Standard library only.
+Usage: crash-safety.py --meshreg PATH [--rounds 20] [--seed N] [--floor 100] [--postgres]. Standard library only.
 Tests/Crash/crash-safety-fails.py shows that this script fails against a server that refuses writes.
 """
-import argparse, http.client, itertools, json, os, random, re, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request, uuid
+import argparse, glob, http.client, itertools, json, os, random, re, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
+def as_postgres(command, **options):
+    """Runs a command as the postgres user, which PostgreSQL's server binaries need."""
+    prefix = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else ["sudo", "-n", "-u", "postgres", "--"]
+    return subprocess.run(prefix + command, check=True, text=True, **options)
+
+
+class PostgresCluster:
+    """A throwaway PostgreSQL cluster on a free loopback port with trust authentication, removed by `remove()`."""
+    def __init__(self):
+        binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda path: int(path.split("/")[-2]))
+        if not binaries:
+            raise SystemExit("PostgreSQL's server is not installed under /usr/lib/postgresql (run .ci/setup)")
+        self.binaries = binaries[-1]
+        self.directory = as_postgres(["mktemp", "-d", "/tmp/meshreg-crash-pg-XXXXXX"], capture_output=True).stdout.strip()
+        as_postgres([f"{self.binaries}/initdb", f"--pgdata={self.directory}/data", "--username=meshreg", "--auth=trust",
+                     "--encoding=UTF8", "--locale=C", "--no-sync"], stdout=subprocess.DEVNULL)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        # fsync off: the test kills processes, never the machine, so what PostgreSQL wrote stays in the kernel's cache.
+        self.options = f"-c listen_addresses=127.0.0.1 -p {port} -k {self.directory} -c fsync=off"
+        self.pg_ctl("start")
+        self.uri = f"postgresql://meshreg@127.0.0.1:{port}/postgres?sslmode=disable"
+
+    def pg_ctl(self, action, *options):
+        as_postgres([f"{self.binaries}/pg_ctl", f"--pgdata={self.directory}/data", f"--log={self.directory}/server.log",
+                     "--wait", "--timeout=60", "-o", self.options, *options, action], stdout=subprocess.DEVNULL)
+
+    def restart(self):
+        """Kills PostgreSQL's processes (`-m immediate`, as a crash would) and starts it again, recovering from its log."""
+        self.pg_ctl("restart", "--mode=immediate")
+
+    def query(self, sql):
+        """The rows of a query, through psql, as lists of text."""
+        run = subprocess.run(["psql", "--no-psqlrc", "--quiet", "--tuples-only", "--no-align", "--field-separator=\t",
+                              "--set=ON_ERROR_STOP=1", f"--dbname={self.uri}", f"--command={sql}"],
+                             capture_output=True, text=True, check=True)
+        return [line.split("\t") for line in run.stdout.splitlines() if line]
+
+    def remove(self):
+        as_postgres([f"{self.binaries}/pg_ctl", f"--pgdata={self.directory}/data", "--mode=immediate", "--wait", "stop"],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        as_postgres(["rm", "-rf", self.directory])
+
+
 class Server:
-    def __init__(self, meshreg, database, policies):
+    def __init__(self, meshreg, database, policies, admin_token_file):
         self.process = subprocess.Popen(
             [meshreg, "serve", "--db", database, "--port", "0", "--domains", os.path.join(ROOT, "Domains"),
-             "--policies", policies],
+             "--policies", policies, "--admin-token-file", admin_token_file],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         deadline = time.time() + 60
         self.port = None
@@ -94,6 +146,9 @@ class RoundLog:
         self.lock = threading.Lock()
         self.acknowledged = {kind: 0 for kind in KINDS}
         self.errors_in_kill_window = 0
+        self.errors_in_outage = 0
+        self.restarted_after = None  # acknowledged writes when PostgreSQL was restarted
+        self.outage = threading.Event()   # set while PostgreSQL restarts and shortly after
         self.unexpected = []    # descriptions of answers or errors that fail the run
         self.killing = threading.Event()  # set just before SIGKILL: from then on the server may vanish
 
@@ -104,6 +159,10 @@ class RoundLog:
     def reached(self, floor):
         with self.lock:
             return min(self.acknowledged.values()) >= floor
+
+    def total(self):
+        with self.lock:
+            return sum(self.acknowledged.values())
 
     def answer(self, kind, method, path, status, text, expected):
         """Whether `status` is one of `expected`; records a 5xx as an error, any other answer as unexpected."""
@@ -120,6 +179,9 @@ class RoundLog:
         if self.killing.is_set():
             with self.lock:
                 self.errors_in_kill_window += 1
+        elif self.outage.is_set():
+            with self.lock:
+                self.errors_in_outage += 1
         else:
             self.fail(f"{kind}: {description} while the server was up", text)
 
@@ -192,7 +254,7 @@ def writer(index, port, token, ledger, log, stop, products, counter):
             log.fail(f"{kind}: the answer lacks what it should hold ({type(error).__name__}: {error})")
 
 
-def check(port, token, ledger, database, meshreg):
+def check(port, token, ledger, database, cluster, meshreg):
     problems = []
     for product, markers in ledger.products.items():
         status, history, _ = call(port, "GET", f"/api/v1/products/{product}/revisions", token)
@@ -221,18 +283,19 @@ def check(port, token, ledger, database, meshreg):
     for request in ledger.requests:
         if call(port, "GET", f"/api/v1/access-requests/{request}", token)[0] != 200:
             problems.append(f"acknowledged access request {request} is missing")
-    if ledger.runs:
+    runs_query = "SELECT DISTINCT run_id FROM lineage_events"
+    if cluster:
+        stored = {row[0] for row in cluster.query(runs_query)} if ledger.runs else set()
+    else:
         connection = sqlite3.connect(database)
-        stored = {row[0] for row in connection.execute("SELECT DISTINCT run_id FROM lineage_events")}
+        stored = {row[0] for row in connection.execute(runs_query)} if ledger.runs else set()
+        if connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            problems.append("PRAGMA integrity_check failed")
+        if connection.execute("PRAGMA foreign_key_check").fetchall():
+            problems.append("PRAGMA foreign_key_check found dangling references")
         connection.close()
-        if not ledger.runs <= stored:
-            problems.append(f"{len(ledger.runs - stored)} acknowledged OpenLineage runs are missing")
-    connection = sqlite3.connect(database)
-    if connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-        problems.append("PRAGMA integrity_check failed")
-    if connection.execute("PRAGMA foreign_key_check").fetchall():
-        problems.append("PRAGMA foreign_key_check found dangling references")
-    connection.close()
+    if not ledger.runs <= stored:
+        problems.append(f"{len(ledger.runs - stored)} acknowledged OpenLineage runs are missing")
     verify = subprocess.run([meshreg, "audit", "verify", "--db", database], capture_output=True, text=True)
     if verify.returncode != 0:
         problems.append("audit verify: " + verify.stdout.strip())
@@ -252,21 +315,49 @@ def main():
     parser.add_argument("--round-seconds", type=float, default=60,
                         help="a round that has not reached the floor of every kind by then fails (default 60)")
     parser.add_argument("--policies", default=os.path.join(ROOT, "Policies"), help="the policies the server enforces (default Policies/)")
+    parser.add_argument("--postgres", action="store_true",
+                        help="a throwaway PostgreSQL cluster instead of a SQLite file, restarted once a round")
     arguments = parser.parse_args()
     rng = random.Random(arguments.seed)
     workdir = tempfile.mkdtemp(prefix="meshreg-crash-")
-    database = os.path.join(workdir, "crash.sqlite")
+    cluster = PostgresCluster() if arguments.postgres else None
+    try:
+        return run_rounds(arguments, rng, workdir, cluster)
+    finally:
+        if cluster:
+            cluster.remove()
+
+
+def restart_postgres(cluster, log, floor):
+    """Once half the floor of every kind is acknowledged, restarts PostgreSQL under the writers."""
+    while not (log.reached(floor // 2) or log.unexpected or log.killing.is_set()):
+        time.sleep(0.02)
+    if log.unexpected or log.killing.is_set():
+        return
+    log.outage.set()
+    before = log.total()
+    cluster.restart()
+    log.restarted_after = before
+    time.sleep(2)
+    log.outage.clear()
+
+
+def run_rounds(arguments, rng, workdir, cluster):
+    database = cluster.uri if cluster else os.path.join(workdir, "crash.sqlite")
+    admin_token_file = os.path.join(workdir, "admin-token")
     ledger = Ledger()
     products = ["order-history", "web-sessions", "product-catalog", "user-features", "product-similarity", "web-clickstream"]
     print(f"seed {arguments.seed}, database {database}, floor {arguments.floor} acknowledged writes of each kind per round")
     counter = itertools.count(1)
     for round_number in range(1, arguments.rounds + 1):
-        server = Server(arguments.meshreg, database, arguments.policies)
-        token = open(database + ".admin-token").read().strip()
+        server = Server(arguments.meshreg, database, arguments.policies, admin_token_file)
+        token = open(admin_token_file).read().strip()
         stop = threading.Event()
         log = RoundLog()
         threads = [threading.Thread(target=writer, args=(i, server.port, token, ledger, log, stop, products, counter))
                    for i in range(arguments.clients)]
+        if cluster:
+            threads.append(threading.Thread(target=restart_postgres, args=(cluster, log, arguments.floor)))
         for thread in threads:
             thread.start()
         started = time.monotonic()
@@ -284,19 +375,27 @@ def main():
         problems = [f"{count} {kind} acknowledged in {seconds:.1f} s, below the floor of {arguments.floor} per round (--floor)"
                     for kind, count in log.acknowledged.items() if count < arguments.floor]
         problems += log.unexpected
-        server = Server(arguments.meshreg, database, arguments.policies)
-        problems += check(server.port, token, ledger, database, arguments.meshreg)
+        restart = ""
+        if cluster:
+            if log.restarted_after is None:
+                problems.append("PostgreSQL was not restarted in this round")
+            else:
+                restart = (f"PostgreSQL restarted after {log.restarted_after} writes, "
+                           f"{log.errors_in_outage} errors while it was away; ")
+        server = Server(arguments.meshreg, database, arguments.policies, admin_token_file)
+        problems += check(server.port, token, ledger, database, cluster, arguments.meshreg)
         server.kill()
         counts = ", ".join(f"{count} {kind}" for kind, count in log.acknowledged.items())
         early = " (stopped at the first unexpected answer)" if log.unexpected else ""
-        print(f"round {round_number}: killed after {seconds:.1f} s{early}; acknowledged {counts}; "
+        print(f"round {round_number}: killed after {seconds:.1f} s{early}; acknowledged {counts}; {restart}"
               f"{log.errors_in_kill_window} connection errors in the kill window; {len(problems)} problems", flush=True)
         if problems:
             for problem in problems[:20]:
                 print("  " + problem)
             if len(problems) > 20:
                 print(f"  ... and {len(problems) - 20} more")
-            print(f"the database is kept for a look: {database}")
+            if not cluster:
+                print(f"the database is kept for a look: {database}")
             return 1
     shutil.rmtree(workdir, ignore_errors=True)
     print(f"{arguments.rounds} passed, 0 failed")

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import PostgresTestSupport
 import Testing
 
 /// The CLI, driven by running the real binary (STYLE: "the CLI by running the binary").
@@ -28,7 +29,7 @@ import Testing
 
     @Test func appliesTheShippedMeshAndQueriesIt() throws {
         let workspace = try Workspace()
-        let database = workspace.path("mesh.sqlite")
+        let database = try workspace.database("mesh.sqlite")
         let apply = try MeshregProcess.run(["apply", domains, "--db", database, "--format", "json"])
         #expect(apply.status == 0, "\(apply.standardError)")
         let results = try JSONParser.parse(apply.standardOutput)["results"]?.arrayValue ?? []
@@ -56,7 +57,7 @@ import Testing
 
     @Test func brokenTreeReportsEveryProblemAndWritesNothing() throws {
         let workspace = try Workspace()
-        let database = workspace.path("broken.sqlite")
+        let database = try workspace.database("broken.sqlite")
         _ = try workspace.write("tree/domain.yaml", "apiVersion: meshreg/v1\nkind: Domain\nname: sales\nteams:\n  - name: t\n    members:\n      - { username: a, role: owner }\n")
         _ = try workspace.write("tree/products/p.odps.yaml", "apiVersion: v1.0.0\nkind: DataProduct\nid: p\nstatus: active\nversion: '1.0'\nname: P\ndomain: sales\n")
         _ = try workspace.write("tree/products/q.odps.yaml", "apiVersion: v1.0.0\nkind: DataProduct\nid: q\nstatus: [unclosed\n")
@@ -70,7 +71,7 @@ import Testing
 
     @Test func productListsShowDeprecatedProductsAndPorts() throws {
         let workspace = try Workspace()
-        let database = workspace.path("mesh.sqlite")
+        let database = try workspace.database("mesh.sqlite")
         #expect(try MeshregProcess.run(["apply", domains, "--db", database]).status == 0)
         let list = try MeshregProcess.run(["list", "products", "--db", database, "--format", "json"])
         let items = try JSONParser.parse(list.standardOutput)["items"]?.arrayValue ?? []
@@ -111,7 +112,7 @@ import Testing
 
     @Test func writesByNonMembersAreRefused() throws {
         let workspace = try Workspace()
-        let database = workspace.path("owned.sqlite")
+        let database = try workspace.database("owned.sqlite")
         #expect(try MeshregProcess.run(["apply", domains, "--db", database]).status == 0)
         let orders = MeshregProcess.repositoryRoot.appendingPathComponent("Domains/orders").path
         let refused = try MeshregProcess.run(["apply", orders, "--db", database, "--as", "mallory"])
@@ -123,7 +124,8 @@ import Testing
         #expect(retire.standardError.contains("no product does-not-exist"))
     }
 
-    @Test func foreignDatabaseIsRefusedNotCrashedOn() throws {
+    @Test(.enabled(if: TestEngine.isSQLite, "SQLite-only: a --db file that is not a SQLite database"))
+    func foreignDatabaseIsRefusedNotCrashedOn() throws {
         let workspace = try Workspace()
         let path = try workspace.write("foreign.sqlite", String(repeating: "definitely not sqlite\n", count: 50))
         let result = try MeshregProcess.run(["list", "products", "--db", path])

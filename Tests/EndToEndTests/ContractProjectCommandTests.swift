@@ -8,23 +8,23 @@ import Testing
 
     @Test func projectsARegisteredVersionInEachLanguage() throws {
         let workspace = try Workspace()
-        let applied = try MeshregProcess.run(["apply", Self.domains, "--db", "mesh.sqlite"], in: workspace.url)
+        let applied = try MeshregProcess.run(["apply", Self.domains, "--db", workspace.database("mesh.sqlite")], in: workspace.url)
         #expect(applied.status == 0, "\(applied.standardError)")
-        let avro = try MeshregProcess.run(["contract", "project", "orders.order-events@1.1.0", "--db", "mesh.sqlite"], in: workspace.url)
+        let avro = try MeshregProcess.run(["contract", "project", "orders.order-events@1.1.0", "--db", workspace.database("mesh.sqlite")], in: workspace.url)
         #expect(avro.status == 0, "\(avro.standardError)")
         let schema = try JSONParser.parse(avro.standardOutput)
         #expect(schema["type"] == "record" && schema["namespace"] == "orders.order_events")
         #expect(schema["fields"]?.arrayValue?.count == 10)
         #expect(avro.standardError.contains("not a domain rule: /schema/0/properties/6/logicalTypeOptions/multipleOf"))
 
-        let whole = try MeshregProcess.run(["contract", "project", "orders.order-events@1.1.0", "--db", "mesh.sqlite", "--format", "json", "--type", "protobuf"], in: workspace.url)
+        let whole = try MeshregProcess.run(["contract", "project", "orders.order-events@1.1.0", "--db", workspace.database("mesh.sqlite"), "--format", "json", "--type", "protobuf"], in: workspace.url)
         let projection = try JSONParser.parse(whole.standardOutput)
         #expect(projection["subject"] == "orders.order-events.v1-value" && projection["schemaType"] == "PROTOBUF")
         #expect(projection["metadata"]?["properties"]?["contract"] == "orders.order-events@1.1.0")
         #expect(projection["ruleSet"]?["domainRules"]?.arrayValue?.count == 6)
         #expect(projection["skipped"]?.arrayValue?.isEmpty == false)
 
-        let proto = try MeshregProcess.run(["contract", "project", "orders.order-events@1.0.0", "--db", "mesh.sqlite", "--format", "protobuf"], in: workspace.url)
+        let proto = try MeshregProcess.run(["contract", "project", "orders.order-events@1.0.0", "--db", workspace.database("mesh.sqlite"), "--format", "protobuf"], in: workspace.url)
         #expect(proto.standardOutput.hasPrefix("syntax = \"proto3\";\n"))
         #expect(!proto.standardOutput.contains("coupon_code"), "1.0.0 has no coupon_code")
     }
@@ -32,7 +32,7 @@ import Testing
     /// With --server the contract is read through the API and projected exactly as from its file.
     @Test func projectsAVersionReadFromTheService() throws {
         let workspace = try Workspace()
-        let server = try ServerProcess(databasePath: workspace.path("served.sqlite"))
+        let server = try ServerProcess(workspace: workspace, database: "served.sqlite")
         defer { _ = server.stop() }
         let file = MeshregProcess.repositoryRoot.appendingPathComponent("Domains/clickstream/contracts/clickstream.page-views.odcs.yaml").path
         let remote = try MeshregProcess.run(["contract", "project", "clickstream.page-views@2.0.0", "--format", "json",

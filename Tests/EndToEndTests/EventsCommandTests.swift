@@ -8,7 +8,7 @@ import Testing
 
     @Test func tailPrintsEventsAfterAPositionFilteredByType() throws {
         let workspace = try Workspace()
-        let database = workspace.path("mesh.sqlite")
+        let database = try workspace.database("mesh.sqlite")
         #expect(try MeshregProcess.run(["apply", domains, "--db", database]).status == 0)
         let all = try MeshregProcess.run(["events", "tail", "--db", database, "--format", "json"])
         #expect(all.status == 0, "\(all.standardError)")
@@ -29,7 +29,7 @@ import Testing
 
     @Test func tailReadsARunningServiceAndFollowsIt() throws {
         let workspace = try Workspace()
-        let server = try ServerProcess(databasePath: workspace.path("served.sqlite"))
+        let server = try ServerProcess(workspace: workspace, database: "served.sqlite")
         defer { _ = server.stop() }
         let url = "http://127.0.0.1:\(server.port)"
         let once = try MeshregProcess.run(["events", "tail", "--server", url, "--token", server.adminToken, "--type", "domain.applied"])

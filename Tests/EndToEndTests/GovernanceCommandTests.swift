@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import PostgresTestSupport
 import Testing
 
 /// `meshreg audit`, `policy` and `access` as users run them.
@@ -9,7 +10,7 @@ import Testing
 
     @Test func editingOrDeletingAnAuditRowIsDetected() throws {
         let workspace = try Workspace()
-        let database = workspace.path("audit.sqlite")
+        let database = try workspace.database("audit.sqlite")
         #expect(try MeshregProcess.run(["apply", domains, "--db", database, "--policies", policies]).status == 0)
         let intact = try MeshregProcess.run(["audit", "verify", "--db", database])
         #expect(intact.status == 0, "\(intact.standardOutput)")
@@ -19,14 +20,16 @@ import Testing
         // the page views and the consent events).
         #expect(intact.standardOutput.hasPrefix("intact: 48 entries"), "\(intact.standardOutput)")
 
-        try sqlite(database, "UPDATE audit_log SET actor = 'someone-else' WHERE sequence = 5")
+        try TestEngine.connect(database).execute("UPDATE audit_log SET actor = 'someone-else' WHERE sequence = 5")
         let edited = try MeshregProcess.run(["audit", "verify", "--db", database, "--format", "json"])
         #expect(edited.status == 1)
         #expect(try JSONParser.parse(edited.standardOutput)["firstBroken"]?["sequence"] == 5)
 
-        let other = workspace.path("deleted.sqlite")
+        let other = try workspace.database("deleted.sqlite")
         #expect(try MeshregProcess.run(["apply", domains, "--db", other, "--policies", policies]).status == 0)
-        try sqlite(other, "DELETE FROM audit_policies WHERE sequence = 9; DELETE FROM audit_log WHERE sequence = 9")
+        let tampered = try TestEngine.connect(other)
+        try tampered.execute("DELETE FROM audit_policies WHERE sequence = 9")
+        try tampered.execute("DELETE FROM audit_log WHERE sequence = 9")
         let deleted = try MeshregProcess.run(["audit", "verify", "--db", other])
         #expect(deleted.status == 1)
         #expect(deleted.standardOutput.contains("BROKEN at entry 10"))
@@ -34,7 +37,7 @@ import Testing
 
     @Test func scanListsViolationsAndDryRunsAnotherPolicySet() throws {
         let workspace = try Workspace()
-        let database = workspace.path("scan.sqlite")
+        let database = try workspace.database("scan.sqlite")
         #expect(try MeshregProcess.run(["apply", domains, "--db", database, "--policies", policies]).status == 0)
         let scan = try MeshregProcess.run(["audit", "scan", "--db", database, "--policies", policies, "--format", "json"])
         #expect(scan.status == 1)
@@ -93,7 +96,7 @@ import Testing
 
     @Test func accessFlowFromTheCommandLine() throws {
         let workspace = try Workspace()
-        let database = workspace.path("access.sqlite")
+        let database = try workspace.database("access.sqlite")
         #expect(try MeshregProcess.run(["apply", domains, "--db", database, "--policies", policies]).status == 0)
         let request = try MeshregProcess.run([
             "access", "request", "--db", database, "--policies", policies, "--as", "sam.lee", "--format", "json",
@@ -111,14 +114,5 @@ import Testing
         let lines = log.standardOutput.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(try JSONParser.parse(String(lines[0]))["action"] == "access.approve")
-    }
-
-    private func sqlite(_ database: String, _ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database, sql]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
     }
 }

@@ -8,7 +8,7 @@ import Testing
 
     private func appliedMesh() throws -> (Workspace, String) {
         let workspace = try Workspace()
-        let database = workspace.path("mesh.sqlite")
+        let database = try workspace.database("mesh.sqlite")
         let apply = try MeshregProcess.run(["apply", domains, "--db", database])
         #expect(apply.status == 0, "\(apply.standardError)")
         return (workspace, database)

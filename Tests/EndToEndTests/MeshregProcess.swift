@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 
 /// Runs the built `meshreg` binary, as a user would, and captures what it prints.
 struct MeshregProcess {
@@ -37,7 +38,7 @@ struct MeshregProcess {
 }
 
 /// A fresh directory per test, removed afterwards.
-final class Workspace {
+final class Workspace: @unchecked Sendable {
     let url: URL
 
     init() throws {
@@ -46,6 +47,21 @@ final class Workspace {
     }
 
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    /// The database `name` stands for on the engine under test (`TestEngine`): the file `name` in
+    /// this workspace on SQLite, a fresh database on the test cluster on PostgreSQL; the same one
+    /// each time the same name is asked for.
+    func database(_ name: String) throws -> String {
+        try lock.withLock {
+            if let known = databases[name] { return known }
+            let location = try TestEngine.newDatabase(file: path(name))
+            databases[name] = location
+            return location
+        }
+    }
+
+    private let lock = NSLock()
+    private var databases: [String: String] = [:]
 
     func write(_ name: String, _ content: String) throws -> String {
         let file = url.appendingPathComponent(name)

@@ -11,7 +11,7 @@ import Testing
     static func changedMesh() throws -> Workspace {
         let workspace = try Workspace()
         try FileManager.default.copyItem(at: MeshregProcess.repositoryRoot.appendingPathComponent("Domains"), to: workspace.url.appendingPathComponent("Domains"))
-        let applied = try MeshregProcess.run(["apply", "Domains", "--db", "mesh.sqlite", "--policies", policies], in: workspace.url)
+        let applied = try MeshregProcess.run(["apply", "Domains", "--db", workspace.database("mesh.sqlite"), "--policies", policies], in: workspace.url)
         #expect(applied.status == 0, "\(applied.standardError)")
         let contracts = workspace.url.appendingPathComponent("Domains/orders/contracts")
         var contract = try String(contentsOf: contracts.appendingPathComponent("orders.order-events-v1.1.0.odcs.yaml"), encoding: .utf8)
@@ -29,7 +29,7 @@ import Testing
     @Test func anUnchangedTreePlansNothingAndExitsZero() throws {
         let workspace = try Workspace()
         try FileManager.default.copyItem(at: MeshregProcess.repositoryRoot.appendingPathComponent("Domains"), to: workspace.url.appendingPathComponent("Domains"))
-        let fresh = try MeshregProcess.run(["plan", "Domains", "--db", "mesh.sqlite", "--policies", Self.policies, "--format", "json"], in: workspace.url)
+        let fresh = try MeshregProcess.run(["plan", "Domains", "--db", workspace.database("mesh.sqlite"), "--policies", Self.policies, "--format", "json"], in: workspace.url)
         #expect(fresh.status == 0, "\(fresh.standardError)")
         let planned = try JSONParser.parse(fresh.standardOutput)
         let added = planned["summary"]?["add"]?.integerValue ?? 0
@@ -37,15 +37,15 @@ import Testing
         let warnings = (planned["documents"]?.arrayValue ?? []).flatMap { $0["violations"]?.arrayValue ?? [] }
         #expect(warnings.contains { $0["policy"] == "product-purpose-and-support" && $0["severity"] == "warn" && $0["message"]?.stringValue?.isEmpty == false },
                 "each policy decision comes with its policy's name, severity and message")
-        #expect(try MeshregProcess.run(["apply", "Domains", "--db", "mesh.sqlite"], in: workspace.url).status == 0)
-        let again = try MeshregProcess.run(["plan", "Domains", "--db", "mesh.sqlite", "--format", "json"], in: workspace.url)
+        #expect(try MeshregProcess.run(["apply", "Domains", "--db", workspace.database("mesh.sqlite")], in: workspace.url).status == 0)
+        let again = try MeshregProcess.run(["plan", "Domains", "--db", workspace.database("mesh.sqlite"), "--format", "json"], in: workspace.url)
         #expect(again.status == 0)
         #expect(try JSONParser.parse(again.standardOutput)["summary"] == ["add": 0, "change": 0, "unchanged": .integer(added), "retire": 0, "refuse": 0])
     }
 
     @Test func aBreakingChangeIsRefusedNamingTheFieldsFindingsAndDownstreamTeams() throws {
         let workspace = try Self.changedMesh()
-        let outcome = try MeshregProcess.run(["plan", "Domains", "--db", "mesh.sqlite", "--policies", Self.policies, "--format", "json"], in: workspace.url)
+        let outcome = try MeshregProcess.run(["plan", "Domains", "--db", workspace.database("mesh.sqlite"), "--policies", Self.policies, "--format", "json"], in: workspace.url)
         #expect(outcome.status == 1, "\(outcome.standardError)")
         let plan = try JSONParser.parse(outcome.standardOutput)
         let documents = plan["documents"]?.arrayValue ?? []
@@ -65,7 +65,7 @@ import Testing
 
     @Test func theMarkdownIsAPullRequestCommentThatMatchesItsGoldenFile() throws {
         let workspace = try Self.changedMesh()
-        let outcome = try MeshregProcess.run(["plan", "Domains", "--db", "mesh.sqlite", "--policies", Self.policies, "--format", "markdown"], in: workspace.url)
+        let outcome = try MeshregProcess.run(["plan", "Domains", "--db", workspace.database("mesh.sqlite"), "--policies", Self.policies, "--format", "markdown"], in: workspace.url)
         #expect(outcome.status == 1)
         let golden = MeshregProcess.repositoryRoot.appendingPathComponent("Tests/Golden/plan-breaking-change.md")
         if ProcessInfo.processInfo.environment["MESHREG_UPDATE_GOLDEN"] == "1" {
@@ -78,10 +78,10 @@ import Testing
 
     @Test func compatWithoutAgainstChecksTheRegisteredLine() throws {
         let workspace = try Self.changedMesh()
-        let breaking = try MeshregProcess.run(["compat", "Domains/orders/contracts/orders.order-events-v1.2.0.odcs.yaml", "--db", "mesh.sqlite"], in: workspace.url)
+        let breaking = try MeshregProcess.run(["compat", "Domains/orders/contracts/orders.order-events-v1.2.0.odcs.yaml", "--db", workspace.database("mesh.sqlite")], in: workspace.url)
         #expect(breaking.status == 1, "\(breaking.standardError)")
         #expect(breaking.standardOutput.hasPrefix("INCOMPATIBLE under FULL_TRANSITIVE"))
-        let registered = try MeshregProcess.run(["compat", "Domains/orders/contracts/orders.order-events-v1.1.0.odcs.yaml", "--db", "mesh.sqlite"], in: workspace.url)
+        let registered = try MeshregProcess.run(["compat", "Domains/orders/contracts/orders.order-events-v1.1.0.odcs.yaml", "--db", workspace.database("mesh.sqlite")], in: workspace.url)
         #expect(registered.status == 0)
         #expect(registered.standardOutput.contains("semver: 1.0.0 → 1.1.0"))
     }
@@ -90,7 +90,7 @@ import Testing
         let workspace = try Workspace()
         _ = try workspace.write("tree/ok.yaml", "apiVersion: meshreg/v1\nkind: Domain\nname: sales\nteams: []\n")
         _ = try workspace.write("tree/broken.yaml", "kind: DataProduct\nid: [unclosed\n")
-        let outcome = try MeshregProcess.run(["plan", "tree", "--db", "mesh.sqlite"], in: workspace.url)
+        let outcome = try MeshregProcess.run(["plan", "tree", "--db", workspace.database("mesh.sqlite")], in: workspace.url)
         #expect(outcome.status == 2)
         #expect(outcome.standardError.contains("tree/broken.yaml:2:"), "\(outcome.standardError)")
         #expect(outcome.standardOutput.isEmpty, "no plan for a tree that does not parse")

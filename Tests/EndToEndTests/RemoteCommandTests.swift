@@ -17,9 +17,9 @@ import Testing
 
         init() throws {
             workspace = try Workspace()
-            server = try ServerProcess(databasePath: workspace.path("served.sqlite"))
-            ownerToken = try Self.issue("david.kim", database: workspace.path("served.sqlite"))
-            outsiderToken = try Self.issue("sam.lee", database: workspace.path("served.sqlite"))
+            server = try ServerProcess(workspace: workspace, database: "served.sqlite")
+            ownerToken = try Self.issue("david.kim", database: server.databasePath)
+            outsiderToken = try Self.issue("sam.lee", database: server.databasePath)
             try FileManager.default.copyItem(at: MeshregProcess.repositoryRoot.appendingPathComponent("Domains/orders"),
                                              to: workspace.url.appendingPathComponent("orders"))
             let product = workspace.url.appendingPathComponent("orders/products/order-history.odps.yaml")
@@ -156,7 +156,7 @@ import Testing
 
     @Test func twoTeamsApplyingAtOnceBothSucceedAndTheRegistryStaysConsistent() throws {
         let setup = try Setup()
-        let customersOwner = try Setup.issue("alice.nguyen", database: setup.workspace.path("served.sqlite"))
+        let customersOwner = try Setup.issue("alice.nguyen", database: setup.server.databasePath)
         let profiles = try String(contentsOf: MeshregProcess.repositoryRoot.appendingPathComponent("Domains/customers/products/customer-profiles.odps.yaml"), encoding: .utf8)
         _ = try setup.workspace.write("customers/customer-profiles.odps.yaml",
                                       profiles.replacing("\nname: Customer Profiles\n", with: "\nname: Customer Profiles (daily)\n"))

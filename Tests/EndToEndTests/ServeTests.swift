@@ -1,17 +1,17 @@
 import Foundation
 import HTTPTestClient
 import JSON
+import PostgresTestSupport
 import Testing
 
 /// `meshreg serve` as a user runs it: a real process on a real port.
 @Suite struct ServeTests {
     @Test func servesTheShippedMeshWithTokensAndStopsGracefully() throws {
         let workspace = try Workspace()
-        let database = workspace.path("served.sqlite")
-        let server = try ServerProcess(databasePath: database)
+        let server = try ServerProcess(workspace: workspace, database: "served.sqlite")
         let token = server.adminToken
         #expect(token.hasPrefix("meshreg_"))
-        let attributes = try FileManager.default.attributesOfItem(atPath: database + ".admin-token")
+        let attributes = try FileManager.default.attributesOfItem(atPath: server.adminTokenPath)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
 
         #expect(try server.send("GET", "/healthz").status == 200)
@@ -34,7 +34,7 @@ import Testing
         #expect(log.components(separatedBy: token).count == 2, "the token is printed once at first start, never in the access log")
         #expect(log.contains("meshreg stopped"))
 
-        let restarted = try ServerProcess(databasePath: database)
+        let restarted = try ServerProcess(workspace: workspace, database: "served.sqlite")
         #expect(restarted.adminToken == token, "an existing admin token is not replaced")
         let product = try restarted.send("GET", "/api/v1/products/order-history", token: token)
         #expect(try JSONParser.parse(product.body)["document"]?["status"] == "deprecated", "acknowledged writes survive a restart")
@@ -48,7 +48,7 @@ import Testing
         let workspace = try Workspace()
         let process = Process()
         process.executableURL = MeshregProcess.executable
-        process.arguments = ["serve", "--db", workspace.path("early.sqlite"), "--port", "0",
+        process.arguments = ["serve", "--db", try workspace.database("early.sqlite"), "--port", "0",
                              "--domains", MeshregProcess.repositoryRoot.appendingPathComponent("Domains").path]
         let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice
@@ -71,8 +71,8 @@ import Testing
 
     @Test func accessFlowOverARealSocket() throws {
         let workspace = try Workspace()
-        let database = workspace.path("access.sqlite")
-        let server = try ServerProcess(databasePath: database, extraArguments: ["--policies", MeshregProcess.repositoryRoot.appendingPathComponent("Policies").path])
+        let database = try workspace.database("access.sqlite")
+        let server = try ServerProcess(workspace: workspace, database: "access.sqlite", extraArguments: ["--policies", MeshregProcess.repositoryRoot.appendingPathComponent("Policies").path])
         let marketing = try MeshregProcess.run(["token", "issue", "--user", "sam.lee", "--db", database]).standardOutput.trimmingCharacters(in: .newlines)
         let owner = try MeshregProcess.run(["token", "issue", "--user", "alice.nguyen", "--db", database]).standardOutput.trimmingCharacters(in: .newlines)
         let json = "application/json"
@@ -96,7 +96,7 @@ import Testing
 
     @Test func tokenCommandPrintsOnlyTheTokenAndStoresItHashed() throws {
         let workspace = try Workspace()
-        let database = workspace.path("tokens.sqlite")
+        let database = try workspace.database("tokens.sqlite")
         #expect(try MeshregProcess.run(["apply", MeshregProcess.repositoryRoot.appendingPathComponent("Domains").path, "--db", database]).status == 0)
         let issued = try MeshregProcess.run(["token", "issue", "--user", "david.kim", "--db", database])
         #expect(issued.status == 0)
@@ -104,8 +104,13 @@ import Testing
         #expect(token.hasPrefix("meshreg_") && !token.contains(" ") && !token.contains("\n"))
         let dump = try MeshregProcess.run(["token", "list", "--db", database, "--format", "json"])
         #expect(!dump.standardOutput.contains(token))
-        let contents = try Data(contentsOf: URL(fileURLWithPath: database))
-        #expect(contents.range(of: Data(token.utf8)) == nil, "only the hash is stored")
+        let stored = try TestEngine.connect(database).query("SELECT * FROM tokens")
+        #expect(stored.count == 1)
+        #expect(!stored.flatMap(\.values).contains { "\($0)".contains(token) }, "only the hash is stored")
+        if TestEngine.isSQLite {
+            let contents = try Data(contentsOf: URL(fileURLWithPath: database))
+            #expect(contents.range(of: Data(token.utf8)) == nil, "nor anywhere else in the file")
+        }
         let id = try #require(JSONParser.parse(dump.standardOutput)[0]?["id"]?.stringValue)
         #expect(try MeshregProcess.run(["token", "revoke", id, "--db", database]).status == 0)
         #expect(try MeshregProcess.run(["token", "issue", "--db", database]).status == 2)
@@ -113,7 +118,7 @@ import Testing
 
     @Test func connectionsPastMaxConnectionsGet503WhileTheOpenOneIsServed() throws {
         let workspace = try Workspace()
-        let server = try ServerProcess(databasePath: workspace.path("cap.sqlite"), extraArguments: ["--max-connections", "1"])
+        let server = try ServerProcess(workspace: workspace, database: "cap.sqlite", extraArguments: ["--max-connections", "1"])
         let held = try TestClient(port: server.port)
         held.write("GET /healthz HTTP/1.1\r\nHost: h\r\n\r\n")
         #expect(held.readResponse()?.status == 200)
@@ -127,7 +132,7 @@ import Testing
 
     @Test func aConnectionCapAboveTheOpenFileLimitIsLoweredWithANote() throws {
         let workspace = try Workspace()
-        let server = try ServerProcess(databasePath: workspace.path("limit.sqlite"), extraArguments: ["--max-connections", "100000000"])
+        let server = try ServerProcess(workspace: workspace, database: "limit.sqlite", extraArguments: ["--max-connections", "100000000"])
         #expect(try server.send("GET", "/healthz").status == 200)
         #expect(server.stop() == 0)
         let note = try #require(server.standardError.split(separator: "\n").first { $0.contains("serving at most") })

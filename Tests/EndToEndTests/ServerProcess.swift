@@ -49,6 +49,13 @@ final class ServerProcess: @unchecked Sendable {
         }
     }
 
+    /// Starts a server on the workspace's database `name` (see `Workspace.database`), writing the
+    /// admin token to `<name>.admin-token` in the workspace.
+    convenience init(workspace: Workspace, database name: String, extraArguments: [String] = []) throws {
+        try self.init(databasePath: workspace.database(name), adminTokenPath: workspace.path(name + ".admin-token"),
+                      extraArguments: extraArguments)
+    }
+
     /// Everything the server wrote to stderr so far.
     var standardError: String {
         logLock.lock()

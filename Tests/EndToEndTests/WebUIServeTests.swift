@@ -5,7 +5,7 @@ import Testing
 @Suite struct WebUIServeTests {
     @Test func pagesNeedASignInUnlessAnonymousReadIsOn() throws {
         let workspace = try Workspace()
-        let closed = try ServerProcess(databasePath: workspace.path("closed.sqlite"))
+        let closed = try ServerProcess(workspace: workspace, database: "closed.sqlite")
         let root = try closed.send("GET", "/")
         #expect(root.status == 303 && root.headers["location"] == "/ui/")
         #expect(try closed.send("GET", "/ui/").headers["location"] == "/ui/login")
@@ -17,7 +17,7 @@ import Testing
         #expect(try closed.send("GET", "/api/v1/products").status == 401)
         #expect(closed.stop() == 0)
 
-        let open = try ServerProcess(databasePath: workspace.path("open.sqlite"), extraArguments: ["--ui-anonymous-read"])
+        let open = try ServerProcess(workspace: workspace, database: "open.sqlite", extraArguments: ["--ui-anonymous-read"])
         let catalog = try open.send("GET", "/ui/")
         #expect(catalog.status == 200 && catalog.body.contains(#"data-page="catalog""#))
         #expect(try open.send("GET", "/api/v1/products").status == 200)

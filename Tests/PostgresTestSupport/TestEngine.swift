@@ -3,7 +3,7 @@ import Postgres
 import SQL
 import SQLite
 
-/// The engine the registry-level suites run on: SQLite unless `MESHREG_TEST_ENGINE=postgres`, which
+/// The engine the suites that open a registry run on: SQLite unless `MESHREG_TEST_ENGINE=postgres`, which
 /// CI sets for a second run of those suites on the throwaway PostgreSQL cluster.
 public enum TestEngine: String, Sendable {
     case sqlite, postgres

@@ -12,8 +12,8 @@ struct ReplicaCacheTests {
 
     init() throws {
         let location = DatabaseLocation(try TemporaryPostgresCluster.shared().makeDatabase())
-        first = try Registry(location: location)
-        second = try Registry(location: location)
+        first = try Registry(location: location, serving: true)
+        second = try Registry(location: location, serving: true)
     }
 
     @Test func aTokenRevokedOnOneReplicaIsRefusedOnTheOtherWithinASecond() throws {
