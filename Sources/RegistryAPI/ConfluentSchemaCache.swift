@@ -13,9 +13,14 @@ final class ConfluentSchemaCache: Sendable {
         self.capacity = capacity
     }
 
+    /// The cached body for `id`, if any (held only for a moment: safe on an event loop).
+    func cachedBody(for id: Int) -> [UInt8]? {
+        bodies.withLock { $0[id] }
+    }
+
     /// The cached body for `id`, or the one `make` produces, remembered when it succeeds.
     func body(for id: Int, make: () throws(SubjectError) -> [UInt8]) throws(SubjectError) -> [UInt8] {
-        if let body = bodies.withLock({ $0[id] }) { return body }
+        if let body = cachedBody(for: id) { return body }
         let body = try make()
         bodies.withLock { bodies in
             if bodies.count >= capacity { bodies.removeAll(keepingCapacity: true) }
