@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import FoundationEssentials
 import Registry
 import RegistryAPI
@@ -17,15 +22,22 @@ final class AccessLog: Sendable {
         var dropped = 0
         var isFinishing = false
         var isWriting = false
+        /// The writer waits for a record, and the next one must wake it; otherwise it comes back
+        /// by itself after `batchInterval`, so a busy server pays no wake-up per line.
+        var writerIsIdle = false
+
+        var hasWork: Bool { !records.isEmpty || dropped > 0 || isFinishing }
     }
 
     static let maximumQueuedRecords = 65_536
+    /// How long the writer lets records gather after writing a batch.
+    static let batchMicroseconds: UInt32 = 5_000
     private let json: Bool
     private let queue = ConditionLock(Queue())
 
     init(json: Bool) throws {
         self.json = json
-        try OSThread.detach { [self] in writeQueuedLines() }
+        try OSThread.detach { [self] in writeQueuedRecords() }
     }
 
     func record(_ record: RegistryAPI.LogRecord) {
@@ -36,24 +48,27 @@ final class AccessLog: Sendable {
                 return false
             }
             queue.records.append((record, time))
-            return queue.records.count == 1 && !queue.isWriting
+            defer { queue.writerIsIdle = false }
+            return queue.writerIsIdle
         }
         if wakesWriter { queue.update { _ in } }
     }
 
-    /// Writes what is queued and ends the writer; lines recorded later are dropped.
+    /// Writes what is queued and ends the writer; records made later are dropped.
     func finish() {
         queue.update { $0.isFinishing = true }
         _ = queue.wait(until: { !$0.isWriting && $0.records.isEmpty }) { _ in }
     }
 
-    private func writeQueuedLines() {
+    private func writeQueuedRecords() {
         while true {
-            let taken = queue.wait(until: { !$0.records.isEmpty || $0.dropped > 0 || $0.isFinishing }) { queue in
+            queue.withLock { $0.writerIsIdle = !$0.hasWork }
+            let taken = queue.wait(until: \.hasWork) { queue in
                 defer {
                     queue.records.removeAll(keepingCapacity: true)
                     queue.dropped = 0
                 }
+                queue.writerIsIdle = false
                 queue.isWriting = true
                 return (queue.records, queue.dropped, queue.isFinishing)
             }
@@ -66,6 +81,7 @@ final class AccessLog: Sendable {
                 return isFinishing && queue.records.isEmpty
             }
             if ends { return }
+            if !isFinishing { usleep(Self.batchMicroseconds) }
         }
     }
 }
