@@ -1,7 +1,7 @@
 import HTTPProtocol
 
-/// Answers one complete request (docs/ARCHITECTURE.md, "Event loops"): on a worker thread,
-/// where it may block, unless it can answer from memory on the event loop itself.
+/// Answers one complete request on a worker thread, where it may block, unless it can answer
+/// from memory on the event loop itself (docs/ARCHITECTURE.md, "Answers made on the loop").
 public protocol HTTPResponder: Sendable {
     /// Produces the response on a worker thread; the server adds the framing fields
     /// (`Content-Length`, `Connection`).

@@ -4,7 +4,7 @@ import HTTPProtocol
 public struct Route: Sendable {
     public typealias Handler = @Sendable (RequestContext) throws -> HTTPResponse
     /// Answers from memory on the event loop, or nil when the answer needs `Handler`
-    /// (docs/ARCHITECTURE.md, "Event loops"); it must never block.
+    /// (docs/ARCHITECTURE.md, "Answers made on the loop"); it must never block.
     public typealias MemoryHandler = @Sendable (RequestContext) throws -> HTTPResponse?
 
     public let method: HTTPMethod

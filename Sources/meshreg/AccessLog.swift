@@ -13,7 +13,7 @@ import Threads
 ///
 /// Requests answered on an event loop log from the loop, which must never block on a slow
 /// stderr (a full pipe), so `record` only queues the record; a thread of its own formats and
-/// writes what has queued in one system call (docs/ARCHITECTURE.md, "Event loops"). Past
+/// writes what has queued in one system call (docs/ARCHITECTURE.md, "Answers made on the loop"). Past
 /// `maximumQueuedRecords` records are dropped and counted, and the count is written once
 /// stderr keeps up again.
 final class AccessLog: Sendable {
