@@ -54,8 +54,9 @@ public final class RegistryAPI: HTTPResponder {
         var route = "unmatched"
         var principal: Principal?
         let outcome: Result<HTTPResponse, ServerFailure>
-        let isUI = Self.isUIPath(request.rawPath)
-        switch (isUI ? uiRouter : router).match(request.method, rawPath: request.rawPath) {
+        let rawPath = request.rawPath
+        let isUI = Self.isUIPath(rawPath)
+        switch (isUI ? uiRouter : router).match(request.method, rawPath: rawPath) {
         case .notFound:
             outcome = .success(ProblemResponse.make(status: .notFound, code: "no-such-route",
                                                     detail: "no endpoint at this path; GET /openapi.json lists them all"))
@@ -80,7 +81,7 @@ public final class RegistryAPI: HTTPResponder {
             failure = serverFailure.cause
             response = ProblemResponse.make(serverFailure, requestID: requestID)
         }
-        if Self.isConfluentPath(request.rawPath) {
+        if Self.isConfluentPath(rawPath) {
             response = ConfluentResponse.translatingProblem(response)
         }
         if isUI {
