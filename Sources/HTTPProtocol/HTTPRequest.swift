@@ -33,8 +33,9 @@ public struct HTTPRequest: Sendable, Hashable {
 
     /// The raw query (after `?`, before `#`), or nil when the target has none.
     public var rawQuery: Substring? {
-        guard let questionMark = head.target.firstIndex(of: "?") else { return nil }
-        return head.target[head.target.index(after: questionMark)...].prefix { $0 != "#" }
+        guard let questionMark = head.target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return nil }
+        let query = head.target[head.target.utf8.index(after: questionMark)...]
+        return query[..<(query.utf8.firstIndex(of: UInt8(ascii: "#")) ?? query.endIndex)]
     }
 
     /// The percent-decoded path; invalid escapes are kept as written.

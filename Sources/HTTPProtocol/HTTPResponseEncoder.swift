@@ -17,7 +17,12 @@ public enum HTTPResponseEncoder {
     ) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(128 + response.headers.count * 32 + response.body.count)
-        append("HTTP/1.1 \(response.status.code) \(response.status.reasonPhrase)\r\n", to: &output)
+        // Written piece by piece: interpolated strings longer than 15 bytes would each allocate.
+        append("HTTP/1.1 ", to: &output)
+        appendDecimal(response.status.code, to: &output)
+        output.append(UInt8(ascii: " "))
+        append(response.status.reasonPhrase, to: &output)
+        append("\r\n", to: &output)
         for field in response.headers where !isFramingField(field.name) {
             append(field.name, to: &output)
             append(": ", to: &output)
@@ -25,7 +30,9 @@ public enum HTTPResponseEncoder {
             append("\r\n", to: &output)
         }
         if let date {
-            append("Date: \(date)\r\n", to: &output)
+            append("Date: ", to: &output)
+            append(date, to: &output)
+            append("\r\n", to: &output)
         }
         if closesConnection {
             append("Connection: close\r\n", to: &output)
@@ -34,7 +41,9 @@ public enum HTTPResponseEncoder {
         }
         let sendsBody = !response.status.forbidsContent && head?.method != .head
         if !response.status.forbidsContent {
-            append("Content-Length: \(response.body.count)\r\n", to: &output)
+            append("Content-Length: ", to: &output)
+            appendDecimal(response.body.count, to: &output)
+            append("\r\n", to: &output)
         }
         append("\r\n", to: &output)
         if sendsBody {
@@ -50,5 +59,17 @@ public enum HTTPResponseEncoder {
 
     private static func append(_ text: String, to output: inout [UInt8]) {
         output.append(contentsOf: text.utf8)
+    }
+
+    /// The digits of a number that is not negative (a status code, a length).
+    private static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            output.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 }

@@ -1,9 +1,15 @@
-extension StringProtocol {
+extension StringProtocol where SubSequence == Substring {
     /// The text without leading and trailing spaces and tabs (HTTP's optional whitespace, RFC 9110 §5.6.3).
-    package var trimmingOptionalWhitespace: SubSequence {
-        var slice = self[...]
-        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
-        return slice
+    /// Looks only at the ends, byte by byte: whitespace is two ASCII bytes, and a Character
+    /// costs a grapheme break check each.
+    package var trimmingOptionalWhitespace: Substring {
+        let text = self[...]
+        let bytes = text.utf8
+        func isWhitespace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isWhitespace(bytes[start]) { start = bytes.index(after: start) }
+        while start < end, isWhitespace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        return text[start..<end]
     }
 }

@@ -8,8 +8,9 @@ import HTTPProtocol
 import Synchronization
 
 /// One thread waiting in `epoll_wait` for its connections (docs/ARCHITECTURE.md, "Event loops"):
-/// it accepts, reads, feeds each connection's state machine, hands complete requests to the
-/// worker pools, and writes their answers when workers post them back through `deliver`.
+/// it accepts, reads, feeds each connection's state machine, answers what the responder can
+/// answer from memory, hands the other requests to the worker pools, and writes their answers
+/// when workers post them back through `deliver`.
 ///
 /// `@unchecked Sendable`: workers only call `deliver`, which touches `mailbox` (a `Mutex`),
 /// `wakePending` (atomic) and the eventfd; everything else belongs to the loop's thread.
@@ -180,7 +181,7 @@ final class EventLoop: @unchecked Sendable {
                 if let completed { server.configuration.onRequestCompleted?(completed) }
                 continue
             case .dispatch(let request):
-                dispatch(request, for: connection)
+                dispatch(request, for: connection, now: now)
                 continue
             case .shutdownWrite:
                 connection.shutdownWrite(now: now)
@@ -200,8 +201,13 @@ final class EventLoop: @unchecked Sendable {
         schedule(connection)
     }
 
-    private func dispatch(_ request: HTTPRequest, for connection: EventLoopConnection) {
+    /// Answers on the loop when the responder can do so from memory, else on a worker.
+    private func dispatch(_ request: HTTPRequest, for connection: EventLoopConnection, now: ContinuousClock.Instant) {
         let responder = server.responder
+        if let response = responder.respondWithoutBlocking(to: request) {
+            connection.machine.responseProduced(response, now: now)
+            return
+        }
         let slot = connection.socket.descriptor
         let serial = connection.serial
         let pool = responder.mayWaitLong(request) ? server.longWaitPool : server.workerPool

@@ -80,6 +80,13 @@ extension Registry {
         return principal
     }
 
+    /// The principal of a token this process authenticated within the token cache's lifetime,
+    /// from memory only (no database read, no waiting lock); nil means "ask `authenticate`".
+    public func cachedPrincipal(forToken token: String) -> Principal? {
+        guard token.utf8.count <= 256 else { return nil }
+        return tokenCache.principal(forDigest: SHA256.hexDigest(token))
+    }
+
     public func tokens() throws(RegistryError) -> [TokenSummary] {
         try read { store in try store.tokenSummaries() }
     }

@@ -18,12 +18,16 @@ struct Authenticator: Sendable {
         case csrfRefused
     }
 
-    func authenticate(_ request: HTTPRequest) throws(RegistryError) -> Outcome {
+    /// The outcome; with `fromMemoryOnly` (on an event loop) nil when it needs the database:
+    /// a token the token cache does not hold, or a session cookie.
+    func authenticate(_ request: HTTPRequest, fromMemoryOnly: Bool = false) throws(RegistryError) -> Outcome? {
         if let header = request.headers["Authorization"] {
             guard let token = Self.token(from: header) else { return .invalid }
+            if fromMemoryOnly { return registry.cachedPrincipal(forToken: token).map(Outcome.authenticated) }
             return try registry.authenticate(token: token).map(Outcome.authenticated) ?? .invalid
         }
         if let secret = SessionCookie.secret(in: request) {
+            if fromMemoryOnly { return nil }
             guard let principal = try registry.sessionPrincipal(secret: secret) else { return .invalid }
             if SessionCookie.needsCSRFToken(request.method) {
                 guard let presented = request.headers["X-CSRF-Token"], UISession.acceptsCSRFToken(presented, forSecret: secret) else {

@@ -78,7 +78,9 @@ enum ConfluentRoutes {
 
     private static func schemaRoutes(_ registry: Registry, cache: ConfluentSchemaCache) -> [Route] {
         [
-            route(.get, "/schemas/ids/{id}") { request, _ throws(SubjectError) in
+            route(.get, "/schemas/ids/{id}", fromMemory: { request, _ throws(SubjectError) in
+                request.schemaFormat == nil ? cache.cachedBody(for: try request.schemaID()).map(ConfluentResponse.bytes) : nil
+            }) { request, _ throws(SubjectError) in
                 // `?subject=` is accepted and ignored: ids are global here (no schema contexts).
                 let id = try request.schemaID()
                 let format = request.schemaFormat
@@ -223,20 +225,30 @@ enum ConfluentRoutes {
         return level
     }
 
+    private typealias Handler<Answer> = @Sendable (ConfluentRequest, Principal) throws(SubjectError) -> Answer
+
     /// A route under the prefix whose refusals are Confluent error bodies; a store failure is the
     /// API's to conceal and log, and reaches the client as 50001 with the request id.
-    private static func route(_ method: HTTPMethod, _ path: String,
-                              _ handler: @escaping @Sendable (ConfluentRequest, Principal) throws(SubjectError) -> HTTPResponse) -> Route {
-        Route(method, prefix + path) { context in
+    /// `fromMemory` answers on the event loop when it can (see `Route`).
+    private static func route(_ method: HTTPMethod, _ path: String, fromMemory: Handler<HTTPResponse?>? = nil,
+                              _ handler: @escaping Handler<HTTPResponse>) -> Route {
+        Route(method, prefix + path, fromMemory: fromMemory.map { answering($0, { $0 }) }, answering(handler, { $0 }))
+    }
+
+    /// `handler` for an authenticated caller, with subject errors in Confluent's error body and
+    /// store errors as server failures; `lift` makes an answer of the handler's kind.
+    private static func answering<Answer>(_ handler: @escaping Handler<Answer>, _ lift: @escaping @Sendable (HTTPResponse) -> Answer)
+        -> @Sendable (RequestContext) throws -> Answer {
+        { context in
             guard let actor = context.principal else {
-                return ConfluentResponse.error(code: 401, status: 401, message: "this endpoint needs a token")
+                return lift(ConfluentResponse.error(code: 401, status: 401, message: "this endpoint needs a token"))
             }
             do throws(SubjectError) {
                 return try handler(ConfluentRequest(context: context), actor)
             } catch where error.code == .storeError {
                 throw ServerFailure(cause: error)
             } catch {
-                return ConfluentResponse.error(error)
+                return lift(ConfluentResponse.error(error))
             }
         }
     }

@@ -16,6 +16,12 @@ public final class Metrics: Sendable {
         var count = 0
         var sum = 0.0
         var buckets = [Int](repeating: 0, count: Metrics.bucketBounds.count)
+
+        mutating func add(_ seconds: Double) {
+            count += 1
+            sum += seconds
+            if let index = Metrics.bucketBounds.firstIndex(where: { seconds <= $0 }) { buckets[index] += 1 }
+        }
     }
 
     private let series = StripedMutex<[Key: Series]> { [:] }
@@ -24,12 +30,8 @@ public final class Metrics: Sendable {
 
     public func record(route: String, method: String, status: Int, seconds: Double) {
         series.withLock { series in
-            let key = Key(route: route, method: method, status: status)
-            var entry = series[key] ?? Series()
-            entry.count += 1
-            entry.sum += seconds
-            if let index = Self.bucketBounds.firstIndex(where: { seconds <= $0 }) { entry.buckets[index] += 1 }
-            series[key] = entry
+            // Changed in place: a copy taken out of the dictionary would copy its buckets on each request.
+            series[Key(route: route, method: method, status: status), default: Series()].add(seconds)
         }
     }
 

@@ -35,27 +35,53 @@ public final class RegistryAPI: HTTPResponder {
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
+        guard let response = answer(request, fromMemoryOnly: false) else { preconditionFailure("a worker answers every request") }
+        return response
+    }
+
+    /// Answers on the event loop what needs no database, file or waiting lock: unknown routes,
+    /// health, the OpenAPI document, schemas by id held in their cache, each for a caller the
+    /// token cache knows (docs/ARCHITECTURE.md, "Answers made on the loop"). Requests with a body never.
+    public func respondWithoutBlocking(to request: HTTPRequest) -> HTTPResponse? {
+        guard request.method == .get || request.method == .head, request.body.isEmpty, !mayWaitLong(request) else { return nil }
+        return answer(request, fromMemoryOnly: true)
+    }
+
+    /// The one way a request is answered, on a worker or (`fromMemoryOnly`) on the event loop,
+    /// where nil means a worker must answer it; either way the same headers, metrics and log line.
+    private func answer(_ request: HTTPRequest, fromMemoryOnly: Bool) -> HTTPResponse? {
         let start = DispatchTime.now().uptimeNanoseconds
-        let requestID = requestIdentifiers.next()
         var route = "unmatched"
         var principal: Principal?
-        var failure: String?
-        var response: HTTPResponse
-        let isUI = Self.isUIPath(request.rawPath)
-        switch (isUI ? uiRouter : router).match(request.method, rawPath: request.rawPath) {
+        let outcome: Result<HTTPResponse, ServerFailure>
+        let rawPath = request.rawPath
+        let isUI = Self.isUIPath(rawPath)
+        switch (isUI ? uiRouter : router).match(request.method, rawPath: rawPath) {
         case .notFound:
-            response = ProblemResponse.make(status: .notFound, code: "no-such-route",
-                                            detail: "no endpoint at this path; GET /openapi.json lists them all")
+            outcome = .success(ProblemResponse.make(status: .notFound, code: "no-such-route",
+                                                    detail: "no endpoint at this path; GET /openapi.json lists them all"))
         case .methodNotAllowed(let allowed):
             var refusal = ProblemResponse.make(status: .methodNotAllowed, code: "method-not-allowed",
                                                detail: "\(request.method) is not allowed here; use \(allowed.map(\.rawValue).joined(separator: ", "))")
             refusal.headers.add(name: "Allow", value: allowed.map(\.rawValue).joined(separator: ", "))
-            response = refusal
+            outcome = .success(refusal)
         case .found(let matched, let parameters):
+            if fromMemoryOnly && matched.memoryHandler == nil { return nil }
             route = matched.template
-            response = handle(request, matched, parameters, requestID: requestID, principal: &principal, failure: &failure)
+            guard let handled = handle(request, matched, parameters, fromMemoryOnly: fromMemoryOnly, principal: &principal) else { return nil }
+            outcome = handled
         }
-        if request.rawPath.hasPrefix(ConfluentRoutes.prefix + "/") || request.rawPath == ConfluentRoutes.prefix {
+        let requestID = requestIdentifiers.next()
+        var response: HTTPResponse
+        var failure: String?
+        switch outcome {
+        case .success(let answered):
+            response = answered
+        case .failure(let serverFailure):
+            failure = serverFailure.cause
+            response = ProblemResponse.make(serverFailure, requestID: requestID)
+        }
+        if Self.isConfluentPath(rawPath) {
             response = ConfluentResponse.translatingProblem(response)
         }
         if isUI {
@@ -72,41 +98,50 @@ public final class RegistryAPI: HTTPResponder {
     /// The event feed's long polls and streams (`/api/v1/events?wait=`, `/api/v1/events/stream`)
     /// wait for commits up to `Registry.maximumEventWait`: the server runs them on its long-wait pool.
     public func mayWaitLong(_ request: HTTPRequest) -> Bool {
-        request.method == .get && request.rawPath.hasPrefix("/api/v1/events")
+        request.method == .get && request.rawPath.utf8.starts(with: "/api/v1/events".utf8)
     }
 
-    /// The route's answer; a server failure answers without its cause, which goes to `failure` for the log.
-    private func handle(_ request: HTTPRequest, _ route: Route, _ parameters: [String: String], requestID: String,
-                        principal: inout Principal?, failure: inout String?) -> HTTPResponse {
+    /// The route's answer, or the server failure to answer without its cause; nil when
+    /// `fromMemoryOnly` and the answer needs the database (a token the cache lacks, a cache miss).
+    private func handle(_ request: HTTPRequest, _ route: Route, _ parameters: [String: String], fromMemoryOnly: Bool,
+                        principal: inout Principal?) -> Result<HTTPResponse, ServerFailure>? {
         do {
             if route.requiresAuthentication {
-                switch try authenticator.authenticate(request) {
+                switch try authenticator.authenticate(request, fromMemoryOnly: fromMemoryOnly) {
+                case nil: return nil
                 case .authenticated(let caller): principal = caller
-                case .missing: return unauthorized("this endpoint needs a token: send Authorization: Bearer <token>")
+                case .missing: return .success(unauthorized("this endpoint needs a token: send Authorization: Bearer <token>"))
                 case .invalid:
-                    return throttle.delaying(
+                    return .success(throttle.delaying(
                         unauthorized("the token or session is unknown, expired or revoked; sign in again, or ask an admin for a new token (meshreg token issue)"),
-                        afterFailureFrom: request.remoteAddress)
+                        afterFailureFrom: request.remoteAddress))
                 case .csrfRefused:
-                    return ProblemResponse.make(status: .forbidden, code: "csrf-token-invalid",
-                                                detail: "a write with the session cookie needs the page's X-CSRF-Token header; reload the page")
+                    return .success(ProblemResponse.make(status: .forbidden, code: "csrf-token-invalid",
+                                                         detail: "a write with the session cookie needs the page's X-CSRF-Token header; reload the page"))
                 }
             }
-            return try route.handler(RequestContext(request: request, parameters: parameters, principal: principal))
+            let context = RequestContext(request: request, parameters: parameters, principal: principal)
+            guard fromMemoryOnly else { return .success(try route.handler(context)) }
+            return try route.memoryHandler?(context).map { .success($0) }
         } catch let error as RegistryError where error.code != .storageFailure {
-            return ProblemResponse.make(error)
+            return .success(ProblemResponse.make(error))
         } catch let error as APIError {
-            return ProblemResponse.make(error)
+            return .success(ProblemResponse.make(error))
         } catch {
-            let serverFailure = error as? ServerFailure ?? ServerFailure(cause: error)
-            failure = serverFailure.cause
-            return ProblemResponse.make(serverFailure, requestID: requestID)
+            return .failure(error as? ServerFailure ?? ServerFailure(cause: error))
         }
     }
 
-    /// `/` and everything under `/ui`.
+    /// `/` and everything under `/ui`. Paths are compared as bytes: a raw path is ASCII.
     static func isUIPath(_ rawPath: Substring) -> Bool {
-        rawPath == "/" || rawPath == "/ui" || rawPath.hasPrefix("/ui/")
+        rawPath == "/" || rawPath == "/ui" || rawPath.utf8.starts(with: "/ui/".utf8)
+    }
+
+    /// `/apis/ccompat/v7` and everything under it.
+    static func isConfluentPath(_ rawPath: Substring) -> Bool {
+        let prefix = ConfluentRoutes.prefix.utf8
+        guard rawPath.utf8.starts(with: prefix) else { return false }
+        return rawPath.utf8.count == prefix.count || rawPath.utf8.dropFirst(prefix.count).first == UInt8(ascii: "/")
     }
 
     private func unauthorized(_ detail: String) -> HTTPResponse {

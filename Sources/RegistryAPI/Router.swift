@@ -3,6 +3,9 @@ import HTTPProtocol
 /// A route: a method, a path template with `{name}` segments, and its handler.
 public struct Route: Sendable {
     public typealias Handler = @Sendable (RequestContext) throws -> HTTPResponse
+    /// Answers from memory on the event loop, or nil when the answer needs `Handler`
+    /// (docs/ARCHITECTURE.md, "Answers made on the loop"); it must never block.
+    public typealias MemoryHandler = @Sendable (RequestContext) throws -> HTTPResponse?
 
     public let method: HTTPMethod
     /// The path template, e.g. `/api/v1/products/{id}`; also the label in logs and metrics.
@@ -11,17 +14,23 @@ public struct Route: Sendable {
     public let requiresAuthentication: Bool
     let segments: [Segment]
     let handler: Handler
+    /// Nil for routes that always need a worker.
+    let memoryHandler: MemoryHandler?
 
     enum Segment: Sendable, Equatable {
         case literal(String)
         case parameter(String)
     }
 
-    public init(_ method: HTTPMethod, _ template: String, authenticated: Bool = true, _ handler: @escaping Handler) {
+    /// `fromMemory` answers what it can without blocking; `answersFromMemory` says `handler`
+    /// itself never blocks (it reads nothing but memory), so it serves on the loop as it is.
+    public init(_ method: HTTPMethod, _ template: String, authenticated: Bool = true, answersFromMemory: Bool = false,
+                fromMemory: MemoryHandler? = nil, _ handler: @escaping Handler) {
         self.method = method
         self.template = template
         self.requiresAuthentication = authenticated
         self.handler = handler
+        self.memoryHandler = answersFromMemory ? handler : fromMemory
         // `/` is one empty segment, as `match` splits it.
         self.segments = template == "/" ? [.literal("")] : template.split(separator: "/").map { part in
             part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))

@@ -86,7 +86,8 @@ enum ServeCommand: Command {
         let dispatcher = WebhookDispatcher(registry: registry, configuration: webhookConfiguration, log: { Terminal.note($0) })
         try dispatcher.start()
 
-        let api = RegistryAPI(registry: registry, allowsAnonymousRead: arguments.flag("ui-anonymous-read"), log: AccessLog(json: logFormat == "json").write)
+        let accessLog = try AccessLog(json: logFormat == "json")
+        let api = RegistryAPI(registry: registry, allowsAnonymousRead: arguments.flag("ui-anonymous-read"), log: accessLog.record)
         var configuration = HTTPServer.Configuration()
         configuration.host = host
         configuration.port = port
@@ -109,6 +110,7 @@ enum ServeCommand: Command {
             if let credentials { reload(credentials) }
         })
         server.waitUntilStopped()
+        accessLog.finish()
         dispatcher.stop()
         Terminal.note("meshreg stopped")
         return .success
@@ -184,14 +186,4 @@ enum ServeCommand: Command {
         Terminal.note("admin token (shown once; also saved to \(path)):\n\(issued.token)")
     }
 
-}
-
-/// One line per request on stderr: time, method, route template, status, duration, principal,
-/// request id, and why the server failed when it did.
-struct AccessLog: Sendable {
-    let json: Bool
-
-    func write(_ record: RegistryAPI.LogRecord) {
-        Terminal.writeError(record.line(time: Timestamp.now, json: json))
-    }
 }

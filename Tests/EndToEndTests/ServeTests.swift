@@ -157,4 +157,28 @@ import Testing
         #expect(unreadable.standardError.contains("cannot serve HTTPS: cannot read the certificate file \(missing): No such file or directory"))
         #expect(!FileManager.default.fileExists(atPath: database + ".admin-token"))
     }
+
+    /// A log collector that stops reading stderr must not stop the server: answers made on the
+    /// event loop and by workers keep coming while the access log queues (and, past its bound,
+    /// counts) what it cannot write, and everything queued is written once stderr is read again.
+    @Test func aStderrNobodyReadsDoesNotStopTheServer() throws {
+        let workspace = try Workspace()
+        let server = try ServerProcess(databasePath: workspace.path("stalled.sqlite"), leavesStandardErrorUnread: true)
+        let token = server.adminToken
+        let client = try TestClient(port: server.port)
+        // About 70 bytes a line: 3,000 lines are three times what a 64 KiB pipe holds.
+        var answered = 0
+        for index in 0..<3_000 {
+            let path = index % 10 == 0 ? "/api/v1/products/order-history" : "/healthz"
+            client.write("GET \(path) HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer \(token)\r\n\r\n")
+            guard client.readResponse()?.status == 200 else { break }
+            answered += 1
+        }
+        #expect(answered == 3_000, "the server stopped answering after \(answered) requests")
+        server.readStandardError()
+        #expect(server.stop() == 0)
+        let lines = server.standardError.split(separator: "\n")
+        #expect(lines.filter { $0.contains(" GET /healthz 200 ") }.count == 2_700)
+        #expect(lines.filter { $0.contains(" GET /api/v1/products/{id} 200 ") }.count == 300)
+    }
 }

@@ -14,7 +14,9 @@ final class ServerProcess: @unchecked Sendable {
     private var log = ""
 
     /// Starts a server on `databasePath` (a file or a postgres:// URI); `adminTokenPath` defaults to `<db>.admin-token`.
-    init(databasePath: String, adminTokenPath: String? = nil, extraArguments: [String] = []) throws {
+    /// With `leavesStandardErrorUnread`, nothing reads the server's stderr past its start until
+    /// `readStandardError()`: the pipe fills up, as behind a stalled log collector.
+    init(databasePath: String, adminTokenPath: String? = nil, extraArguments: [String] = [], leavesStandardErrorUnread: Bool = false) throws {
         self.databasePath = databasePath
         self.adminTokenPath = adminTokenPath ?? databasePath + ".admin-token"
         process.executableURL = MeshregProcess.executable
@@ -40,6 +42,11 @@ final class ServerProcess: @unchecked Sendable {
         }
         self.port = port
         log = pending
+        if !leavesStandardErrorUnread { readStandardError() }
+    }
+
+    /// Collects what the server writes to stderr from now on.
+    func readStandardError() {
         errorPipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let text = String(decoding: handle.availableData, as: UTF8.self)
             guard let self else { return }

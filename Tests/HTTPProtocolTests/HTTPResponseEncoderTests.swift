@@ -13,6 +13,13 @@ import Testing
             == "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nContent-Length: 2\r\n\r\n{}")
     }
 
+    @Test(arguments: [0, 1, 9, 10, 99, 100, 1_000, 1_024, 65_536, 8_388_608])
+    func writesEveryDigitOfTheLength(length: Int) {
+        let encoded = encode(HTTPResponse(status: .ok, body: [UInt8](repeating: UInt8(ascii: "x"), count: length)))
+        #expect(encoded.hasPrefix("HTTP/1.1 200 OK\r\nContent-Length: \(length)\r\n\r\n"))
+        #expect(encoded.utf8.count == "HTTP/1.1 200 OK\r\nContent-Length: \(length)\r\n\r\n".utf8.count + length)
+    }
+
     @Test func ownsTheFramingFields() {
         let response = HTTPResponse(
             status: .ok, headers: HTTPHeaders([("content-length", "99"), ("Transfer-Encoding", "chunked"), ("Connection", "keep-alive")]),
