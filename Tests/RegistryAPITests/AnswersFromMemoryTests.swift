@@ -54,7 +54,7 @@ import Testing
 
     private static func registerSchema(_ fixture: APIFixture) throws -> Int64 {
         let body = JSONValue.object(["schema": .string(ConfluentAPITests.v1)]).encoded()
-        let registered = byWorker(fixture.api, request(.post, "/apis/ccompat/v7/subjects/\(ConfluentAPITests.ordersSubject)/versions",
+        let registered = byWorker(fixture.api, request(.post, "/apis/ccompat/v7/subjects/\(ConfluentAPITests.scratchSubject)/versions",
                                                          token: fixture.adminToken, body: body))
         return try #require(registered.json["id"]?.integerValue)
     }
