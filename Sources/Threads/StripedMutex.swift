@@ -7,12 +7,11 @@ import Darwin
 #endif
 import Synchronization
 
-/// Several copies of a value, each behind its own mutex, chosen by the calling thread or by a key.
+/// Several copies of a value, each behind its own mutex, chosen by the calling thread.
 ///
-/// For state that every request touches: threads rarely meet on one lock, so a burst of requests
-/// does not queue behind a single mutex. Counters (metrics) take the calling thread's stripe and
-/// readers that need everything visit all stripes with `forEach`; a cache takes the stripe of
-/// its key, so what one thread stores every other thread finds.
+/// For counters that every request updates (metrics): threads rarely meet on one lock, so a
+/// burst of requests does not queue behind a single mutex; readers that need everything visit
+/// all stripes with `forEach`. A cache, which every thread must see whole, is a `ReadWriteLock`.
 public final class StripedMutex<Value: Sendable>: Sendable {
     private final class Stripe: Sendable {
         let value: Mutex<Value>
@@ -32,14 +31,6 @@ public final class StripedMutex<Value: Sendable>: Sendable {
         let index = Int(UInt(bitPattern: hasher.finalize()) % UInt(stripes.count))
         return stripes[index].value.withLock { body(&$0) }
     }
-
-    /// Runs `body` on the stripe that holds `key`, whichever thread calls.
-    public func withLock<Result: Sendable>(for key: some Hashable, _ body: (inout Value) -> Result) -> Result {
-        stripes[Int(UInt(bitPattern: key.hashValue) % UInt(stripes.count))].value.withLock { body(&$0) }
-    }
-
-    /// How many stripes there are (a cache bounds each to its share of its capacity).
-    public var stripeCount: Int { stripes.count }
 
     /// Runs `body` on every stripe in turn.
     public func forEach(_ body: (inout Value) -> Void) {
