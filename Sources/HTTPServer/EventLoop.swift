@@ -174,8 +174,9 @@ final class EventLoop: @unchecked Sendable {
 
     /// Carries out the machine's actions and reads while it wants bytes; then arms its timer.
     private func service(_ connection: EventLoopConnection, now: ContinuousClock.Instant) {
+        let date = currentDate()
         while true {
-            switch connection.machine.nextAction(now: now, date: currentDate()) {
+            switch connection.machine.nextAction(now: now, date: date) {
             case .send(let bytes, let completed):
                 connection.send(bytes, now: now)
                 if let completed { server.configuration.onRequestCompleted?(completed) }

@@ -289,6 +289,7 @@ package struct HTTPConnectionStateMachine {
                 }
             case .body(let bytes):
                 guard case .readingBody(var request, let deadline) = phase else { preconditionFailure("a body follows its head") }
+                phase = .closed  // lets go of the phase's copy, so the append grows the body in place
                 request.body.append(contentsOf: bytes)
                 phase = .readingBody(request, deadline: deadline)
             case .end:
