@@ -24,17 +24,14 @@ public struct PostgresMigrator: Sendable {
                 applied_at timestamptz NOT NULL DEFAULT now())
             """)
         let applied = try connection.query("SELECT name FROM schema_migrations ORDER BY position").compactMap { $0.string("name") }
-        let known = migrations.map(\.name)
-        guard applied.count <= known.count, Array(known.prefix(applied.count)) == applied else {
-            throw PostgresMigrationError(unknown: applied.filter { !known.contains($0) })
-        }
+        if let unknown = Migration.unknown(applied: applied, known: migrations) { throw PostgresMigrationError(unknown: unknown) }
         for (position, migration) in migrations.enumerated().dropFirst(applied.count) {
             try connection.transaction {
                 try connection.execute(migration.sql)
                 try connection.run("INSERT INTO schema_migrations (position, name) VALUES ($1, $2)", [position + 1, migration.name])
             }
         }
-        return Array(known.dropFirst(applied.count))
+        return migrations.dropFirst(applied.count).map(\.name)
     }
 }
 
@@ -43,6 +40,6 @@ public struct PostgresMigrationError: Error, CustomStringConvertible {
     public var unknown: [String]
 
     public var description: String {
-        "the database was written by a newer meshreg (unknown migrations: \(unknown.joined(separator: ", "))); upgrade meshreg or use another --db"
+        Migration.newerDatabaseMessage(unknown: unknown)
     }
 }

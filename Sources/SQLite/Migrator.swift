@@ -13,10 +13,7 @@ public struct Migrator: Sendable {
     public func migrate(_ connection: DatabaseConnection) throws -> [String] {
         try connection.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY NOT NULL) STRICT")
         let applied = try connection.query("SELECT name FROM schema_migrations ORDER BY rowid").compactMap { $0.string("name") }
-        let known = migrations.map(\.name)
-        guard applied.count <= known.count, Array(known.prefix(applied.count)) == applied else {
-            throw MigrationError.unknownMigrations(applied.filter { !known.contains($0) })
-        }
+        if let unknown = Migration.unknown(applied: applied, known: migrations) { throw MigrationError.unknownMigrations(unknown) }
         for migration in migrations.dropFirst(applied.count) {
             try connection.transaction(.immediate) {
                 try connection.execute(migration.sql)
@@ -25,7 +22,7 @@ public struct Migrator: Sendable {
                 try connection.run("INSERT INTO schema_migrations (name) VALUES (?)", [migration.name])
             }
         }
-        return Array(known.dropFirst(applied.count))
+        return migrations.dropFirst(applied.count).map(\.name)
     }
 }
 
@@ -36,7 +33,7 @@ public enum MigrationError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownMigrations(let names):
-            "the database was written by a newer meshreg (unknown migrations: \(names.joined(separator: ", "))); upgrade meshreg or use another --db"
+            Migration.newerDatabaseMessage(unknown: names)
         case .foreignKeyViolations(let name, let count):
             "migration \(name) left \(count) foreign-key violations; it was rolled back"
         }
