@@ -121,7 +121,7 @@ struct PublishContract {
             .consumers: try context.consumers(of: [ContractReference(id: contract.id, version: version.description)]),
         ])
         input[.previousContract] = previous?.document
-        if let producer = try store.producer(of: ContractReference(id: contract.id, version: version.description)) {
+        if let producer = try store.outputPort(publishing: ContractReference(id: contract.id, version: version.description))?.product {
             input[.product] = try store.currentDocument(.product, producer)
         }
         return policies.evaluate(event: .contractPublish, input: input)

@@ -139,12 +139,6 @@ extension RegistryStore {
         }
     }
 
-    /// The product whose output port publishes `contract`, if any.
-    func producer(of contract: ContractReference) throws -> String? {
-        try db.query("SELECT product_id FROM product_ports WHERE direction = 'output' AND contract_id = ? AND contract_version = ? LIMIT 1",
-                     [contract.id, contract.version]).first?.string("product_id")
-    }
-
     /// Non-retired products whose input ports read a contract version this product publishes.
     func consumers(ofProduct id: String) throws -> [String] {
         try db.query(
