@@ -11,11 +11,15 @@ struct KafkaBinding {
         guard !servers.isEmpty else { return [] }
         var topics: [String] = []
         for server in servers {
-            let topic = (server["customProperties"]?.arrayValue ?? []).first { $0["property"]?.stringValue == "topic" }?["value"]?.stringValue
-            if let topic, !topics.contains(topic) { topics.append(topic) }
+            if let topic = topicProperty(of: server), !topics.contains(topic) { topics.append(topic) }
         }
         if topics.isEmpty, let name = contract.schemaObjects.compactMap(\.physicalName).first { topics.append(name) }
         return topics
+    }
+
+    /// A server's `topic` custom property.
+    private static func topicProperty(of server: JSONValue) -> String? {
+        (server["customProperties"]?.arrayValue ?? []).first { $0["property"]?.stringValue == "topic" }?["value"]?.stringValue
     }
 
     var topic: String
@@ -34,8 +38,7 @@ struct KafkaBinding {
                                           "the contract has no server of type kafka; add one with a `topic` custom property to project it onto a subject")
         }
         let named = servers.compactMap { index, server -> (topic: String, pointer: JSONPointer, format: String?)? in
-            let topic = (server["customProperties"]?.arrayValue ?? []).first { $0["property"]?.stringValue == "topic" }?["value"]?.stringValue
-            return topic.map { ($0, JSONPointer.root / "servers" / index, server["format"]?.stringValue) }
+            Self.topicProperty(of: server).map { ($0, JSONPointer.root / "servers" / index, server["format"]?.stringValue) }
         }
         let physicalNames = contract.schemaObjects.compactMap(\.physicalName)
         let chosen: (topic: String, pointer: JSONPointer?, format: String?)
