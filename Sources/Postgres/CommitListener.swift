@@ -6,8 +6,9 @@ import Threads
 
 /// Hears, on a connection of its own, the notification every write on the database sends when
 /// it commits, and calls `onCommit` for each batch of them (docs/ARCHITECTURE.md, "PostgreSQL"):
-/// how a replica learns, within a second, that another one wrote. After a lost connection it
-/// reconnects and calls `onCommit` once, since notifications sent meanwhile are gone.
+/// how a replica learns, within a second, that another one wrote. Without its connection it
+/// cannot hear, so it calls `onCommit` when it loses it and every second until it has it back
+/// (notifications sent meanwhile are gone), and once more when it reconnects.
 ///
 /// Runs on its own thread until `stop()`, which it notices within a second.
 final class CommitListener: Sendable {
@@ -27,6 +28,7 @@ final class CommitListener: Sendable {
                     if try !(connection?.notifications(waitingUpTo: 1_000).isEmpty ?? true) { onCommit() }
                 } catch {
                     connection = nil
+                    onCommit()
                     sleep(1)
                 }
             }

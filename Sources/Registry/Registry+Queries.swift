@@ -166,9 +166,19 @@ extension Registry {
         return team
     }
 
+    /// The current product from memory, or nil when it must be read from the database: what the
+    /// event loop answers without blocking (docs/ARCHITECTURE.md, "Answers made on the loop").
+    public func cachedProduct(_ id: String) -> StoredDocument? {
+        currentRevisions?.document(.init(kind: .product, key: id))
+    }
+
     private func current(_ kind: WriteResult.Kind, _ key: String, notFound: String) throws(RegistryError) -> StoredDocument {
+        let cacheKey = CurrentRevisionCache.Key(kind: kind, key: key)
+        if let cached = currentRevisions?.document(cacheKey) { return cached }
+        let generation = currentRevisions?.generation
         let document = try read(singleStatement: true) { store in try store.currentRevision(kind, key) }
         guard let document else { throw RegistryError(.notFound, notFound) }
+        if let generation { currentRevisions?.remember(document, as: cacheKey, readIn: generation) }
         return document
     }
 }

@@ -13,6 +13,8 @@ public final class Registry: Sendable {
     let tokenCache = TokenCache()
     let documents = DocumentCache()
     let notifier = ChangeNotifier()
+    /// Current domains, products and contracts; only in a serving registry, which hears every commit.
+    let currentRevisions: CurrentRevisionCache?
     public let configuration: RegistryConfiguration
     /// A random id fixed when the database was created; events' source is `/meshreg/<id>`.
     public let registryID: String
@@ -27,14 +29,19 @@ public final class Registry: Sendable {
 
     /// Opens (creating and migrating) the registry database at `location`: a SQLite file, or a
     /// PostgreSQL database shared with other replicas, reached through at most `connections` connections.
-    /// `serving` is for a long-running service (`meshreg serve`): on PostgreSQL it then hears other
-    /// replicas' commits on a connection of its own; a short command does without.
+    /// `serving` is for a long-running service (`meshreg serve`): it then hears other processes'
+    /// commits (PostgreSQL's replicas on a connection of its own, SQLite's by the file's data
+    /// version) and keeps the current documents in memory; a short command does without.
     public init(location: DatabaseLocation, configuration: RegistryConfiguration = RegistryConfiguration(), connections: Int = 8,
                 serving: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }) throws(RegistryError) {
         let (notifier, tokenCache) = (notifier, tokenCache)
-        // Another replica may have revoked a token or written events that readers here wait for.
-        let afterCommitElsewhere: @Sendable () -> Void = { tokenCache.removeAll(); notifier.committed() }
-        database = try RegistryDatabase.open(location, connections: connections, afterCommit: { notifier.committed() },
+        // Only a registry that hears other processes' commits may trust a cache of current revisions.
+        let currentRevisions = serving ? CurrentRevisionCache() : nil
+        self.currentRevisions = currentRevisions
+        // Another process may have revoked a token, changed a document, or written events that readers here wait for.
+        let afterCommitElsewhere: @Sendable () -> Void = { tokenCache.removeAll(); currentRevisions?.removeAll(); notifier.committed() }
+        database = try RegistryDatabase.open(location, connections: connections,
+                                             afterCommit: { currentRevisions?.removeAll(); notifier.committed() },
                                              afterCommitElsewhere: serving ? afterCommitElsewhere : nil)
         leadsHousekeeping = RegistryDatabase.housekeepingLeadership(location)
         do {

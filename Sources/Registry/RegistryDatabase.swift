@@ -14,14 +14,16 @@ enum RegistryDatabase {
     static let housekeepingLockKey: Int64 = 0x6d65_7368_7265_6703
 
     /// Opens and migrates the database; SQLite's file is created when missing. `afterCommit` runs
-    /// after each commit of this process; on PostgreSQL, `afterCommitElsewhere` within a second of
-    /// a commit by any replica (SQLite's other processes are seen when caches expire).
+    /// after each commit of this process; `afterCommitElsewhere` soon after a commit by any process
+    /// (docs/ARCHITECTURE.md, "Caches and other writers"): on SQLite within milliseconds, on
+    /// PostgreSQL within a second.
     static func open(_ location: DatabaseLocation, connections: Int, afterCommit: @escaping @Sendable () -> Void,
                      afterCommitElsewhere: (@Sendable () -> Void)?) throws(RegistryError) -> any SQLDatabase {
         do {
             switch location {
             case .sqlite(let path):
-                return try DatabasePool(path: path, migrator: RegistrySchema.migrator, afterCommit: afterCommit)
+                return try DatabasePool(path: path, migrator: RegistrySchema.migrator, afterCommit: afterCommit,
+                                        afterAnyCommit: afterCommitElsewhere)
             case .postgres(let uri):
                 return try PostgresDatabase(uri: uri, maximumConnections: connections, writeLockKey: writeLockKey,
                                             migrator: RegistrySchema.postgresMigrator, afterCommit: afterCommit, afterAnyCommit: afterCommitElsewhere)

@@ -16,7 +16,9 @@ enum ProductRoutes {
                 let page = try registry.products(query)
                 return .json(["items": .array(page.items.map(\.json)), "nextCursor": page.nextCursor.map(JSONValue.string) ?? .null])
             },
-            Route(.get, "/api/v1/products/{id}") { context in
+            Route(.get, "/api/v1/products/{id}", fromMemory: { context in
+                registry.cachedProduct(context.parameter("id")).map { DocumentResponse.make($0) }
+            }) { context in
                 DocumentResponse.make(try registry.product(context.parameter("id")))
             },
             Route(.put, "/api/v1/products/{id}") { context in

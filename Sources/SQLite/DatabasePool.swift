@@ -29,11 +29,14 @@ public final class DatabasePool: SQLDatabase, @unchecked Sendable {
     private let readerSlots: DispatchSemaphore
     private let sharesWriterForReads: Bool
     private let afterCommit: (@Sendable () -> Void)?
+    private let watch: DataVersionWatch?
 
     /// Opens the database, switches it to WAL and applies `migrator`. `afterCommit` runs once
     /// after every batch, before its callers return, so readers waiting for news can look again
-    /// (a batch that failed wakes them for nothing, which is harmless).
-    public init(path: String, maximumReaders: Int = 4, migrator: Migrator? = nil, afterCommit: (@Sendable () -> Void)? = nil) throws {
+    /// (a batch that failed wakes them for nothing, which is harmless). `afterAnyCommit`, on a
+    /// thread of its own, within a few milliseconds of a commit by any process on the file (this one included).
+    public init(path: String, maximumReaders: Int = 4, migrator: Migrator? = nil, afterCommit: (@Sendable () -> Void)? = nil,
+                afterAnyCommit: (@Sendable () -> Void)? = nil) throws {
         self.path = path
         self.afterCommit = afterCommit
         self.writer = try DatabaseConnection(path: path)
@@ -43,6 +46,12 @@ public final class DatabasePool: SQLDatabase, @unchecked Sendable {
         // 32 MiB of page cache for the writer, so a large apply does not spill pages mid-transaction.
         try writer.execute("PRAGMA cache_size = -32768")
         try migrator?.migrate(writer)
+        // An in-memory database has no other process to hear.
+        watch = sharesWriterForReads ? nil : try afterAnyCommit.map { try DataVersionWatch(path: path, onChange: $0) }
+    }
+
+    deinit {
+        watch?.stop()
     }
 
     /// Runs `body` on the writer in a transaction of its own (a savepoint of the batch's

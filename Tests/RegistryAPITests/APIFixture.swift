@@ -30,11 +30,13 @@ final class APIFixture {
         try Registry(location: DatabaseLocation(databaseLocation), clock: clock)
     }
 
-    init(configuration: RegistryConfiguration = RegistryConfiguration(), log: (@Sendable (RegistryAPI.LogRecord) -> Void)? = nil) throws {
+    /// `serving`: the registry `meshreg serve` opens, which hears other processes' commits and caches current documents.
+    init(configuration: RegistryConfiguration = RegistryConfiguration(), serving: Bool = false,
+         log: (@Sendable (RegistryAPI.LogRecord) -> Void)? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("meshreg-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         databaseLocation = try TestEngine.newDatabase(file: directory.appendingPathComponent("api.sqlite").path)
-        registry = try Registry(location: DatabaseLocation(databaseLocation), configuration: configuration)
+        registry = try Registry(location: DatabaseLocation(databaseLocation), configuration: configuration, serving: serving)
         try registry.apply(try Self.shippedMesh(), actor: .localAdmin)
         adminToken = try registry.issueToken(for: .user("admin", isAdmin: true), actor: .localAdmin).token
         ordersOwnerToken = try registry.issueToken(for: .user("david.kim"), actor: .localAdmin).token

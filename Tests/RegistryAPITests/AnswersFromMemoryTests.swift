@@ -122,11 +122,34 @@ import Testing
         #expect(fixture.api.respond(to: byID).status.code == 401)
     }
 
+    @Test func aProductIsAnsweredOnTheLoopUntilACommitEmptiesTheCache() throws {
+        let fixture = try APIFixture(serving: true)
+        let product = Self.request(.get, "/api/v1/products/order-history", token: fixture.ordersOwnerToken)
+        #expect(fixture.api.respondWithoutBlocking(to: product) == nil, "neither the token nor the product is cached yet")
+        #expect(Self.byWorker(fixture.api, product).status.code == 200)
+        let cached = try Self.expectSameAnswer(fixture, product, status: 200)
+        #expect(cached.headers["ETag"] == "\"1\"" && cached.json["document"]?["id"] == "order-history")
+        _ = try Self.expectSameAnswer(fixture, Self.request(.head, "/api/v1/products/order-history", token: fixture.ordersOwnerToken), status: 200)
+        let missing = Self.request(.get, "/api/v1/products/no-such-product", token: fixture.ordersOwnerToken)
+        #expect(Self.byWorker(fixture.api, missing).status.code == 404)
+        #expect(fixture.api.respondWithoutBlocking(to: missing) == nil, "only products that exist are cached")
+
+        let file = APIFixture.repositoryRoot.appendingPathComponent("Domains/orders/products/order-history.odps.yaml")
+        let changed = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "tags: [orders, lakehouse, iceberg]", with: "tags: [orders, lakehouse]")
+        let update = Self.request(.put, "/api/v1/products/order-history", token: fixture.ordersOwnerToken,
+                                  headers: [("Content-Type", "application/yaml")], body: changed)
+        #expect(Self.byWorker(fixture.api, update).status.code == 200)
+        #expect(fixture.api.respondWithoutBlocking(to: product) == nil, "the write emptied the cache")
+        #expect(Self.byWorker(fixture.api, product).headers["ETag"] == "\"2\"")
+        let fresh = try Self.expectSameAnswer(fixture, product, status: 200)
+        #expect(fresh.headers["ETag"] == "\"2\"" && fresh.json["document"]?["tags"] == ["orders", "lakehouse"])
+    }
+
     @Test func productsWritesBodiesAndLongPollsAlwaysGoToAWorker() throws {
         let fixture = try APIFixture()
         let product = Self.request(.get, "/api/v1/products/order-history", token: fixture.adminToken)
         #expect(fixture.api.respond(to: product).status.code == 200)
-        // A product is read from the database on every request (no cache of current documents).
+        // A registry that does not hear other processes' commits (not serving) caches no current documents.
         #expect(fixture.api.respondWithoutBlocking(to: product) == nil)
         #expect(fixture.api.respondWithoutBlocking(to: Self.request(.get, "/healthz", body: "x")) == nil)
         #expect(fixture.api.respondWithoutBlocking(to: Self.request(.post, "/healthz")) == nil)
