@@ -80,7 +80,11 @@ struct PostgresGroupCommitTests {
                 group.leave()
             }.start()
             if index == 0 {
-                while try otherReplica.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").isEmpty { usleep(1_000) }
+                // pg_locks is the whole cluster's, which other tests share: only this database's lock 42 counts.
+                while try otherReplica.query("""
+                    SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = 42
+                      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                    """).isEmpty { usleep(1_000) }
             } else {
                 while database.queuedWriteCount < index { usleep(1_000) }
             }
