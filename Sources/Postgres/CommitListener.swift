@@ -5,8 +5,9 @@ import Synchronization
 import Threads
 
 /// Hears, on a connection of its own, the notification every write on the database sends when
-/// it commits, and calls `onCommit` for each batch of them (docs/ARCHITECTURE.md, "PostgreSQL"):
-/// how a replica learns, within a second, that another one wrote. Without its connection it
+/// it commits, and calls `onCommit` for each batch of them that holds one from another process
+/// (their payload is not `ignoring`; docs/ARCHITECTURE.md, "PostgreSQL"): how a replica learns,
+/// within milliseconds, that another one wrote. Without its connection it
 /// cannot hear, so it calls `onCommit` when it loses it and every second until it has it back
 /// (notifications sent meanwhile are gone), and once more when it reconnects.
 ///
@@ -15,7 +16,7 @@ final class CommitListener: Sendable {
     private let stopped = Atomic<Bool>(false)
 
     /// Starts listening before it returns, so every commit after it is heard.
-    init(uri: String, channel: String, onCommit: @escaping @Sendable () -> Void) throws {
+    init(uri: String, channel: String, ignoring ownPayload: String, onCommit: @escaping @Sendable () -> Void) throws {
         let first = Handover(try Self.connect(uri: uri, channel: channel))
         try OSThread.detach { [self] in
             var connection: PostgresConnection? = first.connection
@@ -25,7 +26,8 @@ final class CommitListener: Sendable {
                         connection = try Self.connect(uri: uri, channel: channel)
                         onCommit()
                     }
-                    if try !(connection?.notifications(waitingUpTo: 1_000).isEmpty ?? true) { onCommit() }
+                    let heard = try connection?.notifications(waitingUpTo: 1_000) ?? []
+                    if heard.contains(where: { $0.payload != ownPayload }) { onCommit() }
                 } catch {
                     connection = nil
                     onCommit()

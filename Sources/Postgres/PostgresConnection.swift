@@ -24,10 +24,13 @@ public final class PostgresConnection: SQLConnection {
     public init(uri: String, applicationName: String = "meshreg", statementTimeoutMilliseconds: Int = 30_000,
                 connectTimeoutSeconds: Int = 5) throws(PostgresError) {
         let pq = try LibPQ.loaded()
-        let keywords = ["dbname", "application_name", "connect_timeout"]
-        let values = [uri, applicationName, String(connectTimeoutSeconds)]
-        // expand_dbname = 1: the dbname value is itself parsed as a URI or key=value string, and the
-        // keywords given here fill in what it leaves out.
+        // TCP keepalives notice a peer gone without a word (a dropped route, an idle-timeout in
+        // between) in about 25 s instead of the kernel's two hours: an idle pooled connection, or
+        // the commit listener waiting for news. Given before `dbname`, so the URI may set its own.
+        let keywords = ["keepalives_idle", "keepalives_interval", "keepalives_count", "dbname", "application_name", "connect_timeout"]
+        let values = ["10", "5", "3", uri, applicationName, String(connectTimeoutSeconds)]
+        // expand_dbname = 1: the dbname value is itself parsed as a URI or key=value string; it
+        // overrides the keywords before it, and the ones after it fill in what it leaves out.
         let connection = withCStrings(keywords) { keywordPointers in
             withCStrings(values) { valuePointers in pq.connectdbParams(keywordPointers, valuePointers, 1) }
         }

@@ -31,6 +31,9 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
     private let afterCommit: (@Sendable () -> Void)?
     private let listener: CommitListener?
     private let writes = BatchingQueue<PostgresConnection>(maximumBatch: PostgresDatabase.maximumBatch)
+    /// The payload of this process's commit notifications, so its own listener can tell them from
+    /// other replicas' (it already knows of its own commits).
+    private let processTag = String(UInt64.random(in: 0...UInt64.max), radix: 36)
 
     /// The most writes one transaction takes. Each write's savepoint takes a subtransaction id,
     /// and past 64 of them in one transaction every other session's snapshots must look them up
@@ -45,11 +48,11 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
     static let connectionWaitSeconds = 10.0
 
     /// Connects, applies `migrator` under its advisory lock and keeps the connection for the pool.
-    /// `afterCommit` runs after every write of this process that committed; `afterAnyCommit`, on a
-    /// thread of its own, within a second of a commit by any process on the database (this one included).
+    /// `afterCommit` runs after every write of this process that committed; `afterCommitElsewhere`,
+    /// on a thread of its own, soon after a commit by another process on the database (see `CommitListener`).
     public init(uri: String, maximumConnections: Int = 8, statementTimeoutMilliseconds: Int = 30_000, writeLockKey: Int64,
                 migrator: PostgresMigrator? = nil, afterCommit: (@Sendable () -> Void)? = nil,
-                afterAnyCommit: (@Sendable () -> Void)? = nil) throws {
+                afterCommitElsewhere: (@Sendable () -> Void)? = nil) throws {
         self.uri = uri
         self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
         self.writeLockKey = writeLockKey
@@ -58,7 +61,10 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         let first = try PostgresConnection(uri: uri, statementTimeoutMilliseconds: statementTimeoutMilliseconds)
         try migrator?.migrate(first)
         idle = [first]
-        listener = try afterAnyCommit.map { try CommitListener(uri: uri, channel: Self.commitChannel, onCommit: $0) }
+        let processTag = processTag
+        listener = try afterCommitElsewhere.map {
+            try CommitListener(uri: uri, channel: Self.commitChannel, ignoring: processTag, onCommit: $0)
+        }
     }
 
     deinit {
@@ -91,7 +97,7 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
                 try connection.transaction {
                     try connection.query("SELECT pg_advisory_xact_lock(?)", [writeLockKey])
                     for write in batch { write.run(on: connection) }
-                    try connection.query("SELECT pg_notify(?, '')", [Self.commitChannel])
+                    try connection.query("SELECT pg_notify(?, ?)", [Self.commitChannel, processTag])
                 }
             }
         } catch {

@@ -40,9 +40,9 @@ public final class Registry: Sendable {
         self.currentRevisions = currentRevisions
         // Another process may have revoked a token, changed a document, or written events that readers here wait for.
         let afterCommitElsewhere: @Sendable () -> Void = { tokenCache.removeAll(); currentRevisions?.removeAll(); notifier.committed() }
-        database = try RegistryDatabase.open(location, connections: connections,
-                                             afterCommit: { currentRevisions?.removeAll(); notifier.committed() },
-                                             afterCommitElsewhere: serving ? afterCommitElsewhere : nil)
+        let opened = try RegistryDatabase.open(location, connections: connections, afterCommit: { notifier.committed() },
+                                               afterCommitElsewhere: serving ? afterCommitElsewhere : nil)
+        database = currentRevisions.map { CacheBypassingWrites(database: opened, cache: $0) } ?? opened
         leadsHousekeeping = RegistryDatabase.housekeepingLeadership(location)
         do {
             registryID = try database.read(singleStatement: true, RegistryStore.registryID)

@@ -14,19 +14,19 @@ enum RegistryDatabase {
     static let housekeepingLockKey: Int64 = 0x6d65_7368_7265_6703
 
     /// Opens and migrates the database; SQLite's file is created when missing. `afterCommit` runs
-    /// after each commit of this process; `afterCommitElsewhere` soon after a commit by any process
-    /// (docs/ARCHITECTURE.md, "Caches and other writers"): on SQLite within milliseconds, on
-    /// PostgreSQL within a second.
+    /// after each commit of this process; `afterCommitElsewhere` within milliseconds of a commit by
+    /// another process, and whenever such news may have been lost (docs/ARCHITECTURE.md, "Caches
+    /// and other writers").
     static func open(_ location: DatabaseLocation, connections: Int, afterCommit: @escaping @Sendable () -> Void,
                      afterCommitElsewhere: (@Sendable () -> Void)?) throws(RegistryError) -> any SQLDatabase {
         do {
             switch location {
             case .sqlite(let path):
                 return try DatabasePool(path: path, migrator: RegistrySchema.migrator, afterCommit: afterCommit,
-                                        afterAnyCommit: afterCommitElsewhere)
+                                        afterCommitElsewhere: afterCommitElsewhere)
             case .postgres(let uri):
                 return try PostgresDatabase(uri: uri, maximumConnections: connections, writeLockKey: writeLockKey,
-                                            migrator: RegistrySchema.postgresMigrator, afterCommit: afterCommit, afterAnyCommit: afterCommitElsewhere)
+                                            migrator: RegistrySchema.postgresMigrator, afterCommit: afterCommit, afterCommitElsewhere: afterCommitElsewhere)
             }
         } catch let error as SQLiteError where error.isNotADatabase {
             throw RegistryError(.storageFailure, "\(location) is not a meshreg database (\(error.message)); point --db at a registry file or a new path")

@@ -3,7 +3,8 @@ import Threads
 
 /// Recently authenticated tokens, by SHA-256 digest, so a request needs no database read to
 /// authenticate. Entries live `lifetime`; a revocation in this process empties the cache at once,
-/// one made by another process (the CLI on the same file) takes effect within `lifetime`.
+/// one made by another process as soon as a serving registry hears of it (docs/ARCHITECTURE.md,
+/// "Caches and other writers"), else within `lifetime`.
 /// Requests read it under a shared lock, so the event loops and workers checking one busy token
 /// never queue on each other, and a token a worker authenticated is found by an event loop.
 final class TokenCache: Sendable {

@@ -40,8 +40,8 @@ public final class RegistryAPI: HTTPResponder {
     }
 
     /// Answers on the event loop what needs no database, file or waiting lock: unknown routes,
-    /// health, the OpenAPI document, schemas by id held in their cache, each for a caller the
-    /// token cache knows (docs/ARCHITECTURE.md, "Answers made on the loop"). Requests with a body never.
+    /// health, the OpenAPI document, schemas by id and products held in their caches, each for a
+    /// caller the token cache knows (docs/ARCHITECTURE.md, "Answers made on the loop"). Requests with a body never.
     public func respondWithoutBlocking(to request: HTTPRequest) -> HTTPResponse? {
         guard request.method == .get || request.method == .head, request.body.isEmpty, !mayWaitLong(request) else { return nil }
         return answer(request, fromMemoryOnly: true)

@@ -6,10 +6,11 @@ import Synchronization
 import Threads
 
 /// Hears commits other processes make to the database file, SQLite's counterpart of PostgreSQL's
-/// commit listener (docs/ARCHITECTURE.md, "Caches and other writers"): on a connection of its
-/// own it reads `PRAGMA data_version`, which changes when any other connection commits, every
-/// `intervalMilliseconds`, and calls `onChange` when it moved. This process's own commits move it
-/// too (they come from another connection), which only empties a cache once more.
+/// commit listener (docs/ARCHITECTURE.md, "Caches and other writers"). Every
+/// `intervalMilliseconds` it reads `PRAGMA data_version` on the pool's writer, whose number
+/// moves when any other connection commits and never for the writer's own commits, and calls
+/// `onChange` when it moved, or when it could not be read (better an empty cache than a stale one).
+/// It reads only when the writer is free: while this process writes, the next interval looks.
 ///
 /// Runs on its own thread until `stop()`, which it notices within one interval.
 final class DataVersionWatch: Sendable {
@@ -17,8 +18,8 @@ final class DataVersionWatch: Sendable {
     private let stopped = Atomic<Bool>(false)
 
     /// Reads the first version before it returns, so every commit after it is seen.
-    init(path: String, onChange: @escaping @Sendable () -> Void) throws {
-        let watched = try Watched(DatabaseConnection(path: path, mode: .readOnly))
+    init(writer: DatabaseConnection, lock: Lock, onChange: @escaping @Sendable () -> Void) throws {
+        let watched = try Watched(writer, lock: lock)
         try OSThread.detach { [self] in
             while !self.stopped.load(ordering: .relaxed) {
                 usleep(Self.intervalMilliseconds * 1_000)
@@ -32,22 +33,29 @@ final class DataVersionWatch: Sendable {
     }
 }
 
-/// The watch's connection and the last version it read, used by the watch's thread alone once
-/// `init` has read the first. `@unchecked Sendable`: handed over once, before the thread starts.
+/// The writer, its lock and the last version read. `@unchecked Sendable`: the writer is used only
+/// under `lock`, and `seen` only by the watch's thread once `init` has read the first version.
 private final class Watched: @unchecked Sendable {
-    private let connection: DatabaseConnection
+    private let writer: DatabaseConnection
+    private let lock: Lock
     private var seen: SQLValue?
 
-    init(_ connection: DatabaseConnection) throws {
-        self.connection = connection
-        seen = try connection.query("PRAGMA data_version").first?[0]
+    init(_ writer: DatabaseConnection, lock: Lock) throws {
+        self.writer = writer
+        self.lock = lock
+        seen = try lock.withLock { try Self.version(writer) }
     }
 
-    /// Whether the version moved since the last read. A read that fails (the file busy past the
-    /// busy timeout) says no, and the next one looks again.
+    /// Whether the version moved since the last read, or could not be read; false when the writer is busy.
     func moved() -> Bool {
-        guard let version = try? connection.query("PRAGMA data_version").first?[0], version != seen else { return false }
-        seen = version
-        return true
+        guard lock.tryLock() else { return false }
+        defer { lock.unlock() }
+        guard let version = try? Self.version(writer) else { return true }
+        defer { seen = version }
+        return version != seen
+    }
+
+    private static func version(_ writer: DatabaseConnection) throws -> SQLValue? {
+        try writer.query("PRAGMA data_version").first?[0]
     }
 }

@@ -33,10 +33,10 @@ public final class DatabasePool: SQLDatabase, @unchecked Sendable {
 
     /// Opens the database, switches it to WAL and applies `migrator`. `afterCommit` runs once
     /// after every batch, before its callers return, so readers waiting for news can look again
-    /// (a batch that failed wakes them for nothing, which is harmless). `afterAnyCommit`, on a
-    /// thread of its own, within a few milliseconds of a commit by any process on the file (this one included).
+    /// (a batch that failed wakes them for nothing, which is harmless). `afterCommitElsewhere`, on a
+    /// thread of its own, within a few milliseconds of a commit by another process on the file.
     public init(path: String, maximumReaders: Int = 4, migrator: Migrator? = nil, afterCommit: (@Sendable () -> Void)? = nil,
-                afterAnyCommit: (@Sendable () -> Void)? = nil) throws {
+                afterCommitElsewhere: (@Sendable () -> Void)? = nil) throws {
         self.path = path
         self.afterCommit = afterCommit
         self.writer = try DatabaseConnection(path: path)
@@ -47,7 +47,8 @@ public final class DatabasePool: SQLDatabase, @unchecked Sendable {
         try writer.execute("PRAGMA cache_size = -32768")
         try migrator?.migrate(writer)
         // An in-memory database has no other process to hear.
-        watch = sharesWriterForReads ? nil : try afterAnyCommit.map { try DataVersionWatch(path: path, onChange: $0) }
+        let (writer, writerLock) = (writer, writerLock)
+        watch = sharesWriterForReads ? nil : try afterCommitElsewhere.map { try DataVersionWatch(writer: writer, lock: writerLock, onChange: $0) }
     }
 
     deinit {

@@ -1,6 +1,8 @@
+import Dispatch
 import Foundation
 import PostgresTestSupport
 @testable import Registry
+import Synchronization
 import Testing
 
 /// A serving registry keeps current documents in memory and empties them on every commit: its
@@ -39,16 +41,95 @@ import Testing
         #expect(try serving.product("sales-orders").revision == 2)
     }
 
-    @Test func aRevisionReadBeforeACommitIsNotKeptAfterIt() throws {
+    @Test func aRevisionReadBeforeAWriteEndedIsNotKeptAndNothingIsServedWhileOneRuns() throws {
         let cache = CurrentRevisionCache()
         let key = CurrentRevisionCache.Key(kind: .product, key: "sales-orders")
         let read = try serving.product("sales-orders")
-        let noted = cache.generation
-        cache.removeAll()  // a commit lands while the read runs
-        cache.remember(read, as: key, readIn: noted)
-        #expect(cache.document(key) == nil, "what was read before the commit is not kept")
         cache.remember(read, as: key, readIn: cache.generation)
         #expect(cache.document(key) == read)
+        let noted = cache.generation
+        cache.writeBegins()
+        #expect(cache.document(key) == nil, "nothing is served while a write may be committing")
+        cache.remember(read, as: key, readIn: cache.generation)
+        #expect(cache.document(key) == nil, "nothing is stored while a write runs")
+        cache.writeEnds()
+        #expect(cache.document(key) == nil, "the write's end empties the cache")
+        cache.remember(read, as: key, readIn: noted)
+        #expect(cache.document(key) == nil, "what was read before the write is not kept after it")
+        cache.remember(read, as: key, readIn: cache.generation)
+        #expect(cache.document(key) == read)
+        cache.removeAll()
+        #expect(cache.document(key) == nil)
+    }
+
+    @Test func aDocumentOverTheLimitIsNotKeptAndAFullCacheStartsOver() throws {
+        let read = try serving.product("sales-orders")
+        let size = read.documentText.utf8.count
+        let small = CurrentRevisionCache(capacityBytes: size * 2, largestDocument: size - 1)
+        let key = CurrentRevisionCache.Key(kind: .product, key: "sales-orders")
+        small.remember(read, as: key, readIn: small.generation)
+        #expect(small.document(key) == nil, "a document over the limit is read from the database each time")
+        let roomy = CurrentRevisionCache(capacityBytes: size * 2, largestDocument: size)
+        let keys = (0..<3).map { CurrentRevisionCache.Key(kind: .product, key: "p\($0)") }
+        for key in keys { roomy.remember(read, as: key, readIn: roomy.generation) }
+        #expect(keys.map { roomy.document($0) != nil } == [false, false, true], "the third did not fit, so the cache started over with it")
+    }
+
+    @Test func itsOwnCommitsDoNotComeBackAsNewsFromElsewhere() throws {
+        _ = try serving.apply([RegistryFixture.submission(Samples.product(status: "deprecated"))], actor: .localAdmin)
+        try cacheProduct(revision: 2)
+        // Longer than the SQLite watch's interval and a notification's round trip on PostgreSQL.
+        usleep(100_000)
+        #expect(serving.cachedProduct("sales-orders")?.revision == 2, "the registry's own commit did not empty the cache again")
+    }
+
+    /// What the threads of the test below saw.
+    private final class Tally: Sendable {
+        let acknowledged = Atomic<Int>(1)
+        let writing = Atomic<Bool>(true)
+        let failedWrites = Atomic<Int>(0)
+        let reads = Atomic<Int>(0)
+        let fromCache = Atomic<Int>(0)
+        let stale = Atomic<Int>(0)
+    }
+
+    @Test func concurrentReadersNeverSeeARevisionOlderThanOneAlreadyAcknowledged() throws {
+        let tally = Tally()
+        let writes = 60
+        let done = DispatchGroup()
+        let serving = serving
+        DispatchQueue.global().async(group: done) {
+            for index in 0..<writes {
+                let status = index.isMultiple(of: 2) ? "deprecated" : "active"
+                if let written = try? serving.apply([RegistryFixture.submission(Samples.product(status: status))], actor: .localAdmin).first {
+                    tally.acknowledged.store(written.revision, ordering: .sequentiallyConsistent)
+                } else {
+                    tally.failedWrites.add(1, ordering: .relaxed)
+                }
+                usleep(2_000)  // room between writes, so readers also find the cache full
+            }
+            tally.writing.store(false, ordering: .sequentiallyConsistent)
+        }
+        for _ in 0..<2 {
+            DispatchQueue.global().async(group: done) {
+                while tally.writing.load(ordering: .sequentiallyConsistent) {
+                    let floor = tally.acknowledged.load(ordering: .sequentiallyConsistent)
+                    if let cached = serving.cachedProduct("sales-orders") {
+                        tally.fromCache.add(1, ordering: .relaxed)
+                        if cached.revision < floor { tally.stale.add(1, ordering: .relaxed) }
+                    }
+                    guard let read = try? serving.product("sales-orders") else { continue }
+                    tally.reads.add(1, ordering: .relaxed)
+                    if read.revision < floor { tally.stale.add(1, ordering: .relaxed) }
+                }
+            }
+        }
+        done.wait()
+        #expect(tally.failedWrites.load(ordering: .relaxed) == 0 && tally.acknowledged.load(ordering: .relaxed) == writes + 1)
+        #expect(tally.stale.load(ordering: .relaxed) == 0, "no read returned a revision older than one acknowledged before it began")
+        let (reads, fromCache) = (tally.reads.load(ordering: .relaxed), tally.fromCache.load(ordering: .relaxed))
+        #expect(reads >= 100, "the readers ran (\(reads) reads)")
+        #expect(fromCache >= 10, "the cache served some of them (\(fromCache))")
     }
 
     @Test func aRegistryThatIsNotServingCachesNothing() throws {

@@ -1,19 +1,53 @@
 import Foundation
+import Postgres
 import PostgresTestSupport
 import Testing
 import Registry
 
 /// Two registries on one PostgreSQL database, as two replicas hold them: what one writes, the
-/// other's caches and waiting readers learn within a second (docs/ARCHITECTURE.md, "PostgreSQL").
+/// other's caches and waiting readers learn within a second (docs/ARCHITECTURE.md, "PostgreSQL"
+/// and "Caches and other writers").
 @Suite(.enabled(if: TemporaryPostgresCluster.isEnabled, "MESHREG_TEST_POSTGRES=0 turns the PostgreSQL tests off"))
 struct ReplicaCacheTests {
+    let uri: String
     let first: Registry
     let second: Registry
 
     init() throws {
-        let location = DatabaseLocation(try TemporaryPostgresCluster.shared().makeDatabase())
-        first = try Registry(location: location, serving: true)
-        second = try Registry(location: location, serving: true)
+        uri = try TemporaryPostgresCluster.shared().makeDatabase()
+        first = try Registry(location: DatabaseLocation(uri), serving: true)
+        second = try Registry(location: DatabaseLocation(uri), serving: true)
+    }
+
+    @Test func aProductWrittenOnOneReplicaIsReadOnTheOtherWithinASecond() throws {
+        let documents = [Samples.salesDomain, Samples.contract(), Samples.product()]
+        _ = try first.apply(try documents.map { try RegistryFixture.submission($0) }, actor: .localAdmin)
+        // The first write's notification may arrive after a read and empty the cache: read until it stays.
+        var deadline = Date().addingTimeInterval(1)
+        repeat {
+            #expect(try second.product("sales-orders").revision == 1)
+            usleep(20_000)
+        } while second.cachedProduct("sales-orders") == nil && Date() < deadline
+        #expect(second.cachedProduct("sales-orders")?.revision == 1, "the second replica keeps what it read")
+        _ = try first.apply([RegistryFixture.submission(Samples.product(status: "deprecated"))], actor: .localAdmin)
+        deadline = Date().addingTimeInterval(1)
+        while second.cachedProduct("sales-orders") != nil && Date() < deadline { usleep(1_000) }
+        #expect(second.cachedProduct("sales-orders") == nil, "the first replica's write reached the second within 1 s")
+        #expect(try second.product("sales-orders").revision == 2)
+    }
+
+    @Test func aReplicaThatLosesItsListenerForgetsItsCurrentDocuments() throws {
+        let documents = [Samples.salesDomain, Samples.contract(), Samples.product()]
+        _ = try second.apply(try documents.map { try RegistryFixture.submission($0) }, actor: .localAdmin)
+        #expect(try second.product("sales-orders").revision == 1)
+        #expect(second.cachedProduct("sales-orders") != nil)
+        // Cut every listener on this database, as a dropped route or a restarted pooler would.
+        let cut = try PostgresConnection(uri: uri).query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'meshreg-listener' AND datname = current_database()")
+        #expect(cut.count == 2, "both replicas' listeners were found")
+        let deadline = Date().addingTimeInterval(3)
+        while second.cachedProduct("sales-orders") != nil && Date() < deadline { usleep(1_000) }
+        #expect(second.cachedProduct("sales-orders") == nil, "a replica that cannot hear others trusts nothing it holds")
     }
 
     @Test func aTokenRevokedOnOneReplicaIsRefusedOnTheOtherWithinASecond() throws {
