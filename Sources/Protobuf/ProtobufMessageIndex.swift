@@ -40,14 +40,11 @@ package struct ProtobufMessageIndex: Sendable {
         package var type: ValueType
     }
 
-    /// A field's type other than a map, resolved.
-    package struct ValueType: Sendable {
-        package enum Kind: UInt8, Sendable { case scalar, enumeration, message }
-        package var kind: Kind
-        /// The scalar of a scalar type.
-        package var scalar: ProtobufScalar
-        /// The number of a message type; -1 when the schema does not see the type.
-        package var message: Int
+    /// A field's type other than a map, resolved: a message by its number.
+    package enum ValueType: Sendable {
+        case scalar(ProtobufScalar)
+        case enumeration
+        case message(Int)
     }
 
     package let messages: ContiguousArray<Message>
@@ -69,10 +66,9 @@ package struct ProtobufMessageIndex: Sendable {
 
         func resolve(_ type: ProtobufFieldType) -> ValueType {
             switch type {
-            case .scalar(let scalar): return ValueType(kind: .scalar, scalar: scalar, message: -1)
-            case .named(_, let fullName):
-                if let number = numbers[fullName] { return ValueType(kind: .message, scalar: .int32, message: number) }
-                return ValueType(kind: types[fullName]?.isEnum == true ? .enumeration : .message, scalar: .int32, message: -1)
+            case .scalar(let scalar): return .scalar(scalar)
+            // The resolver found every name among `types`, so a name that is no message is an enum.
+            case .named(_, let fullName): return numbers[fullName].map(ValueType.message) ?? .enumeration
             case .map: preconditionFailure("a map's value is never a map: the parser and the descriptor decoder refuse it")
             }
         }

@@ -208,8 +208,8 @@ struct ProtobufDiff {
     /// Compares a field's types, or a map's value types: their kind (scalar or enum, message)
     /// must match, then their scalar encoding or their messages.
     private mutating func compareTypes(_ original: ProtobufMessageIndex.ValueType, _ update: ProtobufMessageIndex.ValueType, at location: FieldLocation) {
-        switch (original.kind, update.kind) {
-        case (.message, .message): compareMessageTypes(original.message, update.message, at: location)
+        switch (original, update) {
+        case (.message(let originalNumber), .message(let updateNumber)): compareMessageTypes(originalNumber, updateNumber, at: location)
         case (.message, _), (_, .message): add(.fieldKindChanged, location.path, original: true, update: true)
         default:
             if Self.scalarKind(original) != Self.scalarKind(update) { add(.fieldScalarKindChanged, location.path, original: true, update: true) }
@@ -217,9 +217,8 @@ struct ProtobufDiff {
     }
 
     /// Message-typed fields: the types' names relative to their packages must match, and the
-    /// messages themselves must be compatible. A type the schema does not see is not compared.
+    /// messages themselves must be compatible.
     private mutating func compareMessageTypes(_ originalNumber: Int, _ updateNumber: Int, at location: FieldLocation) {
-        guard originalNumber >= 0, updateNumber >= 0 else { return }
         switch comparedPairs[reader: updateNumber, writer: originalNumber] {
         case .incompatible: return add(.fieldNamedTypeChanged, location.path, original: true, update: true)
         case .inProgress, .compatible: return
@@ -255,8 +254,8 @@ struct ProtobufDiff {
     }
 
     private static func scalarKind(_ type: ProtobufMessageIndex.ValueType) -> ScalarKind? {
-        switch type.kind {
-        case .scalar: scalarKind(type.scalar)
+        switch type {
+        case .scalar(let scalar): scalarKind(scalar)
         case .enumeration: .generalNumber
         case .message: nil
         }
