@@ -5,9 +5,8 @@ public struct ProtobufSchema: Sendable, Hashable {
     /// Every type the file can see, by full name (no leading dot), with the package of the file that
     /// defines it and whether that is this file.
     public let types: [String: ProtobufTypeInfo]
-    /// The full names of the enums among `types`, so a check of a field's type need not copy the
-    /// type out of `types`.
-    public let enumNames: Set<String>
+    /// The messages numbered, for compatibility checks.
+    package let messageIndex: ProtobufMessageIndex
 
     /// Parses `text`: `.proto` source, or a base64 `FileDescriptorProto` as Confluent's serializers
     /// send it. `dependencies` maps import paths to the text of those files (schema
@@ -21,7 +20,7 @@ public struct ProtobufSchema: Sendable, Hashable {
     private init(file: ProtobufFile, types: [String: ProtobufTypeInfo]) {
         self.file = file
         self.types = types
-        self.enumNames = Set(types.compactMap { $0.value.isEnum ? $0.key : nil })
+        self.messageIndex = ProtobufMessageIndex(file: file, types: types)
     }
 
     private static func load(

@@ -15,7 +15,7 @@ struct AvroResolution {
     let readerIndex: AvroResolutionIndex
     let writerIndex: AvroResolutionIndex
     /// Record pairs: in progress, then the result.
-    private var visited: AvroRecordPairMemo
+    private var visited: TypePairMemo
     /// Which writer fields the records being checked have matched, a stack shared by nested records
     /// so a check allocates it once.
     var matchedWriterFields: [Bool] = []
@@ -27,7 +27,7 @@ struct AvroResolution {
         self.collectsFindings = collectsFindings
         self.readerIndex = reader.resolutionIndex
         self.writerIndex = writer.resolutionIndex
-        self.visited = AvroRecordPairMemo(readerRecords: reader.resolutionIndex.recordCount, writerRecords: writer.resolutionIndex.recordCount)
+        self.visited = TypePairMemo(readerTypes: reader.resolutionIndex.recordCount, writerTypes: writer.resolutionIndex.recordCount)
     }
 
     /// Whether data written with writer node `w` can be read with reader node `r`.

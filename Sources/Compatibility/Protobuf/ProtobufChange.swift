@@ -39,8 +39,11 @@ enum ProtobufChange: String, Sendable, Hashable {
         }
     }
 
-    /// The finding's rule, e.g. `protobuf.field-removed`.
-    var rule: String { "protobuf." + rawValue.lowercased().replacingUnderscores }
+    /// The finding's rule, e.g. `protobuf.field-removed`: the raw value (ASCII capitals and
+    /// underscores) in lowercase with hyphens, in one pass over its bytes.
+    var rule: String {
+        "protobuf." + String(decoding: rawValue.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: "-") : $0 | 0x20 }, as: UTF8.self)
+    }
 
     /// Why the change matters (or does not) to data on the wire, for the finding's message.
     var explanation: String {
@@ -72,8 +75,4 @@ enum ProtobufChange: String, Sendable, Hashable {
         case .fieldMovedToExistingOneof: "an existing field was moved into a oneof that already had fields; data that set both loses a value"
         }
     }
-}
-
-private extension String {
-    var replacingUnderscores: String { String(map { $0 == "_" ? "-" : $0 }) }
 }

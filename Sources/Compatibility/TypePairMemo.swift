@@ -1,6 +1,7 @@
-/// What one resolution knows about each reader/writer record pair, by the records' positions in
-/// ``AvroResolutionIndex``: a flat table when the schemas are small enough, a dictionary otherwise.
-struct AvroRecordPairMemo {
+/// What one check knows about each reader/writer pair of named types (Avro records, Protobuf
+/// messages), by the types' numbers in their schema's index: a flat table when the schemas are
+/// small enough, a dictionary otherwise.
+struct TypePairMemo {
     enum State: UInt8 {
         case unvisited, inProgress, compatible, incompatible
     }
@@ -8,23 +9,23 @@ struct AvroRecordPairMemo {
     /// Pair counts up to this use the flat table.
     private static let flatLimit = 1 << 14
 
-    private let writerRecords: Int
+    private let writerTypes: Int
     private var table: [State]
     private var sparse: [Int: State] = [:]
 
-    init(readerRecords: Int, writerRecords: Int) {
-        self.writerRecords = writerRecords
-        let pairs = readerRecords.multipliedReportingOverflow(by: writerRecords)
+    init(readerTypes: Int, writerTypes: Int) {
+        self.writerTypes = writerTypes
+        let pairs = readerTypes.multipliedReportingOverflow(by: writerTypes)
         table = !pairs.overflow && pairs.partialValue <= Self.flatLimit ? Array(repeating: .unvisited, count: pairs.partialValue) : []
     }
 
     subscript(reader reader: Int, writer writer: Int) -> State {
         get {
-            let key = reader &* writerRecords &+ writer
+            let key = reader &* writerTypes &+ writer
             return table.isEmpty ? sparse[key] ?? .unvisited : table[key]
         }
         set {
-            let key = reader &* writerRecords &+ writer
+            let key = reader &* writerTypes &+ writer
             if table.isEmpty { sparse[key] = newValue } else { table[key] = newValue }
         }
     }
