@@ -23,6 +23,20 @@ struct RegistryStore {
         return Array(repeating: row, count: rows).joined(separator: ", ")
     }
 
+    /// Inserts a row of `columns` values per element, `rowsPerInsert` rows a statement:
+    /// `insert` is the statement before `VALUES` (`INSERT INTO t (a, b)`) and `clauses` what
+    /// follows the rows (`ON CONFLICT …`, `RETURNING …`). Returns the rows the statements return.
+    @discardableResult
+    func insertRows<Element>(_ elements: [Element], _ insert: String, columns: Int, then clauses: String = "",
+                             values: (Element) -> [any SQLBindable]) throws -> [Row] {
+        var returned: [Row] = []
+        for start in stride(from: 0, to: elements.count, by: Self.rowsPerInsert) {
+            let chunk = elements[start..<min(start + Self.rowsPerInsert, elements.count)]
+            returned += try db.query("\(insert) VALUES \(Self.placeholderRows(chunk.count, columns: columns)) \(clauses)", chunk.flatMap(values))
+        }
+        return returned
+    }
+
     /// The latest stored revision of a document: its number and digest, for no-op detection.
     func latestRevision(_ kind: Kind, _ key: String) throws -> (revision: Int, digest: String)? {
         let rows = try db.query(
