@@ -16,11 +16,15 @@ struct RegistryStore {
     /// SQLite's and PostgreSQL's parameter limits, and few enough statement texts to keep prepared.
     static let rowsPerInsert = 64
 
+    /// `count` placeholders, `?, ?, ?`, for an `IN (…)` list or one row of VALUES.
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
     /// `rows` placeholder tuples of `columns` each, `(?, ?), (?, ?)`, for a multi-row VALUES: one
     /// statement, so one round trip, for many rows (docs/ARCHITECTURE.md, "PostgreSQL").
     static func placeholderRows(_ rows: Int, columns: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        return Array(repeating: row, count: rows).joined(separator: ", ")
+        Array(repeating: "(" + placeholders(columns) + ")", count: rows).joined(separator: ", ")
     }
 
     /// Inserts a row of `columns` values per element, `rowsPerInsert` rows a statement:
