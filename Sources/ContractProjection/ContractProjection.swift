@@ -45,9 +45,10 @@ public struct ContractProjection: Sendable {
     public static func all(of contract: DataContract) throws(ContractProjectionError) -> [ContractProjection] {
         var projections: [ContractProjection] = []
         for topic in KafkaBinding.topics(of: contract) {
-            projections.append(try ContractProjection(contract: contract, topic: topic))
-            if try declaresKey(contract, topic: topic) {
-                projections.append(try ContractProjection(contract: contract, topic: topic, part: .key))
+            let binding = try KafkaBinding(contract: contract, topic: topic)
+            projections.append(try ContractProjection(contract: contract, binding: binding, format: nil, part: .value))
+            if binding.declaresKey {
+                projections.append(try ContractProjection(contract: contract, binding: binding, format: nil, part: .key))
             }
         }
         return projections
@@ -55,14 +56,18 @@ public struct ContractProjection: Sendable {
 
     /// Whether the object that `topic` carries has properties marked `partitioned`, which form its key.
     public static func declaresKey(_ contract: DataContract, topic: String) throws(ContractProjectionError) -> Bool {
-        !KafkaKey.properties(of: try KafkaBinding(contract: contract, topic: topic).object).isEmpty
+        try KafkaBinding(contract: contract, topic: topic).declaresKey
     }
 
     /// Projects the contract onto `topic` (default: its first Kafka topic) in `format` (default:
     /// the Kafka server's `format`, else Avro); `part` key projects the object's `partitioned`
     /// properties, and fails when it has none.
     public init(contract: DataContract, topic: String? = nil, format: ProjectionFormat? = nil, part: KafkaRecordPart = .value) throws(ContractProjectionError) {
-        let binding = try KafkaBinding(contract: contract, topic: topic)
+        try self.init(contract: contract, binding: try KafkaBinding(contract: contract, topic: topic), format: format, part: part)
+    }
+
+    /// Projects the contract onto the topic `binding` resolved, as the initializer above says.
+    private init(contract: DataContract, binding: KafkaBinding, format: ProjectionFormat?, part: KafkaRecordPart) throws(ContractProjectionError) {
         var chosen = format
         if chosen == nil, let serverFormat = binding.serverFormat {
             guard let named = ProjectionFormat(serverFormat: serverFormat) else {

@@ -28,6 +28,9 @@ struct KafkaBinding {
     var serverFormat: String?
     var object: SchemaObject
 
+    /// Whether the object has properties marked `partitioned`, which form the topic's key.
+    var declaresKey: Bool { !KafkaKey.properties(of: object).isEmpty }
+
     /// The binding of `topic`, or of the contract's first topic when nil: a `kafka` server's
     /// `topic` custom property, else a schema object's `physicalName` on a contract with a Kafka
     /// server. The object is the one whose `physicalName` is the topic, else the only one.

@@ -163,15 +163,9 @@ public final class PostgresConnection: SQLConnection {
     }
 
     private func send(_ sql: String, _ values: [any SQLBindable]) throws(PostgresError) -> OpaquePointer? {
-        let forms = values.map { Self.wireForm($0.sqlValue) }
-        if forms.contains(where: { $0?.binary == false && $0?.bytes.contains(0) == true }) {
-            throw PostgresError(sqlState: "22021", message: "text with a NUL character cannot be stored in PostgreSQL; remove it", sql: sql)
-        }
-        let buffers = forms.map { $0?.bytes }
-        let lengths = forms.map { Int32($0?.bytes.count ?? 0) }
-        let formats = forms.map { Int32($0?.binary == true ? 1 : 0) }
+        let parameters = try PostgresParameters(values, of: sql)
         let name = try preparedName(sql)
-        let result = withBufferPointers(buffers) { pointers in
+        let result = parameters.withPointers { pointers, lengths, formats in
             pq.execPrepared(handle, name, Int32(values.count), pointers, lengths, formats, 0)
         }
         do {
@@ -240,24 +234,6 @@ public final class PostgresConnection: SQLConnection {
         }
     }
 
-    /// A parameter's wire form: text for everything but bytes, which travel in binary so that no
-    /// escaping is involved; nil for NULL.
-    private static func wireForm(_ value: SQLValue) -> (bytes: [UInt8], binary: Bool)? {
-        switch value {
-        case .null: nil
-        case .text(let text): (Array(text.utf8), false)
-        case .integer(let integer): (Array(String(integer).utf8), false)
-        case .real(let real): (Array(text(of: real).utf8), false)
-        case .blob(let bytes): (bytes, true)
-        }
-    }
-
-    private static func text(of real: Double) -> String {
-        if real.isNaN { return "NaN" }
-        if real.isInfinite { return real < 0 ? "-Infinity" : "Infinity" }
-        return "\(real)"
-    }
-
     /// The name of `sql`'s prepared statement on this connection, preparing it (its `?` numbered
     /// `$1`, `$2`, …) the first time.
     private func preparedName(_ sql: String) throws(PostgresError) -> String {
@@ -284,20 +260,4 @@ private func withCStrings<T>(_ strings: [String], _ body: (UnsafePointer<UnsafeP
     defer { copies.forEach { free($0) } }
     let pointers = copies.map { UnsafePointer($0) } + [nil]
     return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
-}
-
-/// Calls `body` with one pointer per buffer (NULL for a nil buffer) that live for the call. Each copy
-/// ends in a NUL byte: libpq reads text parameters as C strings and binary ones by their length.
-private func withBufferPointers<T>(_ buffers: [[UInt8]?], _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
-    let copies: [UnsafeMutablePointer<CChar>?] = buffers.map { buffer in
-        guard let buffer else { return nil }
-        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: buffer.count + 1)
-        buffer.withUnsafeBytes { raw in
-            if let base = raw.baseAddress { UnsafeMutableRawPointer(copy).copyMemory(from: base, byteCount: buffer.count) }
-        }
-        copy[buffer.count] = 0
-        return copy
-    }
-    defer { copies.forEach { $0?.deallocate() } }
-    return body(copies.map { $0.map { UnsafePointer($0) } })
 }

@@ -4,19 +4,20 @@ import SQL
 // MARK: Audit log (docs/ARCHITECTURE.md, "Audit log")
 
 extension RegistryStore {
-    /// Links `entry` to the chain's head. The sequence is the head's plus one, taken in the same
-    /// statement under the write lock, so a rolled-back append leaves no hole for `verify` to flag.
+    /// Links `entry` to the chain's head, read once for both its hash and its sequence. The new
+    /// sequence is the head's plus one, read and inserted under the write lock in one transaction,
+    /// so a rolled-back append leaves no hole for `verify` to flag.
     func appendAudit(_ entry: AuditEntry) throws {
-        let previous = try db.query("SELECT hash FROM audit_log ORDER BY sequence DESC LIMIT 1").first?.string("hash") ?? AuditLog.genesisHash
-        let hash = AuditLog.chainHash(previous: previous, entry: entry)
-        let inserted = try db.query(
+        let head = try db.query("SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1").first
+        let previous = head?.string("hash") ?? AuditLog.genesisHash
+        let sequence = (head?.integer("sequence") ?? 0) + 1
+        try db.run(
             """
             INSERT INTO audit_log (sequence, at, actor, action, target_kind, target, revision, domain, outcome, code, detail, previous_hash, hash)
-            VALUES ((SELECT coalesce(max(sequence), 0) + 1 FROM audit_log), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [entry.at, entry.actor, entry.action, entry.targetKind, entry.target, entry.revision, entry.domain,
-             entry.outcome.rawValue, entry.code, entry.detail.encoded(), previous, hash])
-        guard let sequence = inserted.first?.integer("sequence") else { preconditionFailure("INSERT … RETURNING returns the row it inserted") }
+            [sequence, entry.at, entry.actor, entry.action, entry.targetKind, entry.target, entry.revision, entry.domain,
+             entry.outcome.rawValue, entry.code, entry.detail.encoded(), previous, AuditLog.chainHash(previous: previous, entry: entry)])
         for policy in Set(entry.violatedPolicies) {
             try db.run("INSERT INTO audit_policies (sequence, policy) VALUES (?, ?)", [sequence, policy])
         }

@@ -32,8 +32,7 @@ extension RegistryStore {
     func insert(_ rows: [Row], into table: String) throws {
         if table == "registry_meta" { try db.run("DELETE FROM registry_meta") }
         for row in rows {
-            let placeholders = Array(repeating: "?", count: row.columns.count).joined(separator: ", ")
-            try db.run("INSERT INTO \(table) (\(row.columns.joined(separator: ", "))) VALUES (\(placeholders))", row.values)
+            try db.run("INSERT INTO \(table) (\(row.columns.joined(separator: ", "))) VALUES (\(Self.placeholders(row.columns.count)))", row.values)
         }
     }
 

@@ -98,15 +98,15 @@ extension RegistryStore {
         var conditions = ["sequence > ?"]
         var values: [any SQLBindable] = [sequence]
         if !types.isEmpty {
-            conditions.append("type IN (\(Array(repeating: "?", count: types.count).joined(separator: ", ")))")
+            conditions.append("type IN (\(Self.placeholders(types.count)))")
             values += types.map { $0 as any SQLBindable }
         }
         if !domains.isEmpty {
-            conditions.append("domain IN (\(Array(repeating: "?", count: domains.count).joined(separator: ", ")))")
+            conditions.append("domain IN (\(Self.placeholders(domains.count)))")
             values += domains.map { $0 as any SQLBindable }
         }
         if let visibleDomains {
-            let allowed = visibleDomains.isEmpty ? "FALSE" : "domain IN (\(Array(repeating: "?", count: visibleDomains.count).joined(separator: ", ")))"
+            let allowed = visibleDomains.isEmpty ? "FALSE" : "domain IN (\(Self.placeholders(visibleDomains.count)))"
             // Refusals and access events are for the event's domain teams and admins only.
             conditions.append("(NOT (type = 'policy.denied' OR type LIKE 'access.%') OR \(allowed))")
             values += visibleDomains.map { $0 as any SQLBindable }

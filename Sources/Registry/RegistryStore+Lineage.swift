@@ -30,10 +30,8 @@ extension RegistryStore {
                                           [edge.from.description, edge.kind.rawValue, edge.to.description]).isEmpty
             if !stillHeld { removed.append(edge) }
         }
-        for start in stride(from: 0, to: added.count, by: Self.rowsPerInsert) {
-            let chunk = added[start..<min(start + Self.rowsPerInsert, added.count)]
-            try db.run("INSERT INTO lineage_edges (from_id, kind, to_id, source) VALUES " + Self.placeholderRows(chunk.count, columns: 4),
-                       chunk.flatMap { edge -> [any SQLBindable] in [edge.from.description, edge.kind.rawValue, edge.to.description, source] })
+        try insertRows(added, "INSERT INTO lineage_edges (from_id, kind, to_id, source)", columns: 4) { edge in
+            [edge.from.description, edge.kind.rawValue, edge.to.description, source]
         }
         if changedNodes.isEmpty && added.isEmpty && removed.isEmpty { return nil }
         let body: JSONValue = [
@@ -53,20 +51,18 @@ extension RegistryStore {
     /// Inserts `nodes` and updates the stored ones whose label or team they change, a statement
     /// per `rowsPerInsert` nodes; returns the nodes inserted or changed, in their order.
     private func upsertNodes(_ nodes: [LineageNode]) throws -> [LineageNode] {
-        var changed: Set<String> = []
-        for start in stride(from: 0, to: nodes.count, by: Self.rowsPerInsert) {
-            let chunk = nodes[start..<min(start + Self.rowsPerInsert, nodes.count)]
-            let rows = try db.query(
-                """
-                INSERT INTO lineage_nodes (id, label, team) VALUES \(Self.placeholderRows(chunk.count, columns: 3))
+        let upserted = try insertRows(
+            nodes, "INSERT INTO lineage_nodes (id, label, team)", columns: 3,
+            then: """
                 ON CONFLICT (id) DO UPDATE SET label = coalesce(excluded.label, lineage_nodes.label), team = coalesce(excluded.team, lineage_nodes.team)
                 WHERE coalesce(excluded.label, lineage_nodes.label) IS DISTINCT FROM lineage_nodes.label
                     OR coalesce(excluded.team, lineage_nodes.team) IS DISTINCT FROM lineage_nodes.team
                 RETURNING id
-                """,
-                chunk.flatMap { node -> [any SQLBindable] in [node.id.description, node.label == node.id.displayName ? nil : node.label, node.team] })
-            changed.formUnion(rows.compactMap { $0.string("id") })
+                """
+        ) { node in
+            [node.id.description, node.label == node.id.displayName ? nil : node.label, node.team]
         }
+        let changed = Set(upserted.compactMap { $0.string("id") })
         return nodes.filter { changed.contains($0.id.description) }
     }
 

@@ -98,18 +98,8 @@ extension RegistryStore {
         let outputs: [[any SQLBindable]] = product.outputPorts.compactMap { port in
             port.contractId.map { [product.id, "output", port.name, $0, port.version, false, port.deprecated] }
         }
-        try insertPorts(inputs + outputs)
-    }
-
-    /// Inserts port rows, `RegistryStore.rowsPerInsert` per statement.
-    private func insertPorts(_ rows: [[any SQLBindable]]) throws {
-        for start in stride(from: 0, to: rows.count, by: Self.rowsPerInsert) {
-            let chunk = rows[start..<min(start + Self.rowsPerInsert, rows.count)]
-            try db.run(
-                "INSERT INTO product_ports (product_id, direction, port, contract_id, contract_version, external, deprecated) VALUES "
-                    + Self.placeholderRows(chunk.count, columns: 7),
-                chunk.flatMap { $0 })
-        }
+        try insertRows(inputs + outputs, "INSERT INTO product_ports (product_id, direction, port, contract_id, contract_version, external, deprecated)",
+                       columns: 7) { $0 }
     }
 
     /// Words as the catalog searches them: lowercased, space-separated, a space at both ends.

@@ -14,8 +14,4 @@ extension RegistryStore {
             domains
         ).compactMap { row in row.string("contract_id").flatMap { id in row.string("version").map { (id, $0) } } }
     }
-
-    private static func placeholders(_ count: Int) -> String {
-        Array(repeating: "?", count: count).joined(separator: ", ")
-    }
 }

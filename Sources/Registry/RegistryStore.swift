@@ -16,11 +16,29 @@ struct RegistryStore {
     /// SQLite's and PostgreSQL's parameter limits, and few enough statement texts to keep prepared.
     static let rowsPerInsert = 64
 
+    /// `count` placeholders, `?, ?, ?`, for an `IN (…)` list or one row of VALUES.
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
     /// `rows` placeholder tuples of `columns` each, `(?, ?), (?, ?)`, for a multi-row VALUES: one
     /// statement, so one round trip, for many rows (docs/ARCHITECTURE.md, "PostgreSQL").
     static func placeholderRows(_ rows: Int, columns: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        return Array(repeating: row, count: rows).joined(separator: ", ")
+        Array(repeating: "(" + placeholders(columns) + ")", count: rows).joined(separator: ", ")
+    }
+
+    /// Inserts a row of `columns` values per element, `rowsPerInsert` rows a statement:
+    /// `insert` is the statement before `VALUES` (`INSERT INTO t (a, b)`) and `clauses` what
+    /// follows the rows (`ON CONFLICT …`, `RETURNING …`). Returns the rows the statements return.
+    @discardableResult
+    func insertRows<Element>(_ elements: [Element], _ insert: String, columns: Int, then clauses: String = "",
+                             values: (Element) -> [any SQLBindable]) throws -> [Row] {
+        var returned: [Row] = []
+        for start in stride(from: 0, to: elements.count, by: Self.rowsPerInsert) {
+            let chunk = elements[start..<min(start + Self.rowsPerInsert, elements.count)]
+            returned += try db.query("\(insert) VALUES \(Self.placeholderRows(chunk.count, columns: columns)) \(clauses)", chunk.flatMap(values))
+        }
+        return returned
     }
 
     /// The latest stored revision of a document: its number and digest, for no-op detection.

@@ -11,6 +11,11 @@ enum ConfluentResponse {
         text(value.encoded())
     }
 
+    /// A JSON array of versions or schema ids.
+    static func json(integers: [Int]) -> HTTPResponse {
+        json(.array(integers.map { .integer(Int64($0)) }))
+    }
+
     /// A body that is already JSON text (a stored schema), sent as is.
     static func text(_ text: String) -> HTTPResponse {
         bytes(Array(text.utf8))

@@ -31,24 +31,20 @@ enum ConfluentRoutes {
                 return ConfluentResponse.json(.array(page.map(JSONValue.string)))
             },
             route(.get, "/subjects/{subject}/versions") { request, _ throws(SubjectError) in
-                let versions = try registry.subjectVersions(request.subject(), includeDeleted: request.flag("deleted"))
-                return ConfluentResponse.json(.array(versions.map { .integer(Int64($0)) }))
+                ConfluentResponse.json(integers: try registry.subjectVersions(request.subject(), includeDeleted: request.flag("deleted")))
             },
             route(.post, "/subjects/{subject}/versions") { request, actor throws(SubjectError) in
                 let id = try registry.registerSchema(try request.submission(), subject: request.subject(), actor: actor)
                 return ConfluentResponse.json(["id": .integer(Int64(id))])
             },
             route(.get, "/subjects/{subject}/versions/{version}") { request, _ throws(SubjectError) in
-                let version = try registry.subjectVersion(request.subject(), try request.version(), includeDeleted: request.flag("deleted"))
-                return ConfluentResponse.json(ConfluentResponse.version(version, schema: try served(version.schema, request.schemaFormat, registry)))
+                try servedVersion(try requestedVersion(request, registry), request, registry)
             },
             route(.get, "/subjects/{subject}/versions/{version}/schema") { request, _ throws(SubjectError) in
-                let version = try registry.subjectVersion(request.subject(), try request.version(), includeDeleted: request.flag("deleted"))
-                return ConfluentResponse.text(version.schema.schema)
+                ConfluentResponse.text(try requestedVersion(request, registry).schema.schema)
             },
             route(.get, "/subjects/{subject}/versions/{version}/referencedby") { request, _ throws(SubjectError) in
-                let ids = try registry.referencedBy(request.subject(), try request.version(), includeDeleted: request.flag("deleted"))
-                return ConfluentResponse.json(.array(ids.map { .integer(Int64($0)) }))
+                ConfluentResponse.json(integers: try registry.referencedBy(request.subject(), try request.version(), includeDeleted: request.flag("deleted")))
             },
             route(.delete, "/subjects/{subject}/versions/{version}") { request, actor throws(SubjectError) in
                 let version = try registry.deleteSubjectVersion(request.subject(), try request.version(), permanent: request.flag("permanent"), actor: actor)
@@ -67,13 +63,22 @@ enum ConfluentRoutes {
                 }
                 let version = try registry.latestVersion(request.subject(), withMetadata: Array(zip(keys, values)).map { ($0.0, $0.1) },
                                                          includeDeleted: request.flag("deleted"))
-                return ConfluentResponse.json(ConfluentResponse.version(version, schema: try served(version.schema, request.schemaFormat, registry)))
+                return try servedVersion(version, request, registry)
             },
             route(.delete, "/subjects/{subject}") { request, actor throws(SubjectError) in
-                let versions = try registry.deleteSubject(request.subject(), permanent: request.flag("permanent"), actor: actor)
-                return ConfluentResponse.json(.array(versions.map { .integer(Int64($0)) }))
+                ConfluentResponse.json(integers: try registry.deleteSubject(request.subject(), permanent: request.flag("permanent"), actor: actor))
             },
         ]
+    }
+
+    /// The subject version the path names (`{subject}`, `{version}`), deleted ones too with `?deleted=true`.
+    private static func requestedVersion(_ request: ConfluentRequest, _ registry: Registry) throws(SubjectError) -> SubjectVersion {
+        try registry.subjectVersion(request.subject(), try request.version(), includeDeleted: request.flag("deleted"))
+    }
+
+    /// A subject version with its schema in the form `?format=` asks for.
+    private static func servedVersion(_ version: SubjectVersion, _ request: ConfluentRequest, _ registry: Registry) throws(SubjectError) -> HTTPResponse {
+        ConfluentResponse.json(ConfluentResponse.version(version, schema: try served(version.schema, request.schemaFormat, registry)))
     }
 
     private static func schemaRoutes(_ registry: Registry, cache: ConfluentSchemaCache) -> [Route] {
@@ -187,26 +192,33 @@ enum ConfluentRoutes {
     private static func modeRoutes(_ registry: Registry) -> [Route] {
         [
             route(.get, "/mode") { _, _ throws(SubjectError) in
-                ConfluentResponse.json(["mode": .string(try registry.subjectMode(subject: nil).rawValue)])
+                modeAnswer(try registry.subjectMode(subject: nil))
             },
             route(.put, "/mode") { request, actor throws(SubjectError) in
-                let mode = try SubjectMode(name: try request.field("mode", invalid: .invalidMode))
-                try registry.setSubjectMode(mode, subject: nil, actor: actor)
-                return ConfluentResponse.json(["mode": .string(mode.rawValue)])
+                try updateMode(request, subject: nil, registry, actor)
             },
             route(.get, "/mode/{subject}") { request, _ throws(SubjectError) in
-                ConfluentResponse.json(["mode": .string(try registry.subjectMode(subject: request.subject()).rawValue)])
+                modeAnswer(try registry.subjectMode(subject: request.subject()))
             },
             route(.put, "/mode/{subject}") { request, actor throws(SubjectError) in
-                let mode = try SubjectMode(name: try request.field("mode", invalid: .invalidMode))
-                try registry.setSubjectMode(mode, subject: request.subject(), actor: actor)
-                return ConfluentResponse.json(["mode": .string(mode.rawValue)])
+                try updateMode(request, subject: request.subject(), registry, actor)
             },
             route(.delete, "/mode/{subject}") { request, actor throws(SubjectError) in
-                let removed = try registry.deleteSubjectMode(subject: request.subject(), actor: actor)
-                return ConfluentResponse.json(["mode": .string(removed.rawValue)])
+                modeAnswer(try registry.deleteSubjectMode(subject: request.subject(), actor: actor))
             },
         ]
+    }
+
+    /// `PUT /mode[/{subject}]`: `{"mode": "READONLY"}`, echoed as Confluent does.
+    private static func updateMode(_ request: ConfluentRequest, subject: String?, _ registry: Registry, _ actor: Principal) throws(SubjectError) -> HTTPResponse {
+        let mode = try SubjectMode(name: try request.field("mode", invalid: .invalidMode))
+        try registry.setSubjectMode(mode, subject: subject, actor: actor)
+        return modeAnswer(mode)
+    }
+
+    /// `{"mode": "READWRITE"}`: how every mode route answers.
+    private static func modeAnswer(_ mode: SubjectMode) -> HTTPResponse {
+        ConfluentResponse.json(["mode": .string(mode.rawValue)])
     }
 
     /// A stored schema's text in the form `?format=` asks for (see `SchemaType.served`), its

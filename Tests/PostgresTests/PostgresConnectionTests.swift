@@ -31,6 +31,23 @@ struct PostgresConnectionTests {
         #expect(row.string("n") == nil)
     }
 
+    /// The parameters share one buffer: NULLs, empty values and bytes holding NUL between them
+    /// must not shift any value onto its neighbour's bytes.
+    @Test func parametersKeepTheirPlacesAroundNullsAndEmptyValues() throws {
+        try connection.execute("CREATE TABLE t (a text, b text, c bytea, d text, e bigint, f bytea, g text, h text)")
+        try connection.run("INSERT INTO t VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                           ["", String?.none, SQLValue.blob([]), "abc", Int64(-42), SQLValue.blob([0, 0, 1, 0]), "z", String?.none])
+        let row = try #require(try connection.query("SELECT * FROM t").first)
+        #expect(row.string("a") == "")
+        #expect(row.string("b") == nil)
+        #expect(row.blob("c") == [])
+        #expect(row.string("d") == "abc")
+        #expect(row.integer("e") == -42)
+        #expect(row.blob("f") == [0, 0, 1, 0])
+        #expect(row.string("g") == "z")
+        #expect(row.string("h") == nil)
+    }
+
     @Test func aParameterIsNeverSQL() throws {
         try connection.execute("CREATE TABLE t (s text)")
         let hostile = "x'); DROP TABLE t; --"

@@ -209,6 +209,9 @@ import Testing
         let following = try Self.ordersSchemaFollowingTheContract(fixture)
         #expect(fixture.ccompat(.post, "/subjects/\(Self.ordersSubject)/versions", token: fixture.ordersOwnerToken, body: Self.body(following)).json["id"] != nil)
         #expect(fixture.ccompat(.put, "/mode", token: fixture.outsiderToken, body: #"{"mode":"READONLY"}"#).json["error_code"] == 40301)
+        #expect(fixture.ccompat(.put, "/mode", body: #"{"mode":"READONLY"}"#).json == ["mode": "READONLY"])
+        #expect(fixture.ccompat(.get, "/mode").json == ["mode": "READONLY"])
+        #expect(fixture.ccompat(.post, "/subjects/\(Self.ordersSubject)/versions", token: fixture.ordersOwnerToken, body: Self.body(Self.v1)).json["error_code"] == 42205)
     }
 
     @Test func anotherTeamsTopicSubjectIsForbiddenAndAudited() throws {

@@ -98,6 +98,25 @@ enum LineageEvents {
         #expect(try edges(reopened) == expected)
     }
 
+    /// Nodes and edges go in multi-row INSERTs of at most 64 rows: a run with more crosses the
+    /// chunk boundaries and must store every one.
+    @Test func aRunWithMoreDatasetsThanOneInsertTakesStoresEveryEdgeAndNode() throws {
+        let fixture = try RegistryFixture()
+        let service = try LineageService(registry: fixture.registry)
+        let inputs = (0..<100).map { ("kafka://broker:9092", "topic.\($0)") }
+        let outputs = (0..<40).map { ("postgres://db:5432", "db.public.table_\($0)") }
+        _ = try service.ingest(LineageEvents.run("COMPLETE", inputs: inputs, outputs: outputs), actor: .localAdmin)
+        let job = LineageNodeID.job(namespace: "airflow-test", name: "load_orders")
+        let expected = Set(inputs.map { LineageEdge(from: .dataset(DatasetIdentifier(namespace: $0.0, name: $0.1)), to: job, kind: .readBy) }
+            + outputs.map { LineageEdge(from: job, to: .dataset(DatasetIdentifier(namespace: $0.0, name: $0.1)), kind: .writes) })
+        #expect(expected.count == 140)
+        #expect(try edges(service) == expected)
+        let connection = try fixture.connection()
+        #expect(try connection.query("SELECT count(*) AS n FROM lineage_edges").first?.int("n") == 140)
+        #expect(try connection.query("SELECT count(*) AS n FROM lineage_nodes").first?.int("n") == 141)
+        #expect(try edges(LineageService(registry: try fixture.reopen())) == expected)
+    }
+
     @Test func theSameEventResentIsAcceptedWithoutDuplicatingAnything() throws {
         let fixture = try RegistryFixture()
         let service = try LineageService(registry: fixture.registry)
