@@ -78,10 +78,19 @@ package struct HTTPConnectionStateMachine {
         case closed
     }
 
-    private struct RequestInProgress {
-        var head: HTTPRequestHead
+    /// A request being read or answered. A class: each `switch` over the phase copies the
+    /// payload it binds, and a reference costs one retain where the head's strings and arrays
+    /// cost one each; the body also grows in place while the phase holds it.
+    private final class RequestInProgress {
+        let head: HTTPRequestHead
         var body: [UInt8]
-        var started: ContinuousClock.Instant
+        let started: ContinuousClock.Instant
+
+        init(head: HTTPRequestHead, body: [UInt8], started: ContinuousClock.Instant) {
+            self.head = head
+            self.body = body
+            self.started = started
+        }
     }
 
     /// Output decided but not yet handed to the loop.
@@ -288,10 +297,8 @@ package struct HTTPConnectionStateMachine {
                     return nextAction(now: now, date: date)
                 }
             case .body(let bytes):
-                guard case .readingBody(var request, let deadline) = phase else { preconditionFailure("a body follows its head") }
-                phase = .closed  // lets go of the phase's copy, so the append grows the body in place
+                guard case .readingBody(let request, _) = phase else { preconditionFailure("a body follows its head") }
                 request.body.append(contentsOf: bytes)
-                phase = .readingBody(request, deadline: deadline)
             case .end:
                 guard case .readingBody(let request, _) = phase else { preconditionFailure("the parser ends a request only after its head") }
                 phase = .responding(request)
