@@ -117,7 +117,11 @@ package struct HTTPConnectionStateMachine {
 
     // MARK: Questions the loop asks
 
+    // Inlined: the loop asks them of the machine it holds in a class, and a call would first copy
+    // the whole machine (its parser's buffer, the phase's request) to have a value to call on.
+
     /// Whether the loop should read from the socket now.
+    @inline(__always)
     package var wantsToRead: Bool {
         switch phase {
         case .handshaking, .lingering: true
@@ -127,12 +131,14 @@ package struct HTTPConnectionStateMachine {
     }
 
     /// Whether the machine waits for the TLS handshake.
+    @inline(__always)
     package var isHandshaking: Bool {
         if case .handshaking = phase { return true }
         return false
     }
 
     /// Whether what arrives is read only to be dropped (after a final answer).
+    @inline(__always)
     package var discardsInput: Bool {
         if case .lingering = phase { return true }
         return false
@@ -145,6 +151,7 @@ package struct HTTPConnectionStateMachine {
     }
 
     /// When `timerFired` must be called next; nil when no timer runs (the responder is working).
+    @inline(__always)
     package var deadline: ContinuousClock.Instant? {
         let phaseDeadline: ContinuousClock.Instant? = switch phase {
         case .handshaking(let deadline), .readingHead(_, let deadline), .readingBody(_, let deadline),
