@@ -38,6 +38,11 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
         fields.contains { Self.namesMatch($0.name, name) }
     }
 
+    /// Makes room for `minimumCapacity` fields, so adding them grows the storage once.
+    public mutating func reserveCapacity(_ minimumCapacity: Int) {
+        fields.reserveCapacity(minimumCapacity)
+    }
+
     /// Appends a field, keeping any existing ones with the same name.
     public mutating func add(name: String, value: String) {
         fields.append(Field(name: name, value: value))

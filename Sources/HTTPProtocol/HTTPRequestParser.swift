@@ -195,6 +195,8 @@ public struct HTTPRequestParser: Sendable {
             return nil
         }
         try parseRequestLine(line)
+        // A client sends a handful of fields: one allocation for them, not one each time the array doubles.
+        request.headers.reserveCapacity(8)
         state = .headers
         return nil
     }
