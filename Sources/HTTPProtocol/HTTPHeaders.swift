@@ -38,6 +38,11 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
         fields.contains { Self.namesMatch($0.name, name) }
     }
 
+    /// Makes room for `minimumCapacity` fields, so adding them grows the storage once.
+    public mutating func reserveCapacity(_ minimumCapacity: Int) {
+        fields.reserveCapacity(minimumCapacity)
+    }
+
     /// Appends a field, keeping any existing ones with the same name.
     public mutating func add(name: String, value: String) {
         fields.append(Field(name: name, value: value))
@@ -55,11 +60,18 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
     }
 
     /// Compares two field names ASCII-case-insensitively without allocating.
+    /// Native and small strings are compared as byte buffers, without an iterator per view.
     static func namesMatch(_ left: String, _ right: String) -> Bool {
-        let leftBytes = left.utf8
-        let rightBytes = right.utf8
-        guard leftBytes.count == rightBytes.count else { return false }
-        for (a, b) in zip(leftBytes, rightBytes) where ASCII.lowercased(a) != ASCII.lowercased(b) {
+        guard left.utf8.count == right.utf8.count else { return false }
+        let matched = left.utf8.withContiguousStorageIfAvailable { leftBytes in
+            right.utf8.withContiguousStorageIfAvailable { rightBytes in bytesMatch(leftBytes, rightBytes) }
+        }
+        if case let result?? = matched { return result }
+        return zip(left.utf8, right.utf8).allSatisfy { ASCII.lowercased($0) == ASCII.lowercased($1) }
+    }
+
+    private static func bytesMatch(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in left.indices where ASCII.lowercased(left[index]) != ASCII.lowercased(right[index]) {
             return false
         }
         return true

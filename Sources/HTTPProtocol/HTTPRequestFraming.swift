@@ -5,23 +5,22 @@ struct HTTPRequestFraming {
     var expectsContinue: Bool
 
     init(version: HTTPVersion, headers: HTTPHeaders, limits: HTTPLimits) throws(HTTPParseError) {
-        try Self.checkHost(version: version, headers: headers)
-        let transferCodings = headers.values(for: "transfer-encoding")
-        let contentLengths = headers.values(for: "content-length")
-        if !transferCodings.isEmpty {
-            guard contentLengths.isEmpty else {
+        let fields = FramingFields(headers)
+        try Self.checkHost(version: version, hosts: fields.hosts)
+        if !fields.transferCodings.isEmpty {
+            guard fields.contentLengths.isEmpty else {
                 throw HTTPParseError(
                     .contentLengthWithTransferEncoding,
                     "Content-Length and Transfer-Encoding together are ambiguous (RFC 9112 §6.1); send only one")
             }
-            try Self.checkTransferCodings(transferCodings, version: version)
+            try Self.checkTransferCodings(fields.transferCodings, version: version)
             bodyFraming = .chunked
-        } else if !contentLengths.isEmpty {
-            bodyFraming = .contentLength(try Self.contentLength(contentLengths, limits: limits))
+        } else if !fields.contentLengths.isEmpty {
+            bodyFraming = .contentLength(try Self.contentLength(fields.contentLengths, limits: limits))
         } else {
             bodyFraming = .none
         }
-        let connectionOptions = headers.values(for: "connection").flatMap(ASCII.lowercasedListElements)
+        let connectionOptions = fields.connections.flatMap(ASCII.lowercasedListElements)
         if connectionOptions.contains("close") {
             keepAlive = false
         } else {
@@ -29,7 +28,33 @@ struct HTTPRequestFraming {
         }
         // RFC 9110 §10.1.1: a 100-continue expectation in an HTTP/1.0 request is ignored.
         expectsContinue = version.isAtLeastHTTP1_1
-            && headers.values(for: "expect").flatMap(ASCII.lowercasedListElements).contains("100-continue")
+            && fields.expectations.flatMap(ASCII.lowercasedListElements).contains("100-continue")
+    }
+
+    /// The fields that decide framing, gathered in one pass over the header section: a request
+    /// usually carries only Host of them, so nothing else is allocated.
+    private struct FramingFields {
+        var hosts = 0
+        var transferCodings: [String] = []
+        var contentLengths: [String] = []
+        var connections: [String] = []
+        var expectations: [String] = []
+
+        init(_ headers: HTTPHeaders) {
+            for field in headers {
+                if HTTPHeaders.namesMatch(field.name, "host") {
+                    hosts += 1
+                } else if HTTPHeaders.namesMatch(field.name, "transfer-encoding") {
+                    transferCodings.append(field.value)
+                } else if HTTPHeaders.namesMatch(field.name, "content-length") {
+                    contentLengths.append(field.value)
+                } else if HTTPHeaders.namesMatch(field.name, "connection") {
+                    connections.append(field.value)
+                } else if HTTPHeaders.namesMatch(field.name, "expect") {
+                    expectations.append(field.value)
+                }
+            }
+        }
     }
 
     static func bodyTooLarge(_ limits: HTTPLimits) -> HTTPParseError {
@@ -37,8 +62,7 @@ struct HTTPRequestFraming {
     }
 
     /// RFC 9112 §3.2: an HTTP/1.1 request carries exactly one Host field.
-    private static func checkHost(version: HTTPVersion, headers: HTTPHeaders) throws(HTTPParseError) {
-        let hosts = headers.values(for: "host").count
+    private static func checkHost(version: HTTPVersion, hosts: Int) throws(HTTPParseError) {
         if hosts > 1 {
             throw HTTPParseError(.duplicateHost, "the request has \(hosts) Host fields; send exactly one")
         }

@@ -195,6 +195,8 @@ public struct HTTPRequestParser: Sendable {
             return nil
         }
         try parseRequestLine(line)
+        // A client sends a handful of fields: one allocation for them, not one each time the array doubles.
+        request.headers.reserveCapacity(8)
         state = .headers
         return nil
     }
@@ -226,9 +228,8 @@ public struct HTTPRequestParser: Sendable {
     }
 
     private func parseVersion(_ bytes: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPVersion {
-        let prefix: [UInt8] = Array("HTTP/".utf8)
         let start = bytes.startIndex
-        guard bytes.count == 8, bytes.prefix(5).elementsEqual(prefix),
+        guard bytes.count == 8, bytes.prefix(5).elementsEqual("HTTP/".utf8),
               ASCII.isDigit(bytes[start + 5]), bytes[start + 6] == ASCII.period, ASCII.isDigit(bytes[start + 7])
         else {
             throw HTTPParseError(.invalidRequestLine, "the request line must end with an HTTP version such as HTTP/1.1")

@@ -1,7 +1,9 @@
 extension StringProtocol where SubSequence == Substring {
     /// The text without leading and trailing spaces and tabs (HTTP's optional whitespace, RFC 9110 §5.6.3).
     /// Looks only at the ends, byte by byte: whitespace is two ASCII bytes, and a Character
-    /// costs a grapheme break check each.
+    /// costs a grapheme break check each. Inlinable, so callers in other modules get it
+    /// specialized rather than through the generic protocol's witness tables.
+    @inlinable
     package var trimmingOptionalWhitespace: Substring {
         let text = self[...]
         let bytes = text.utf8

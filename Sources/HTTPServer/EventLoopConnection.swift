@@ -84,7 +84,7 @@ final class EventLoopConnection {
     /// Reads once if the machine wants bytes and there may be some; false when nothing happened.
     func readOnce(into buffer: UnsafeMutableRawBufferPointer, now: ContinuousClock.Instant) -> Bool {
         guard machine.wantsToRead else { return false }
-        if let tls, !machine.discardsInput, !machine.isHandshaking {
+        if let tls, !machine.discardsInput, !machine.isHandshaking, tls.hasBufferedInput {
             // Reading may make the session answer (session tickets, key updates): that goes out first.
             defer {
                 if tls.hasOutput {

@@ -78,10 +78,19 @@ package struct HTTPConnectionStateMachine {
         case closed
     }
 
-    private struct RequestInProgress {
-        var head: HTTPRequestHead
+    /// A request being read or answered. A class: each `switch` over the phase copies the
+    /// payload it binds, and a reference costs one retain where the head's strings and arrays
+    /// cost one each; the body also grows in place while the phase holds it.
+    private final class RequestInProgress {
+        let head: HTTPRequestHead
         var body: [UInt8]
-        var started: ContinuousClock.Instant
+        let started: ContinuousClock.Instant
+
+        init(head: HTTPRequestHead, body: [UInt8], started: ContinuousClock.Instant) {
+            self.head = head
+            self.body = body
+            self.started = started
+        }
     }
 
     /// Output decided but not yet handed to the loop.
@@ -108,7 +117,11 @@ package struct HTTPConnectionStateMachine {
 
     // MARK: Questions the loop asks
 
+    // Inlined: the loop asks them of the machine it holds in a class, and a call would first copy
+    // the whole machine (its parser's buffer, the phase's request) to have a value to call on.
+
     /// Whether the loop should read from the socket now.
+    @inline(__always)
     package var wantsToRead: Bool {
         switch phase {
         case .handshaking, .lingering: true
@@ -118,12 +131,14 @@ package struct HTTPConnectionStateMachine {
     }
 
     /// Whether the machine waits for the TLS handshake.
+    @inline(__always)
     package var isHandshaking: Bool {
         if case .handshaking = phase { return true }
         return false
     }
 
     /// Whether what arrives is read only to be dropped (after a final answer).
+    @inline(__always)
     package var discardsInput: Bool {
         if case .lingering = phase { return true }
         return false
@@ -136,6 +151,7 @@ package struct HTTPConnectionStateMachine {
     }
 
     /// When `timerFired` must be called next; nil when no timer runs (the responder is working).
+    @inline(__always)
     package var deadline: ContinuousClock.Instant? {
         let phaseDeadline: ContinuousClock.Instant? = switch phase {
         case .handshaking(let deadline), .readingHead(_, let deadline), .readingBody(_, let deadline),
@@ -288,10 +304,8 @@ package struct HTTPConnectionStateMachine {
                     return nextAction(now: now, date: date)
                 }
             case .body(let bytes):
-                guard case .readingBody(var request, let deadline) = phase else { preconditionFailure("a body follows its head") }
-                phase = .closed  // lets go of the phase's copy, so the append grows the body in place
+                guard case .readingBody(let request, _) = phase else { preconditionFailure("a body follows its head") }
                 request.body.append(contentsOf: bytes)
-                phase = .readingBody(request, deadline: deadline)
             case .end:
                 guard case .readingBody(let request, _) = phase else { preconditionFailure("the parser ends a request only after its head") }
                 phase = .responding(request)

@@ -4,9 +4,15 @@ import Registry
 
 /// `/healthz`, `/readyz`, `/openapi.json` (open) and `/metrics`.
 enum HealthRoutes {
+    /// The liveness answer, encoded once: the load balancer asks for it all the time.
+    private static let healthy = HTTPResponse.json(["status": "ok"])
+    /// The OpenAPI document's answer, its bytes made once rather than copied from the text per request.
+    private static let openAPI = HTTPResponse(
+        status: .ok, headers: HTTPHeaders([("Content-Type", "application/json")]), body: Array(OpenAPIDocument.text.utf8))
+
     static func routes(registry: Registry, metrics: Metrics) -> [Route] {
         [
-            Route(.get, "/healthz", authenticated: false, answersFromMemory: true) { _ in .json(["status": "ok"]) },
+            Route(.get, "/healthz", authenticated: false, answersFromMemory: true) { _ in healthy },
             Route(.get, "/readyz", authenticated: false) { _ in
                 do {
                     _ = try registry.statistics()
@@ -15,9 +21,7 @@ enum HealthRoutes {
                     throw ServerFailure(status: .serviceUnavailable, code: "not-ready", summary: "the database cannot be read", cause: error)
                 }
             },
-            Route(.get, "/openapi.json", authenticated: false, answersFromMemory: true) { _ in
-                HTTPResponse(status: .ok, headers: HTTPHeaders([("Content-Type", "application/json")]), body: Array(OpenAPIDocument.text.utf8))
-            },
+            Route(.get, "/openapi.json", authenticated: false, answersFromMemory: true) { _ in openAPI },
             Route(.get, "/metrics") { _ in
                 let statistics = try registry.statistics()
                 let text = metrics.render(gauges: [

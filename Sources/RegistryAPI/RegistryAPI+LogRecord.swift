@@ -24,9 +24,39 @@ extension RegistryAPI {
                 if let failure { object["failure"] = .string(failure) }
                 return JSONValue.object(object).encoded() + "\n"
             }
-            let fields = "\(time) \(method) \(route) \(status) \(milliseconds)ms \(principal ?? "-") \(requestID)"
+            // Appended piece by piece into one reserved string: the writer thread formats every request's line.
+            var line = ""
+            line.reserveCapacity(time.utf8.count + method.utf8.count + route.utf8.count + requestID.utf8.count + (principal?.utf8.count ?? 1) + 32)
+            line += time
+            line += " "
+            line += method
+            line += " "
+            line += route
+            line += " "
+            line += String(status)
+            line += " "
+            Self.appendDuration(milliseconds, to: &line)
+            line += "ms "
+            line += principal ?? "-"
+            line += " "
+            line += requestID
             // A multi-line cause stays on the request's one line.
-            return fields + (failure.map { " failed: " + String($0.map { $0.isNewline ? " " : $0 }) } ?? "") + "\n"
+            if let failure { line += " failed: " + String(failure.map { $0.isNewline ? " " : $0 }) }
+            line += "\n"
+            return line
+        }
+
+        /// Milliseconds rounded to hundredths as `Double.description` writes them (`0.05`, `1.5`,
+        /// `12.0`), from two integers, where `Double.description` searches for the shortest digits.
+        static func appendDuration(_ milliseconds: Double, to line: inout String) {
+            guard milliseconds >= 0, milliseconds < 1e12 else {
+                line += milliseconds.description
+                return
+            }
+            let hundredths = Int((milliseconds * 100).rounded())
+            let fraction = hundredths % 100
+            line += String(hundredths / 100)
+            line += fraction == 0 ? ".0" : fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
         }
     }
 }

@@ -84,6 +84,11 @@ public final class TLSServerSession {
         }
     }
 
+    /// Whether ciphertext received (or plaintext decrypted from it) waits to be read. When it
+    /// does not, `readPlaintext` could only answer `.needMoreData`, after OpenSSL allocated and
+    /// released a record buffer for nothing (`SSL_MODE_RELEASE_BUFFERS`), so callers skip it.
+    public var hasBufferedInput: Bool { BIO_ctrl_pending(incoming) > 0 || SSL_has_pending(ssl) == 1 }
+
     /// Decrypts buffered ciphertext into `buffer` (finishing the handshake first if needed).
     public func readPlaintext(into buffer: UnsafeMutableRawBufferPointer) throws(TLSError) -> ReadResult {
         ERR_clear_error()

@@ -60,6 +60,19 @@ final class AccessLog: Sendable {
         _ = queue.wait(until: { !$0.isWriting && $0.records.isEmpty }) { _ in }
     }
 
+    /// The batch's lines; records of the same millisecond share one formatted time.
+    private func lines(_ records: [(record: RegistryAPI.LogRecord, time: Date)]) -> String {
+        var text = ""
+        text.reserveCapacity(records.count * 96)
+        var formatted = (millisecond: Int64.min, text: "")
+        for (record, time) in records {
+            let millisecond = Int64((time.timeIntervalSince1970 * 1000).rounded(.down))
+            if millisecond != formatted.millisecond { formatted = (millisecond, Timestamp.string(from: time)) }
+            text += record.line(time: formatted.text, json: json)
+        }
+        return text
+    }
+
     private func writeQueuedRecords() {
         while true {
             queue.withLock { $0.writerIsIdle = !$0.hasWork }
@@ -73,7 +86,7 @@ final class AccessLog: Sendable {
                 return (queue.records, queue.dropped, queue.isFinishing)
             }
             guard let (records, dropped, isFinishing) = taken else { continue }
-            var text = records.map { $0.record.line(time: Timestamp.string(from: $0.time), json: json) }.joined()
+            var text = lines(records)
             if dropped > 0 { text += "access log: \(dropped) lines dropped, stderr did not keep up\n" }
             Terminal.writeError(text)
             let ends = queue.update { queue in

@@ -69,4 +69,16 @@ import Testing
         headers.remove("x-ONE")
         #expect(!headers.contains("X-One"))
     }
+
+    /// Names past 15 bytes are stored apart from the string (small ones inline); both compare
+    /// byte by byte, only ASCII letters folding, and names of other lengths never match.
+    @Test(arguments: ["X-Forwarded-For", "Access-Control-Allow-Origin", "A"])
+    func headerNamesOfEveryLengthCompareCaseInsensitively(name: String) {
+        let headers = HTTPHeaders([(name, "value")])
+        #expect(headers[name.uppercased()] == "value")
+        #expect(headers[name.lowercased()] == "value")
+        #expect(headers[name + "s"] == nil)
+        #expect(headers[String(name.dropLast()) + "_"] == nil)
+        #expect(HTTPHeaders([("x-[", "1")])["X-{"] == nil)
+    }
 }

@@ -157,6 +157,32 @@ private func readAll(_ server: TLSServerSession) throws -> (bytes: [UInt8], clos
         #expect(try client.readAvailable().closed)
     }
 
+    @Test func bufferedInputIsReportedUntilEveryPlaintextByteIsRead() throws {
+        let client = try TLSTestClient(trusting: certificates.authorityPath)
+        let server = try TLSServerSession(context: context)
+        try handshake(client, server)
+        #expect(!server.hasBufferedInput)
+        let requests = ["GET /a HTTP/1.1\r\nHost: localhost\r\n\r\n", "GET /b HTTP/1.1\r\nHost: localhost\r\n\r\n"]
+        for request in requests { try client.write(request) }
+        try client.takeOutput().withUnsafeBytes { try server.receive($0) }
+        // Read five bytes at a time: the rest of a record already decrypted counts as buffered too.
+        var plaintext: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 5)
+        var reads = 0
+        while server.hasBufferedInput && reads < 1000 {
+            guard case .plaintext(let count) = try buffer.withUnsafeMutableBytes({ try server.readPlaintext(into: $0) }) else { break }
+            plaintext += buffer.prefix(count)
+            reads += 1
+        }
+        #expect(plaintext == Array(requests.joined().utf8))
+        #expect(reads >= plaintext.count / buffer.count)
+        #expect(try buffer.withUnsafeMutableBytes { try server.readPlaintext(into: $0) } == .needMoreData)
+        client.close()
+        try client.takeOutput().withUnsafeBytes { try server.receive($0) }
+        #expect(server.hasBufferedInput)
+        #expect(try readAll(server).closed)
+    }
+
     @Test func ciphertextThatIsNeverReadIsBounded() throws {
         let server = try TLSServerSession(context: context)
         let chunk = [UInt8](repeating: 0x17, count: 64 << 10)
