@@ -37,17 +37,29 @@ public struct Route: Sendable {
         }
     }
 
-    /// The parameters when `path` fits the template, else nil.
-    func match(_ path: [String]) -> [String: String]? {
-        guard path.count == segments.count else { return nil }
-        var parameters: [String: String] = [:]
+    /// Whether the raw (still percent-encoded) segments fit the template: literals compared as
+    /// bytes, decoded only when a segment holds an escape; parameters only need to be non-empty.
+    func fits(_ path: ArraySlice<Substring.UTF8View.SubSequence>) -> Bool {
+        guard path.count == segments.count else { return false }
         for (segment, part) in zip(segments, path) {
             switch segment {
-            case .literal(let literal): if literal != part { return nil }
-            case .parameter(let name):
-                if part.isEmpty { return nil }
-                parameters[name] = part
+            case .literal(let literal):
+                let equal = part.contains(UInt8(ascii: "%"))
+                    ? PercentDecoding.decode(Substring(part), plusIsSpace: false) == literal
+                    : part.elementsEqual(literal.utf8)
+                if !equal { return false }
+            case .parameter:
+                if part.isEmpty { return false }
             }
+        }
+        return true
+    }
+
+    /// The decoded parameters of segments that fit the template.
+    func parameters(_ path: ArraySlice<Substring.UTF8View.SubSequence>) -> [String: String] {
+        var parameters: [String: String] = [:]
+        for (segment, part) in zip(segments, path) {
+            if case .parameter(let name) = segment { parameters[name] = PercentDecoding.decode(Substring(part), plusIsSpace: false) }
         }
         return parameters
     }
@@ -72,18 +84,18 @@ public struct Router: Sendable {
         routesBySegmentCount = Dictionary(grouping: routes.indices) { routes[$0].segments.count }
     }
 
-    /// Matches a raw (still percent-encoded) path, decoding each segment after splitting, so an
-    /// encoded `/` stays inside its segment. HEAD is served by GET routes.
+    /// Matches a raw (still percent-encoded) path, splitting it before decoding, so an encoded `/`
+    /// stays inside its segment, and decoding only the matched route's parameters (and literals
+    /// written with escapes). HEAD is served by GET routes.
     public func match(_ method: HTTPMethod, rawPath: Substring) -> Match {
-        let path = rawPath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
-            .map { PercentDecoding.decode(Substring($0), plusIsSpace: false) }
-        let normalized = path.last == "" && path.count > 1 ? Array(path.dropLast()) : Array(path)
-        let candidates = routesBySegmentCount[normalized.count] ?? []
+        var path = rawPath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
+        if path.count > 1, path.last?.isEmpty == true { path = path.dropLast() }
+        let candidates = routesBySegmentCount[path.count] ?? []
         let lookup = method == .head ? HTTPMethod.get : method
-        for index in candidates where routes[index].method == lookup {
-            if let parameters = routes[index].match(normalized) { return .found(routes[index], parameters: parameters) }
+        for index in candidates where routes[index].method == lookup && routes[index].fits(path) {
+            return .found(routes[index], parameters: routes[index].parameters(path))
         }
-        var allowed = candidates.filter { routes[$0].match(normalized) != nil }.map { routes[$0].method }
+        var allowed = candidates.filter { routes[$0].fits(path) }.map { routes[$0].method }
         if allowed.isEmpty { return .notFound }
         if allowed.contains(.get) { allowed.append(.head) }
         return .methodNotAllowed(allowed: allowed)
