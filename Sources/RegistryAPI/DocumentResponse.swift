@@ -4,9 +4,24 @@ import Registry
 
 /// Responses carrying a stored document in its envelope, with its revision as the ETag.
 enum DocumentResponse {
-    /// The envelope as JSON; the stored document text is spliced in as is, never parsed and re-encoded.
-    /// `extra` members follow the metadata, in order.
+    /// The document in its envelope; `extra` members follow the metadata, in order.
     static func make(_ stored: StoredDocument, status: HTTPStatus = .ok, extra: [(key: String, value: JSONValue)] = []) -> HTTPResponse {
+        response(envelope(stored, extra: extra), status: status, revision: stored.revision)
+    }
+
+    /// The plain envelope of a current document, from `envelopes` when it holds this revision's.
+    static func make(_ stored: StoredDocument, envelopes: EnvelopeCache) -> HTTPResponse {
+        response(envelopes.body(of: stored) { envelope(stored, extra: []) }, status: .ok, revision: stored.revision)
+    }
+
+    private static func response(_ body: [UInt8], status: HTTPStatus, revision: Int) -> HTTPResponse {
+        var response = HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/json")]), body: body)
+        response.headers.add(name: "ETag", value: etag(revision))
+        return response
+    }
+
+    /// The envelope as JSON; the stored document text is spliced in as is, never parsed and re-encoded.
+    private static func envelope(_ stored: StoredDocument, extra: [(key: String, value: JSONValue)]) -> [UInt8] {
         var body: [UInt8] = []
         body.reserveCapacity(stored.documentText.utf8.count + 320)
         for (index, member) in (stored.metadata + extra).enumerated() {
@@ -18,9 +33,7 @@ enum DocumentResponse {
         body.append(contentsOf: #","document":"#.utf8)
         body.append(contentsOf: stored.documentText.utf8)
         body.append(UInt8(ascii: "}"))
-        var response = HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/json")]), body: body)
-        response.headers.add(name: "ETag", value: etag(stored.revision))
-        return response
+        return body
     }
 
     /// 201 with `Location` for a created document, 200 otherwise; the body is the stored envelope

@@ -6,7 +6,8 @@ import Registry
 /// `/api/v1/products`: list, get, register or update (PUT, with If-Match), retire (DELETE), history.
 enum ProductRoutes {
     static func routes(registry: Registry) -> [Route] {
-        [
+        let envelopes = EnvelopeCache()
+        return [
             Route(.get, "/api/v1/products") { context in
                 let request = context.request
                 let query = ProductQuery(
@@ -17,9 +18,9 @@ enum ProductRoutes {
                 return .json(["items": .array(page.items.map(\.json)), "nextCursor": page.nextCursor.map(JSONValue.string) ?? .null])
             },
             Route(.get, "/api/v1/products/{id}", fromMemory: { context in
-                registry.cachedProduct(context.parameter("id")).map { DocumentResponse.make($0) }
+                registry.cachedProduct(context.parameter("id")).map { DocumentResponse.make($0, envelopes: envelopes) }
             }) { context in
-                DocumentResponse.make(try registry.product(context.parameter("id")))
+                DocumentResponse.make(try registry.product(context.parameter("id")), envelopes: envelopes)
             },
             Route(.put, "/api/v1/products/{id}") { context in
                 let id = context.parameter("id")

@@ -18,7 +18,8 @@ public struct Route: Sendable {
     let memoryHandler: MemoryHandler?
 
     enum Segment: Sendable, Equatable {
-        case literal(String)
+        /// The text, and its UTF-8 bytes to compare raw segments with.
+        case literal(String, bytes: [UInt8])
         case parameter(String)
     }
 
@@ -32,8 +33,8 @@ public struct Route: Sendable {
         self.handler = handler
         self.memoryHandler = answersFromMemory ? handler : fromMemory
         // `/` is one empty segment, as `match` splits it.
-        self.segments = template == "/" ? [.literal("")] : template.split(separator: "/").map { part in
-            part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
+        self.segments = template == "/" ? [.literal("", bytes: [])] : template.split(separator: "/").map { part in
+            part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part), bytes: Array(part.utf8))
         }
     }
 
@@ -43,11 +44,13 @@ public struct Route: Sendable {
         guard path.count == segments.count else { return false }
         for (segment, part) in zip(segments, path) {
             switch segment {
-            case .literal(let literal):
-                let equal = part.contains(UInt8(ascii: "%"))
-                    ? PercentDecoding.decode(Substring(part), plusIsSpace: false) == literal
-                    : part.elementsEqual(literal.utf8)
-                if !equal { return false }
+            case .literal(let literal, let bytes):
+                // Bytes equal to the literal's match at once; otherwise only a segment with an escape can.
+                let same = part.count == bytes.count
+                    && (part.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) } ?? part.elementsEqual(bytes))
+                if !same && !(part.contains(UInt8(ascii: "%")) && PercentDecoding.decode(Substring(part), plusIsSpace: false) == literal) {
+                    return false
+                }
             case .parameter:
                 if part.isEmpty { return false }
             }

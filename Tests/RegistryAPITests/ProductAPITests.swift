@@ -171,6 +171,16 @@ import Testing
         #expect(response.json["detail"]?.stringValue?.contains("../etc") == true)
     }
 
+    @Test func escapedLiteralsAndParametersAreDecodedBeforeTheyAreCompared() throws {
+        let fixture = try APIFixture()
+        // %70 is "p", %2D is "-": the router compares the decoded literal and decodes the parameter.
+        let escaped = fixture.send(.get, "/api/v1/%70roducts/order%2Dhistory/", token: fixture.adminToken)
+        #expect(escaped.status.code == 200)
+        #expect(escaped.json["document"]?["id"] == "order-history")
+        #expect(fixture.send(.get, "/api/v1/%70roduct/order-history", token: fixture.adminToken).json["code"] == "no-such-route")
+        #expect(fixture.send(.get, "/api/v1/products/", token: fixture.adminToken).status.code == 200, "a trailing slash is the listing's")
+    }
+
     @Test func metricsCountRequestsByRouteTemplate() throws {
         let fixture = try APIFixture()
         _ = fixture.send(.get, "/api/v1/products/order-history", token: fixture.adminToken)
