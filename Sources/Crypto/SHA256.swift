@@ -9,30 +9,49 @@ public enum SHA256 {
 
     /// The 32-byte digest of `bytes`.
     public static func hash(_ bytes: some Collection<UInt8>) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        let contiguous = Array(bytes)
-        let ok = contiguous.withUnsafeBytes { buffer in
-            EVP_Digest(buffer.baseAddress, buffer.count, &digest, &length, algorithm ?? EVP_sha256(), nil)
+        withContiguous(bytes) { buffer in
+            [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
+                digestInto(digest, of: buffer)
+                count = 32
+            }
         }
-        precondition(ok == 1, "EVP_Digest(SHA-256) failed: libcrypto is unusable")
-        return Array(digest.prefix(Int(length)))
     }
 
     /// The digest as 64 lowercase hex digits.
-    public static func hexDigest(_ bytes: some Collection<UInt8>) -> String { hex(hash(bytes)) }
+    public static func hexDigest(_ bytes: some Collection<UInt8>) -> String {
+        withContiguous(bytes) { buffer in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
+                digestInto(digest, of: buffer)
+                return hex(digest)
+            }
+        }
+    }
 
-    public static func hexDigest(_ text: String) -> String { hexDigest(Array(text.utf8)) }
+    /// The digest of a token or a document's text, hashed where it lies (one request authenticates by one).
+    public static func hexDigest(_ text: String) -> String { hexDigest(text.utf8) }
+
+    private static func withContiguous<Result>(_ bytes: some Collection<UInt8>, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        if let result = bytes.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) { return result }
+        return Array(bytes).withUnsafeBytes(body)
+    }
+
+    private static func digestInto(_ digest: UnsafeMutableBufferPointer<UInt8>, of bytes: UnsafeRawBufferPointer) {
+        var length: UInt32 = 0
+        let ok = EVP_Digest(bytes.baseAddress, bytes.count, digest.baseAddress, &length, algorithm ?? EVP_sha256(), nil)
+        precondition(ok == 1 && length == 32, "EVP_Digest(SHA-256) failed: libcrypto is unusable")
+    }
 }
 
 /// Lowercase hexadecimal text of `bytes`.
-public func hex(_ bytes: some Sequence<UInt8>) -> String {
+public func hex(_ bytes: some Collection<UInt8>) -> String {
     let digits: StaticString = "0123456789abcdef"
-    var output: [UInt8] = []
-    output.reserveCapacity(2 * bytes.underestimatedCount)
-    for byte in bytes {
-        output.append(digits.utf8Start[Int(byte >> 4)])
-        output.append(digits.utf8Start[Int(byte & 0x0F)])
+    return String(unsafeUninitializedCapacity: 2 * bytes.count) { output in
+        var next = 0
+        for byte in bytes {
+            output[next] = digits.utf8Start[Int(byte >> 4)]
+            output[next + 1] = digits.utf8Start[Int(byte & 0x0F)]
+            next += 2
+        }
+        return next
     }
-    return String(decoding: output, as: UTF8.self)
 }
