@@ -75,8 +75,9 @@ extension Registry {
         guard token.utf8.count <= 256 else { return nil }
         let digest = SHA256.hexDigest(token)
         if let principal = tokenCache.principal(forDigest: digest) { return principal }
+        let generation = tokenCache.generation
         let principal = try read(singleStatement: true) { store in try store.principal(forTokenDigest: digest) }
-        if let principal { tokenCache.remember(principal, forDigest: digest) }
+        if let principal { tokenCache.remember(principal, forDigest: digest, readIn: generation) }
         return principal
     }
 
