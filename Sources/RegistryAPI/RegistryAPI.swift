@@ -98,7 +98,7 @@ public final class RegistryAPI: HTTPResponder {
     /// The event feed's long polls and streams (`/api/v1/events?wait=`, `/api/v1/events/stream`)
     /// wait for commits up to `Registry.maximumEventWait`: the server runs them on its long-wait pool.
     public func mayWaitLong(_ request: HTTPRequest) -> Bool {
-        request.method == .get && request.rawPath.utf8.starts(with: "/api/v1/events".utf8)
+        request.method == .get && request.rawPath.hasBytePrefix("/api/v1/events")
     }
 
     /// The route's answer, or the server failure to answer without its cause; nil when
@@ -134,14 +134,14 @@ public final class RegistryAPI: HTTPResponder {
 
     /// `/` and everything under `/ui`. Paths are compared as bytes: a raw path is ASCII.
     static func isUIPath(_ rawPath: Substring) -> Bool {
-        rawPath == "/" || rawPath == "/ui" || rawPath.utf8.starts(with: "/ui/".utf8)
+        rawPath == "/" || rawPath == "/ui" || rawPath.hasBytePrefix("/ui/")
     }
 
     /// `/apis/ccompat/v7` and everything under it.
     static func isConfluentPath(_ rawPath: Substring) -> Bool {
-        let prefix = ConfluentRoutes.prefix.utf8
-        guard rawPath.utf8.starts(with: prefix) else { return false }
-        return rawPath.utf8.count == prefix.count || rawPath.utf8.dropFirst(prefix.count).first == UInt8(ascii: "/")
+        let prefix = ConfluentRoutes.prefix
+        guard rawPath.hasBytePrefix(prefix) else { return false }
+        return rawPath.utf8.count == prefix.utf8.count || rawPath.utf8.dropFirst(prefix.utf8.count).first == UInt8(ascii: "/")
     }
 
     private func unauthorized(_ detail: String) -> HTTPResponse {

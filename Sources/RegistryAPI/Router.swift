@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HTTPProtocol
 
 /// A route: a method, a path template with `{name}` segments, and its handler.
@@ -18,8 +25,7 @@ public struct Route: Sendable {
     let memoryHandler: MemoryHandler?
 
     enum Segment: Sendable, Equatable {
-        /// The text, and its UTF-8 bytes to compare raw segments with.
-        case literal(String, bytes: [UInt8])
+        case literal(String)
         case parameter(String)
     }
 
@@ -33,47 +39,32 @@ public struct Route: Sendable {
         self.handler = handler
         self.memoryHandler = answersFromMemory ? handler : fromMemory
         // `/` is one empty segment, as `match` splits it.
-        self.segments = template == "/" ? [.literal("", bytes: [])] : template.split(separator: "/").map { part in
-            part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part), bytes: Array(part.utf8))
+        self.segments = template == "/" ? [.literal("")] : template.split(separator: "/").map { part in
+            part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
         }
     }
 
-    /// Whether the raw (still percent-encoded) segments fit the template: literals compared as
-    /// bytes, decoded only when a segment holds an escape; parameters only need to be non-empty.
-    func fits(_ path: ArraySlice<Substring.UTF8View.SubSequence>) -> Bool {
-        guard path.count == segments.count else { return false }
-        for (segment, part) in zip(segments, path) {
-            switch segment {
-            case .literal(let literal, let bytes):
-                // Bytes equal to the literal's match at once; otherwise only a segment with an escape can.
-                let same = part.count == bytes.count
-                    && (part.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) } ?? part.elementsEqual(bytes))
-                if !same && !(part.contains(UInt8(ascii: "%")) && PercentDecoding.decode(Substring(part), plusIsSpace: false) == literal) {
-                    return false
-                }
-            case .parameter:
-                if part.isEmpty { return false }
-            }
-        }
-        return true
-    }
-
-    /// The decoded parameters of segments that fit the template.
-    func parameters(_ path: ArraySlice<Substring.UTF8View.SubSequence>) -> [String: String] {
+    /// The decoded parameters of a raw path this route matched (see `Router.match`).
+    func parameters(_ path: RawPathSegments) -> [String: String] {
         var parameters: [String: String] = [:]
-        for (segment, part) in zip(segments, path) {
-            if case .parameter(let name) = segment { parameters[name] = PercentDecoding.decode(Substring(part), plusIsSpace: false) }
+        var next = path.first
+        for segment in segments {
+            guard let current = next else { break }
+            if case .parameter(let name) = segment { parameters[name] = path.decoded(current) }
+            next = path.after(current)
         }
         return parameters
     }
 }
 
 /// An immutable route table: finds the route for a request, or says why there is none.
+///
+/// The templates are held as a tree of segments, so a request is compared with the few
+/// literals on its own path instead of with every template; where a parameter and a literal
+/// both fit, both branches are followed and the route listed first in the table wins.
 public struct Router: Sendable {
     public let routes: [Route]
-    /// Indices into `routes` by the number of path segments, in table order: a request is only
-    /// matched against templates of its own length.
-    private let routesBySegmentCount: [Int: [Int]]
+    private let root: Node
 
     public enum Match {
         case found(Route, parameters: [String: String])
@@ -82,25 +73,131 @@ public struct Router: Sendable {
         case notFound
     }
 
+    /// One segment position: its literal children, its parameter child, and the routes
+    /// whose templates end here (indices into `routes`, in table order). The literals' bytes
+    /// lie end to end in one array, so comparing a segment with them retains nothing.
+    private final class Node: Sendable {
+        let literalTexts: [String]
+        let literalBytes: [UInt8]
+        /// Where each literal's bytes end in `literalBytes`.
+        let literalEnds: [Int]
+        let literalChildren: [Node]
+        let parameter: Node?
+        let routeIndices: [Int]
+
+        init(_ routes: [Route], _ indices: [Int], depth: Int) {
+            routeIndices = indices.filter { routes[$0].segments.count == depth }
+            var literalOrder: [String] = []
+            var byLiteral: [String: [Int]] = [:]
+            var parameterIndices: [Int] = []
+            for index in indices where routes[index].segments.count > depth {
+                switch routes[index].segments[depth] {
+                case .literal(let text):
+                    if byLiteral[text] == nil { literalOrder.append(text) }
+                    byLiteral[text, default: []].append(index)
+                case .parameter:
+                    parameterIndices.append(index)
+                }
+            }
+            literalTexts = literalOrder
+            literalBytes = literalOrder.flatMap(\.utf8)
+            var end = 0
+            literalEnds = literalOrder.map { text in
+                end += text.utf8.count
+                return end
+            }
+            literalChildren = literalOrder.map { Node(routes, byLiteral[$0]!, depth: depth + 1) }
+            parameter = parameterIndices.isEmpty ? nil : Node(routes, parameterIndices, depth: depth + 1)
+        }
+
+        /// Calls `found` with every route index whose template the segments from `segment` on fit.
+        func visit(_ path: RawPathSegments, from segment: Range<Int>?, _ found: (Int) -> Void) {
+            guard let segment else { return routeIndices.forEach(found) }
+            let next = path.after(segment)
+            literalBytes.withUnsafeBufferPointer { bytes in
+                var start = 0
+                for (literal, end) in literalEnds.enumerated() {
+                    if path.equals(segment, UnsafeBufferPointer(rebasing: bytes[start..<end]), decodedText: { literalTexts[literal] }) {
+                        literalChildren[literal].visit(path, from: next, found)
+                    }
+                    start = end
+                }
+            }
+            if let parameter, !segment.isEmpty { parameter.visit(path, from: next, found) }
+        }
+    }
+
     public init(_ routes: [Route]) {
         self.routes = routes
-        routesBySegmentCount = Dictionary(grouping: routes.indices) { routes[$0].segments.count }
+        root = Node(routes, Array(routes.indices), depth: 0)
     }
 
     /// Matches a raw (still percent-encoded) path, splitting it before decoding, so an encoded `/`
-    /// stays inside its segment, and decoding only the matched route's parameters (and literals
-    /// written with escapes). HEAD is served by GET routes.
+    /// stays inside its segment, and decoding only the matched route's parameters (and segments
+    /// with escapes compared with literals). A trailing `/` is ignored; HEAD is served by GET routes.
     public func match(_ method: HTTPMethod, rawPath: Substring) -> Match {
-        var path = rawPath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
-        if path.count > 1, path.last?.isEmpty == true { path = path.dropLast() }
-        let candidates = routesBySegmentCount[path.count] ?? []
-        let lookup = method == .head ? HTTPMethod.get : method
-        for index in candidates where routes[index].method == lookup && routes[index].fits(path) {
-            return .found(routes[index], parameters: routes[index].parameters(path))
+        var rawPath = rawPath
+        return rawPath.withUTF8 { bytes in
+            let path = RawPathSegments(bytes)
+            let lookup = method == .head ? HTTPMethod.get : method
+            var first: Int?
+            var fitsAny = false
+            root.visit(path, from: path.first) { index in
+                fitsAny = true
+                if routes[index].method == lookup, index < (first ?? .max) { first = index }
+            }
+            if let first { return .found(routes[first], parameters: routes[first].parameters(path)) }
+            guard fitsAny else { return .notFound }
+            var fitting: [Int] = []
+            root.visit(path, from: path.first) { fitting.append($0) }
+            var allowed: [HTTPMethod] = []
+            for index in fitting.sorted() where !allowed.contains(routes[index].method) { allowed.append(routes[index].method) }
+            if allowed.contains(.get) { allowed.append(.head) }
+            return .methodNotAllowed(allowed: allowed)
         }
-        var allowed = candidates.filter { routes[$0].fits(path) }.map { routes[$0].method }
-        if allowed.isEmpty { return .notFound }
-        if allowed.contains(.get) { allowed.append(.head) }
-        return .methodNotAllowed(allowed: allowed)
+    }
+}
+
+/// The segments of a raw path as byte ranges, without copying them: what follows the first
+/// `/`, split at each `/`, with a trailing `/` ignored (`/` itself is one empty segment).
+struct RawPathSegments {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Where the last segment ends.
+    private let end: Int
+    /// The first segment; nil when the path has no `/` at all.
+    let first: Range<Int>?
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else {
+            end = 0
+            first = nil
+            return
+        }
+        end = bytes.count > slash + 1 && bytes[bytes.count - 1] == UInt8(ascii: "/") ? bytes.count - 1 : bytes.count
+        first = Self.segment(in: bytes, from: slash + 1, end: end)
+    }
+
+    /// The segment after `segment`, or nil when it is the last.
+    func after(_ segment: Range<Int>) -> Range<Int>? {
+        segment.upperBound < end ? Self.segment(in: bytes, from: segment.upperBound + 1, end: end) : nil
+    }
+
+    /// Whether the segment is the literal: the same bytes, or escapes that decode to its text.
+    func equals(_ segment: Range<Int>, _ literal: UnsafeBufferPointer<UInt8>, decodedText: () -> String) -> Bool {
+        let part = UnsafeBufferPointer(rebasing: bytes[segment])
+        if part.count == literal.count && memcmp(part.baseAddress!, literal.baseAddress!, part.count) == 0 { return true }
+        return part.contains(UInt8(ascii: "%")) && decoded(segment) == decodedText()
+    }
+
+    /// The segment percent-decoded.
+    func decoded(_ segment: Range<Int>) -> String {
+        PercentDecoding.decode(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[segment]), as: UTF8.self), plusIsSpace: false)
+    }
+
+    private static func segment(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Range<Int> {
+        var stop = start
+        while stop < end && bytes[stop] != UInt8(ascii: "/") { stop += 1 }
+        return start..<stop
     }
 }
