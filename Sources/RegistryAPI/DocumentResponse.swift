@@ -11,7 +11,7 @@ enum DocumentResponse {
 
     /// The plain envelope of a current document, from `envelopes` when it holds this revision's.
     static func make(_ stored: StoredDocument, envelopes: EnvelopeCache) -> HTTPResponse {
-        response(envelopes.body(of: stored) { envelope(stored, extra: []) }, status: .ok, revision: stored.revision)
+        envelopes.response(of: stored) { make(stored) }
     }
 
     private static func response(_ body: [UInt8], status: HTTPStatus, revision: Int) -> HTTPResponse {
