@@ -41,7 +41,7 @@ final class EventLoopConnection {
         if let tls {
             let encrypted = bytes.withUnsafeBytes { (try? tls.writePlaintext($0)) != nil }
             guard encrypted else { return machine.connectionFailed() }
-            queue(tls.takeOutput())
+            sendOutput(of: tls)
         } else {
             queue(bytes)
         }
@@ -52,7 +52,7 @@ final class EventLoopConnection {
     func shutdownWrite(now: ContinuousClock.Instant) {
         if let tls {
             tls.close()
-            queue(tls.takeOutput())
+            sendOutput(of: tls)
         }
         shutdownPending = true
         flush(now: now)
@@ -88,7 +88,7 @@ final class EventLoopConnection {
             // Reading may make the session answer (session tickets, key updates): that goes out first.
             defer {
                 if tls.hasOutput {
-                    queue(tls.takeOutput())
+                    sendOutput(of: tls)
                     flush(now: now)
                 }
             }
@@ -149,13 +149,31 @@ final class EventLoopConnection {
             }
         } catch {
             // Garbage or a refused handshake: the alert, if any, goes out once; then the connection closes.
-            queue(session.takeOutput())
+            sendOutput(of: session)
             flush(now: now)
             return machine.connectionFailed()
         }
         if session.hasOutput {
-            queue(session.takeOutput())
+            sendOutput(of: session)
             flush(now: now)
+        }
+    }
+
+    /// Sends the session's ciphertext from where it lies when nothing waits before it and the
+    /// socket takes it; only what the socket does not take is copied into `output`.
+    private func sendOutput(of session: TLSServerSession) {
+        session.withOutput { ciphertext in
+            guard !ciphertext.isEmpty else { return }
+            var sent = 0
+            if !hasPendingOutput && isWritable {
+                do {
+                    sent = try socket.send(ciphertext)
+                } catch {
+                    return machine.connectionFailed()
+                }
+                if sent == 0 { isWritable = false }
+            }
+            if sent < ciphertext.count { queue(Array(ciphertext[sent...])) }
         }
     }
 

@@ -122,13 +122,18 @@ public final class TLSServerSession {
     /// Whether ciphertext is waiting to be sent.
     public var hasOutput: Bool { BIO_ctrl_pending(outgoing) > 0 }
 
+    /// Lends the ciphertext waiting to be sent to `body`, where it lies in the session's output
+    /// buffer (no copy), then empties the output; the buffer keeps its storage for the next answer.
+    public func withOutput<Result, Failure: Error>(_ body: (UnsafeRawBufferPointer) throws(Failure) -> Result) throws(Failure) -> Result {
+        var data: UnsafeMutablePointer<CChar>?
+        let count = BIO_ctrl(outgoing, BIO_CTRL_INFO, 0, &data)  // BIO_get_mem_data
+        defer { _ = BIO_ctrl(outgoing, BIO_CTRL_RESET, 0, nil) }  // BIO_reset: a read-write memory BIO drops its data
+        return try body(UnsafeRawBufferPointer(start: data, count: count > 0 ? count : 0))
+    }
+
     /// The ciphertext to send to the client, emptying the session's output.
     public func takeOutput() -> [UInt8] {
-        let count = BIO_ctrl_pending(outgoing)
-        guard count > 0 else { return [] }
-        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            initialized = Int(max(0, BIO_read(outgoing, buffer.baseAddress, Int32(count))))
-        }
+        withOutput { Array($0) }
     }
 
     private func failure(_ what: String) -> TLSError {

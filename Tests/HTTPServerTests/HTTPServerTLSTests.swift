@@ -120,6 +120,21 @@ private final class TLSSocketClient {
         }
     }
 
+    /// An answer larger than the socket takes at once, to a client reading slowly: what the socket
+    /// refuses is kept and sent as it drains, and every byte arrives in order.
+    @Test func aLargeAnswerToASlowReaderArrivesWhole() throws {
+        let body = (0..<(16 << 20)).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+        let responder = HTTPClosureResponder { _ in HTTPResponse(status: .ok, headers: HTTPHeaders([("Content-Type", "text/plain")]), body: body) }
+        try withServer(try tlsConfiguration(), responder: responder) { _, port in
+            let result = try curl(["--limit-rate", "40M", "https://localhost:\(port)/large", "https://localhost:\(port)/again"])
+            #expect(result.status == 0, "\(result.log)")
+            #expect(result.output.utf8.count == 2 * body.count)
+            // Compared outside #expect, which would print both 32 MB arrays on a difference.
+            let arrivedInOrder = result.output.utf8.elementsEqual(body + body)
+            #expect(arrivedInOrder, "the bytes received differ from the bytes sent")
+        }
+    }
+
     @Test func plainHTTPAndGarbageOnTheTLSPortAreCut() throws {
         try withServer(try tlsConfiguration(), responder: schemeResponder) { _, port in
             let plain = try TestClient(port: port)
