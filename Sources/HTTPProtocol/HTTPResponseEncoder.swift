@@ -58,7 +58,7 @@ public enum HTTPResponseEncoder {
     }
 
     private static func append(_ text: String, to output: inout [UInt8]) {
-        output.append(contentsOf: text.utf8)
+        output.appendUTF8(text)
     }
 
     /// The digits of a number that is not negative (a status code, a length).

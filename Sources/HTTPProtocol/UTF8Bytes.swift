@@ -11,3 +11,13 @@ extension Substring {
         }
     }
 }
+
+extension Array where Element == UInt8 {
+    /// Appends the text's UTF-8 in one copy from where it lies; `append(contentsOf: text.utf8)`
+    /// costs several times more for the short pieces a header or a log line is made of.
+    @inlinable
+    package mutating func appendUTF8(_ text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+}

@@ -1,3 +1,4 @@
+import HTTPProtocol
 import JSON
 
 extension RegistryAPI {
@@ -16,47 +17,65 @@ extension RegistryAPI {
         /// The access-log line, ending in a newline: `time method route status duration principal id`
         /// and the failure, or the same fields as one JSON object.
         public func line(time: String, json: Bool) -> String {
+            var bytes: [UInt8] = []
+            append(to: &bytes, time: time, json: json)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// Appends `line(time:json:)`'s UTF-8 to `bytes`. The writer thread formats every request's
+        /// line into one buffer as bytes: appending to a `String` checks what each piece holds.
+        public func append(to bytes: inout [UInt8], time: String, json: Bool) {
             let milliseconds = (seconds * 1000 * 100).rounded() / 100
             if json {
                 var object: JSONObject = ["time": .string(time), "requestId": .string(requestID), "method": .string(method), "route": .string(route),
                                           "status": .integer(Int64(status)), "durationMs": .double(milliseconds),
                                           "principal": principal.map(JSONValue.string) ?? .null]
                 if let failure { object["failure"] = .string(failure) }
-                return JSONValue.object(object).encoded() + "\n"
+                JSONValue.object(object).write(to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
+                return
             }
-            // Appended piece by piece into one reserved string: the writer thread formats every request's line.
-            var line = ""
-            line.reserveCapacity(time.utf8.count + method.utf8.count + route.utf8.count + requestID.utf8.count + (principal?.utf8.count ?? 1) + 32)
-            line += time
-            line += " "
-            line += method
-            line += " "
-            line += route
-            line += " "
-            line += String(status)
-            line += " "
-            Self.appendDuration(milliseconds, to: &line)
-            line += "ms "
-            line += principal ?? "-"
-            line += " "
-            line += requestID
-            // A multi-line cause stays on the request's one line.
-            if let failure { line += " failed: " + String(failure.map { $0.isNewline ? " " : $0 }) }
-            line += "\n"
-            return line
+            bytes.appendUTF8(time)
+            bytes.append(UInt8(ascii: " "))
+            bytes.appendUTF8(method)
+            bytes.append(UInt8(ascii: " "))
+            bytes.appendUTF8(route)
+            bytes.append(UInt8(ascii: " "))
+            Self.appendDecimal(status, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            Self.appendDuration(milliseconds, to: &bytes)
+            bytes.append(contentsOf: "ms ".utf8)
+            bytes.appendUTF8(principal ?? "-")
+            bytes.append(UInt8(ascii: " "))
+            bytes.appendUTF8(requestID)
+            if let failure {
+                // A multi-line cause stays on the request's one line.
+                bytes.append(contentsOf: " failed: ".utf8)
+                bytes.append(contentsOf: String(failure.map { $0.isNewline ? " " : $0 }).utf8)
+            }
+            bytes.append(UInt8(ascii: "\n"))
         }
 
         /// Milliseconds rounded to hundredths as `Double.description` writes them (`0.05`, `1.5`,
         /// `12.0`), from two integers, where `Double.description` searches for the shortest digits.
-        static func appendDuration(_ milliseconds: Double, to line: inout String) {
+        static func appendDuration(_ milliseconds: Double, to bytes: inout [UInt8]) {
             guard milliseconds >= 0, milliseconds < 1e12 else {
-                line += milliseconds.description
+                bytes.append(contentsOf: milliseconds.description.utf8)
                 return
             }
             let hundredths = Int((milliseconds * 100).rounded())
             let fraction = hundredths % 100
-            line += String(hundredths / 100)
-            line += fraction == 0 ? ".0" : fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
+            appendDecimal(hundredths / 100, to: &bytes)
+            bytes.append(UInt8(ascii: "."))
+            if fraction < 10 && fraction > 0 { bytes.append(UInt8(ascii: "0")) }
+            appendDecimal(fraction % 10 == 0 ? fraction / 10 : fraction, to: &bytes)
+        }
+
+        /// A non-negative integer's decimal digits.
+        static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+            guard value >= 10 else { return bytes.append(UInt8(ascii: "0") + UInt8(value)) }
+            appendDecimal(value / 10, to: &bytes)
+            bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
         }
     }
 }

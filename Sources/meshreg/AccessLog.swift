@@ -61,14 +61,14 @@ final class AccessLog: Sendable {
     }
 
     /// The batch's lines; records of the same millisecond share one formatted time.
-    private func lines(_ records: [(record: RegistryAPI.LogRecord, time: Date)]) -> String {
-        var text = ""
-        text.reserveCapacity(records.count * 96)
+    private func lines(_ records: [(record: RegistryAPI.LogRecord, time: Date)]) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(records.count * 112)
         var formatted = (millisecond: Int64.min, text: "")
         for (record, time) in records {
             let millisecond = Int64((time.timeIntervalSince1970 * 1000).rounded(.down))
             if millisecond != formatted.millisecond { formatted = (millisecond, Timestamp.string(from: time)) }
-            text += record.line(time: formatted.text, json: json)
+            record.append(to: &text, time: formatted.text, json: json)
         }
         return text
     }
@@ -87,8 +87,8 @@ final class AccessLog: Sendable {
             }
             guard let (records, dropped, isFinishing) = taken else { continue }
             var text = lines(records)
-            if dropped > 0 { text += "access log: \(dropped) lines dropped, stderr did not keep up\n" }
-            Terminal.writeError(text)
+            if dropped > 0 { text.append(contentsOf: "access log: \(dropped) lines dropped, stderr did not keep up\n".utf8) }
+            Terminal.writeError(bytes: text)
             let ends = queue.update { queue in
                 queue.isWriting = false
                 return isFinishing && queue.records.isEmpty

@@ -31,15 +31,22 @@ enum Terminal {
         write(text, to: STDOUT_FILENO)
     }
 
+    /// Writes UTF-8 already made as bytes (the access log's batches) to file descriptor 2.
+    static func writeError(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0, to: STDERR_FILENO) }
+    }
+
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
+        text.withUTF8 { write($0, to: descriptor) }
+    }
+
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written <= 0 { return }
+            offset += written
         }
     }
 

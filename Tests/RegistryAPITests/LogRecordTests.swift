@@ -21,9 +21,9 @@ import Testing
         var compared = 0
         for _ in 0..<5000 {
             let seconds = Double.random(in: 0..<120, using: &generator) / Double([1, 10, 1000, 100_000].randomElement(using: &generator)!)
-            var line = ""
+            var line: [UInt8] = []
             RegistryAPI.LogRecord.appendDuration((seconds * 1000 * 100).rounded() / 100, to: &line)
-            #expect(line == ((seconds * 1000 * 100).rounded() / 100).description, "\(seconds) s")
+            #expect(String(decoding: line, as: UTF8.self) == ((seconds * 1000 * 100).rounded() / 100).description, "\(seconds) s")
             compared += 1
         }
         #expect(compared == 5000)
