@@ -294,41 +294,50 @@ public struct HTTPRequestParser: Sendable {
         return line
     }
 
-    /// Where the field line being parsed sits, for error reasons (the request line is line 1).
-    private var fieldLineLocation: String { "header line \(request.lineNumber)" }
-
     /// Splits `name: value`, trimming OWS around the value (RFC 9112 §5).
     private mutating func parseFieldLine(_ line: Range<Int>) throws(HTTPParseError) -> (name: Range<Int>, value: Range<Int>) {
-        if ASCII.isWhitespace(buffer[line.lowerBound]) {
-            throw HTTPParseError(.obsoleteLineFolding, "\(fieldLineLocation) starts with whitespace; line folding is not accepted, send the value on one line")
-        }
-        var index = line.lowerBound
-        while index < line.upperBound && ASCII.isTokenCharacter(buffer[index]) { index += 1 }
-        guard index > line.lowerBound, index < line.upperBound else {
-            throw HTTPParseError(.invalidHeaderName, "\(fieldLineLocation) must be a token name followed by a colon")
-        }
-        let name = line.lowerBound..<index
-        guard buffer[index] == ASCII.colon else {
-            if ASCII.isWhitespace(buffer[index]) {
-                throw HTTPParseError(.invalidHeaderName, "\(fieldLineLocation) has whitespace before the colon; remove it")
-            }
-            throw HTTPParseError(.invalidHeaderName, "\(fieldLineLocation) has a character not allowed in a field name")
-        }
-        var valueStart = index + 1
-        var valueEnd = line.upperBound
-        while valueStart < valueEnd && ASCII.isWhitespace(buffer[valueStart]) { valueStart += 1 }
-        while valueEnd > valueStart && ASCII.isWhitespace(buffer[valueEnd - 1]) { valueEnd -= 1 }
-        for byte in buffer[valueStart..<valueEnd] where !ASCII.isFieldValueCharacter(byte) {
-            if byte == ASCII.carriageReturn {
-                throw HTTPParseError(.invalidLineEnding, "\(fieldLineLocation) contains a CR not followed by LF")
-            }
-            throw HTTPParseError(.invalidHeaderValue, "\(fieldLineLocation) has a control character in its value")
+        let lineNumber = request.lineNumber
+        // Over the buffer's bytes directly: indexing the array checks bounds at every byte.
+        let parts = try buffer.withUnsafeBufferPointer { bytes throws(HTTPParseError) in
+            try Self.splitFieldLine(bytes, line, location: { "header line \(lineNumber)" })
         }
         request.headerCount += 1
         if request.headerCount > limits.maxHeaderCount {
             throw HTTPParseError(
                 .tooManyHeaders, status: .requestHeaderFieldsTooLarge,
                 "the request has more than \(limits.maxHeaderCount) header fields")
+        }
+        return parts
+    }
+
+    /// The name and trimmed value of a field line; `location` names the line in errors
+    /// (the request line is line 1).
+    private static func splitFieldLine(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>,
+                                       location: () -> String) throws(HTTPParseError) -> (name: Range<Int>, value: Range<Int>) {
+        if ASCII.isWhitespace(buffer[line.lowerBound]) {
+            throw HTTPParseError(.obsoleteLineFolding, "\(location()) starts with whitespace; line folding is not accepted, send the value on one line")
+        }
+        var index = line.lowerBound
+        while index < line.upperBound && ASCII.isTokenCharacter(buffer[index]) { index += 1 }
+        guard index > line.lowerBound, index < line.upperBound else {
+            throw HTTPParseError(.invalidHeaderName, "\(location()) must be a token name followed by a colon")
+        }
+        let name = line.lowerBound..<index
+        guard buffer[index] == ASCII.colon else {
+            if ASCII.isWhitespace(buffer[index]) {
+                throw HTTPParseError(.invalidHeaderName, "\(location()) has whitespace before the colon; remove it")
+            }
+            throw HTTPParseError(.invalidHeaderName, "\(location()) has a character not allowed in a field name")
+        }
+        var valueStart = index + 1
+        var valueEnd = line.upperBound
+        while valueStart < valueEnd && ASCII.isWhitespace(buffer[valueStart]) { valueStart += 1 }
+        while valueEnd > valueStart && ASCII.isWhitespace(buffer[valueEnd - 1]) { valueEnd -= 1 }
+        for byte in UnsafeBufferPointer(rebasing: buffer[valueStart..<valueEnd]) where !ASCII.isFieldValueCharacter(byte) {
+            if byte == ASCII.carriageReturn {
+                throw HTTPParseError(.invalidLineEnding, "\(location()) contains a CR not followed by LF")
+            }
+            throw HTTPParseError(.invalidHeaderValue, "\(location()) has a control character in its value")
         }
         return (name, valueStart..<valueEnd)
     }
