@@ -71,8 +71,9 @@ extension RegistryAPI {
             appendDecimal(fraction % 10 == 0 ? fraction / 10 : fraction, to: &bytes)
         }
 
-        /// A non-negative integer's decimal digits.
+        /// An integer's decimal digits.
         static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+            guard value >= 0 else { return bytes.appendUTF8(String(value)) }
             guard value >= 10 else { return bytes.append(UInt8(ascii: "0") + UInt8(value)) }
             appendDecimal(value / 10, to: &bytes)
             bytes.append(UInt8(ascii: "0") + UInt8(value % 10))

@@ -45,7 +45,7 @@ public struct Route: Sendable {
     }
 
     /// The decoded parameters of a raw path this route matched (see `Router.match`).
-    func parameters(_ path: RawPathSegments) -> [String: String] {
+    fileprivate func parameters(_ path: RawPathSegments) -> [String: String] {
         var parameters: [String: String] = [:]
         var next = path.first
         for segment in segments {
@@ -152,15 +152,16 @@ public struct Router: Sendable {
             root.visit(path, from: path.first) { fitting.append($0) }
             var allowed: [HTTPMethod] = []
             for index in fitting.sorted() where !allowed.contains(routes[index].method) { allowed.append(routes[index].method) }
-            if allowed.contains(.get) { allowed.append(.head) }
+            if allowed.contains(.get) && !allowed.contains(.head) { allowed.append(.head) }
             return .methodNotAllowed(allowed: allowed)
         }
     }
 }
 
 /// The segments of a raw path as byte ranges, without copying them: what follows the first
-/// `/`, split at each `/`, with a trailing `/` ignored (`/` itself is one empty segment).
-struct RawPathSegments {
+/// `/`, split at each `/`, with a trailing `/` ignored (`/` itself is one empty segment). It
+/// borrows the path's bytes, so it lives only inside `Router.match`.
+fileprivate struct RawPathSegments {
     private let bytes: UnsafeBufferPointer<UInt8>
     /// Where the last segment ends.
     private let end: Int
@@ -186,7 +187,7 @@ struct RawPathSegments {
     /// Whether the segment is the literal: the same bytes, or escapes that decode to its text.
     func equals(_ segment: Range<Int>, _ literal: UnsafeBufferPointer<UInt8>, decodedText: () -> String) -> Bool {
         let part = UnsafeBufferPointer(rebasing: bytes[segment])
-        if part.count == literal.count && memcmp(part.baseAddress!, literal.baseAddress!, part.count) == 0 { return true }
+        if part.count == literal.count && (part.isEmpty || memcmp(part.baseAddress!, literal.baseAddress!, part.count) == 0) { return true }
         return part.contains(UInt8(ascii: "%")) && decoded(segment) == decodedText()
     }
 

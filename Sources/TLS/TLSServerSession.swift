@@ -1,7 +1,7 @@
 import CSSL
 
 /// The server side of one TLS connection, with no socket: the caller feeds it the ciphertext it
-/// received, reads plaintext out, writes plaintext in and sends what `takeOutput()` returns
+/// received, reads plaintext out, writes plaintext in and sends what `withOutput` lends
 /// (docs/ARCHITECTURE.md, "TLS"). OpenSSL works on two memory BIOs, so the server's event loop
 /// drives it from readiness events and tests drive it in memory.
 ///
@@ -73,7 +73,7 @@ public final class TLSServerSession {
     }
 
     /// Runs the handshake as far as the received bytes allow; true once it is complete. A
-    /// failure (garbage, a refused protocol version) may leave an alert in `takeOutput()`.
+    /// failure (garbage, a refused protocol version) may leave an alert in the output.
     public func advanceHandshake() throws(TLSError) -> Bool {
         ERR_clear_error()
         let result = SSL_do_handshake(ssl)
@@ -101,7 +101,7 @@ public final class TLSServerSession {
         }
     }
 
-    /// Encrypts `plaintext`; the records wait in `takeOutput()`.
+    /// Encrypts `plaintext`; the records wait in the output (`withOutput`).
     public func writePlaintext(_ plaintext: UnsafeRawBufferPointer) throws(TLSError) {
         guard !plaintext.isEmpty else { return }
         ERR_clear_error()
@@ -123,12 +123,20 @@ public final class TLSServerSession {
     public var hasOutput: Bool { BIO_ctrl_pending(outgoing) > 0 }
 
     /// Lends the ciphertext waiting to be sent to `body`, where it lies in the session's output
-    /// buffer (no copy), then empties the output; the buffer keeps its storage for the next answer.
+    /// buffer (no copy), then takes it out of the output. `body` must not use the session: what
+    /// it wrote would be taken out unsent, and the lent bytes could move.
     public func withOutput<Result, Failure: Error>(_ body: (UnsafeRawBufferPointer) throws(Failure) -> Result) throws(Failure) -> Result {
         var data: UnsafeMutablePointer<CChar>?
-        let count = BIO_ctrl(outgoing, BIO_CTRL_INFO, 0, &data)  // BIO_get_mem_data
-        defer { _ = BIO_ctrl(outgoing, BIO_CTRL_RESET, 0, nil) }  // BIO_reset: a read-write memory BIO drops its data
-        return try body(UnsafeRawBufferPointer(start: data, count: count > 0 ? count : 0))
+        let count = max(0, BIO_ctrl(outgoing, BIO_CTRL_INFO, 0, &data))  // BIO_get_mem_data: the unread bytes
+        defer {
+            // Read past them (BIO_seek), as BIO_read would without copying them out. BIO_reset
+            // would zero all the storage the buffer ever grew to, at every answer after a large one.
+            let offset = BIO_ctrl(outgoing, BIO_C_FILE_TELL, 0, nil)
+            if offset < 0 || BIO_ctrl(outgoing, BIO_C_FILE_SEEK, offset + count, nil) < 0 {
+                _ = BIO_ctrl(outgoing, BIO_CTRL_RESET, 0, nil)
+            }
+        }
+        return try body(UnsafeRawBufferPointer(start: data, count: count))
     }
 
     /// The ciphertext to send to the client, emptying the session's output.

@@ -29,6 +29,14 @@ import Testing
         #expect(compared == 5000)
     }
 
+    @Test func statusesAreWrittenAsDecimals() {
+        for status in [0, 7, 200, 404, 503, -1] {
+            var record = Self.record(seconds: 0.001)
+            record.status = status
+            #expect(record.line(time: "t", json: false) == "t GET /api/v1/products/{id} \(status) 1.0ms - 5f0c9a1e-1b\n")
+        }
+    }
+
     @Test func principalAndAMultiLineFailureStayOnOneLine() {
         let line = Self.record(seconds: 0.002, principal: "user:david.kim", failure: "disk I/O error\nat page 7")
             .line(time: "2026-01-01T00:00:00.000Z", json: false)
