@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestClient
 import PostgresTestSupport
 
 /// Runs the built `meshreg` binary, as a user would, and captures what it prints.
@@ -29,8 +30,8 @@ struct MeshregProcess {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        let outputData = output.readAll()
+        let errorData = error.readAll()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
                        standardError: String(decoding: errorData, as: UTF8.self))

@@ -63,7 +63,7 @@ import Testing
         #expect(printed.contains("loaded "), "serve printed: \(printed)")
         #expect(!printed.contains("listening on"))
         kill(process.processIdentifier, SIGTERM)
-        printed += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        printed += String(decoding: errors.readAll(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(printed)")
         #expect(printed.contains("listening on") && printed.hasSuffix("meshreg stopped\n"), "\(printed)")

@@ -88,8 +88,8 @@ private final class TLSSocketClient {
         process.standardOutput = output
         process.standardError = log
         try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let logData = log.fileHandleForReading.readDataToEndOfFile()
+        let outputData = output.readAll()
+        let logData = log.readAll()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: logData, as: UTF8.self))
     }
