@@ -18,34 +18,34 @@ public enum HTTPResponseEncoder {
         var output: [UInt8] = []
         output.reserveCapacity(128 + response.headers.count * 32 + response.body.count)
         // Written piece by piece: interpolated strings longer than 15 bytes would each allocate.
-        append("HTTP/1.1 ", to: &output)
-        appendDecimal(response.status.code, to: &output)
+        output.appendUTF8("HTTP/1.1 ")
+        output.appendDecimal(response.status.code)
         output.append(UInt8(ascii: " "))
-        append(response.status.reasonPhrase, to: &output)
-        append("\r\n", to: &output)
+        output.appendUTF8(response.status.reasonPhrase)
+        output.appendUTF8("\r\n")
         for field in response.headers where !isFramingField(field.name) {
-            append(field.name, to: &output)
-            append(": ", to: &output)
-            append(field.value, to: &output)
-            append("\r\n", to: &output)
+            output.appendUTF8(field.name)
+            output.appendUTF8(": ")
+            output.appendUTF8(field.value)
+            output.appendUTF8("\r\n")
         }
         if let date {
-            append("Date: ", to: &output)
-            append(date, to: &output)
-            append("\r\n", to: &output)
+            output.appendUTF8("Date: ")
+            output.appendUTF8(date)
+            output.appendUTF8("\r\n")
         }
         if closesConnection {
-            append("Connection: close\r\n", to: &output)
+            output.appendUTF8("Connection: close\r\n")
         } else if let head, !head.version.isAtLeastHTTP1_1 {
-            append("Connection: keep-alive\r\n", to: &output)
+            output.appendUTF8("Connection: keep-alive\r\n")
         }
         let sendsBody = !response.status.forbidsContent && head?.method != .head
         if !response.status.forbidsContent {
-            append("Content-Length: ", to: &output)
-            appendDecimal(response.body.count, to: &output)
-            append("\r\n", to: &output)
+            output.appendUTF8("Content-Length: ")
+            output.appendDecimal(response.body.count)
+            output.appendUTF8("\r\n")
         }
-        append("\r\n", to: &output)
+        output.appendUTF8("\r\n")
         if sendsBody {
             output.append(contentsOf: response.body)
         }
@@ -55,21 +55,5 @@ public enum HTTPResponseEncoder {
     private static func isFramingField(_ name: String) -> Bool {
         HTTPHeaders.namesMatch(name, "content-length") || HTTPHeaders.namesMatch(name, "transfer-encoding")
             || HTTPHeaders.namesMatch(name, "connection") || HTTPHeaders.namesMatch(name, "date")
-    }
-
-    private static func append(_ text: String, to output: inout [UInt8]) {
-        output.appendUTF8(text)
-    }
-
-    /// The digits of a number that is not negative (a status code, a length).
-    private static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            output.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
     }
 }

@@ -20,4 +20,18 @@ extension Array where Element == UInt8 {
         var text = text
         text.withUTF8 { append(contentsOf: $0) }
     }
+
+    /// Appends an integer's decimal digits (a status code, a length, a duration's parts).
+    @inlinable
+    package mutating func appendDecimal(_ value: Int) {
+        guard value >= 0 else { return appendUTF8(String(value)) }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
 }

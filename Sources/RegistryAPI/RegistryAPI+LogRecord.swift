@@ -41,7 +41,7 @@ extension RegistryAPI {
             bytes.append(UInt8(ascii: " "))
             bytes.appendUTF8(route)
             bytes.append(UInt8(ascii: " "))
-            Self.appendDecimal(status, to: &bytes)
+            bytes.appendDecimal(status)
             bytes.append(UInt8(ascii: " "))
             Self.appendDuration(milliseconds, to: &bytes)
             bytes.append(contentsOf: "ms ".utf8)
@@ -65,18 +65,10 @@ extension RegistryAPI {
             }
             let hundredths = Int((milliseconds * 100).rounded())
             let fraction = hundredths % 100
-            appendDecimal(hundredths / 100, to: &bytes)
+            bytes.appendDecimal(hundredths / 100)
             bytes.append(UInt8(ascii: "."))
             if fraction < 10 && fraction > 0 { bytes.append(UInt8(ascii: "0")) }
-            appendDecimal(fraction % 10 == 0 ? fraction / 10 : fraction, to: &bytes)
-        }
-
-        /// An integer's decimal digits.
-        static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-            guard value >= 0 else { return bytes.appendUTF8(String(value)) }
-            guard value >= 10 else { return bytes.append(UInt8(ascii: "0") + UInt8(value)) }
-            appendDecimal(value / 10, to: &bytes)
-            bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+            bytes.appendDecimal(fraction % 10 == 0 ? fraction / 10 : fraction)
         }
     }
 }
