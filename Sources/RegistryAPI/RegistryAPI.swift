@@ -35,7 +35,9 @@ public final class RegistryAPI: HTTPResponder {
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
-        guard let response = answer(request, fromMemoryOnly: false) else { preconditionFailure("a worker answers every request") }
+        guard let response = answer(request, rawPath: request.rawPath, fromMemoryOnly: false) else {
+            preconditionFailure("a worker answers every request")
+        }
         return response
     }
 
@@ -43,18 +45,20 @@ public final class RegistryAPI: HTTPResponder {
     /// health, the OpenAPI document, schemas by id and products held in their caches, each for a
     /// caller the token cache knows (docs/ARCHITECTURE.md, "Answers made on the loop"). Requests with a body never.
     public func respondWithoutBlocking(to request: HTTPRequest) -> HTTPResponse? {
-        guard request.method == .get || request.method == .head, request.body.isEmpty, !mayWaitLong(request) else { return nil }
-        return answer(request, fromMemoryOnly: true)
+        let rawPath = request.rawPath
+        guard request.method == .get || request.method == .head, request.body.isEmpty, !Self.mayWaitLong(request.method, rawPath) else {
+            return nil
+        }
+        return answer(request, rawPath: rawPath, fromMemoryOnly: true)
     }
 
     /// The one way a request is answered, on a worker or (`fromMemoryOnly`) on the event loop,
     /// where nil means a worker must answer it; either way the same headers, metrics and log line.
-    private func answer(_ request: HTTPRequest, fromMemoryOnly: Bool) -> HTTPResponse? {
+    private func answer(_ request: HTTPRequest, rawPath: Substring, fromMemoryOnly: Bool) -> HTTPResponse? {
         let start = DispatchTime.now().uptimeNanoseconds
         var route = "unmatched"
         var principal: Principal?
         let outcome: Result<HTTPResponse, ServerFailure>
-        let rawPath = request.rawPath
         let isUI = Self.isUIPath(rawPath)
         switch (isUI ? uiRouter : router).match(request.method, rawPath: rawPath) {
         case .notFound:
@@ -98,7 +102,11 @@ public final class RegistryAPI: HTTPResponder {
     /// The event feed's long polls and streams (`/api/v1/events?wait=`, `/api/v1/events/stream`)
     /// wait for commits up to `Registry.maximumEventWait`: the server runs them on its long-wait pool.
     public func mayWaitLong(_ request: HTTPRequest) -> Bool {
-        request.method == .get && request.rawPath.hasBytePrefix("/api/v1/events")
+        Self.mayWaitLong(request.method, request.rawPath)
+    }
+
+    private static func mayWaitLong(_ method: HTTPMethod, _ rawPath: Substring) -> Bool {
+        method == .get && rawPath.hasBytePrefix("/api/v1/events")
     }
 
     /// The route's answer, or the server failure to answer without its cause; nil when
