@@ -45,10 +45,9 @@ public final class RegistryAPI: HTTPResponder {
     /// health, the OpenAPI document, schemas by id and products held in their caches, each for a
     /// caller the token cache knows (docs/ARCHITECTURE.md, "Answers made on the loop"). Requests with a body never.
     public func respondWithoutBlocking(to request: HTTPRequest) -> HTTPResponse? {
+        guard request.method == .get || request.method == .head, request.body.isEmpty else { return nil }
         let rawPath = request.rawPath
-        guard request.method == .get || request.method == .head, request.body.isEmpty, !Self.mayWaitLong(request.method, rawPath) else {
-            return nil
-        }
+        guard !Self.mayWaitLong(request.method, rawPath) else { return nil }
         return answer(request, rawPath: rawPath, fromMemoryOnly: true)
     }
 
