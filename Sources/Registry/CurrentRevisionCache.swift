@@ -10,21 +10,25 @@ final class CurrentRevisionCache: Sendable {
     }
 
     private let documents: GenerationCache<Key, StoredDocument>
-    private let largestDocument: Int
 
     init(capacityBytes: Int = 64 << 20, largestDocument: Int = 1 << 20, lifetimeSeconds: UInt64 = 10) {
-        documents = GenerationCache(capacity: capacityBytes, lifetimeSeconds: lifetimeSeconds) { $0.documentText.utf8.count }
-        self.largestDocument = largestDocument
+        documents = GenerationCache(capacity: capacityBytes, largestCost: largestDocument, lifetimeSeconds: lifetimeSeconds) {
+            $0.documentText.utf8.count
+        }
     }
 
     /// The cached revision, or nil when there is none, it has expired, or a write is running.
     func document(_ key: Key) -> StoredDocument? { documents.value(for: key) }
 
+    /// The cached revision, else what `read` finds, kept unless a write began or ended meanwhile.
+    func document<Failure: Error>(_ key: Key, orRead read: () throws(Failure) -> StoredDocument?) throws(Failure) -> StoredDocument? {
+        try documents.value(for: key, orRead: read)
+    }
+
     var generation: UInt64 { documents.generation }
 
     /// Keeps `document`, read after `generation` was noted, unless a write began or ended since.
     func remember(_ document: StoredDocument, as key: Key, readIn generation: UInt64) {
-        guard document.documentText.utf8.count <= largestDocument else { return }
         documents.remember(document, for: key, readIn: generation)
     }
 

@@ -12,7 +12,7 @@ import Threads
 ///   keeps anything, and `writeEnds` empties it.
 ///
 /// Bounded by the summed `cost` of its values: a full cache starts over, and what it drops is
-/// freed after the lock is released.
+/// freed after the lock is released. A value costing more than `largestCost` is not kept.
 final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Entry {
         var value: Value
@@ -29,11 +29,13 @@ final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: Sendable
 
     private let state = ReadWriteLock(State())
     private let capacity: Int
+    private let largestCost: Int
     private let lifetimeNanoseconds: UInt64
     private let cost: @Sendable (Value) -> Int
 
-    init(capacity: Int, lifetimeSeconds: UInt64 = 10, cost: @escaping @Sendable (Value) -> Int = { _ in 1 }) {
+    init(capacity: Int, largestCost: Int = .max, lifetimeSeconds: UInt64 = 10, cost: @escaping @Sendable (Value) -> Int = { _ in 1 }) {
         self.capacity = max(1, capacity)
+        self.largestCost = largestCost
         self.lifetimeNanoseconds = lifetimeSeconds * 1_000_000_000
         self.cost = cost
     }
@@ -47,6 +49,16 @@ final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: Sendable
         }
     }
 
+    /// The value kept for `key`, else what `read` finds in the database, kept under the
+    /// generation rule (the generation is noted before `read` runs).
+    func value<Failure: Error>(for key: Key, orRead read: () throws(Failure) -> Value?) throws(Failure) -> Value? {
+        if let value = value(for: key) { return value }
+        let noted = generation
+        guard let value = try read() else { return nil }
+        remember(value, for: key, readIn: noted)
+        return value
+    }
+
     /// The generation to pass to `remember` for what is read from the database from now on.
     var generation: UInt64 {
         state.read(\.generation)
@@ -55,6 +67,7 @@ final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: Sendable
     /// Keeps `value`, read after `generation` was noted, unless the cache was emptied or a write began since.
     func remember(_ value: Value, for key: Key, readIn generation: UInt64) {
         let cost = cost(value)
+        guard cost <= largestCost else { return }
         let expiresAt = DispatchTime.now().uptimeNanoseconds + lifetimeNanoseconds
         _ = state.write { state -> [Key: Entry] in
             guard state.generation == generation, state.writesInFlight == 0 else { return [:] }

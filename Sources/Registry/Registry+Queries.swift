@@ -174,11 +174,11 @@ extension Registry {
 
     private func current(_ kind: WriteResult.Kind, _ key: String, notFound: String) throws(RegistryError) -> StoredDocument {
         let cacheKey = CurrentRevisionCache.Key(kind: kind, key: key)
-        if let cached = currentRevisions?.document(cacheKey) { return cached }
-        let generation = currentRevisions?.generation
-        let document = try read(singleStatement: true) { store in try store.currentRevision(kind, key) }
+        let readCurrent = { () throws(RegistryError) -> StoredDocument? in
+            try self.read(singleStatement: true) { store in try store.currentRevision(kind, key) }
+        }
+        let document = if let currentRevisions { try currentRevisions.document(cacheKey, orRead: readCurrent) } else { try readCurrent() }
         guard let document else { throw RegistryError(.notFound, notFound) }
-        if let generation { currentRevisions?.remember(document, as: cacheKey, readIn: generation) }
         return document
     }
 }

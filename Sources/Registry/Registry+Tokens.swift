@@ -74,11 +74,9 @@ extension Registry {
     public func authenticate(token: String) throws(RegistryError) -> Principal? {
         guard token.utf8.count <= 256 else { return nil }
         let digest = SHA256.hexDigest(token)
-        if let principal = tokenCache.principal(forDigest: digest) { return principal }
-        let generation = tokenCache.generation
-        let principal = try read(singleStatement: true) { store in try store.principal(forTokenDigest: digest) }
-        if let principal { tokenCache.remember(principal, forDigest: digest, readIn: generation) }
-        return principal
+        return try tokenCache.principal(forDigest: digest) { () throws(RegistryError) in
+            try read(singleStatement: true) { store in try store.principal(forTokenDigest: digest) }
+        }
     }
 
     /// The principal of a token this process authenticated within the token cache's lifetime,

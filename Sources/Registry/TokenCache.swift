@@ -13,6 +13,11 @@ final class TokenCache: Sendable {
 
     func principal(forDigest digest: String) -> Principal? { principals.value(for: digest) }
 
+    /// The cached principal, else what `read` finds, kept unless a revocation emptied the cache meanwhile.
+    func principal<Failure: Error>(forDigest digest: String, orRead read: () throws(Failure) -> Principal?) throws(Failure) -> Principal? {
+        try principals.value(for: digest, orRead: read)
+    }
+
     var generation: UInt64 { principals.generation }
 
     func remember(_ principal: Principal, forDigest digest: String, readIn generation: UInt64) {
