@@ -61,14 +61,8 @@ final class EventLoopConnection {
     /// Sends queued bytes while the socket takes them; tells the machine when all are gone.
     func flush(now: ContinuousClock.Instant) {
         while hasPendingOutput && isWritable {
-            do {
-                let sent = try output.withUnsafeBytes { bytes throws(SocketError) in
-                    try socket.send(UnsafeRawBufferPointer(rebasing: bytes[outputSent...]))
-                }
-                if sent == 0 { isWritable = false } else { outputSent += sent }
-            } catch {
-                return machine.connectionFailed()
-            }
+            guard let sent = output.withUnsafeBytes({ sendNow(UnsafeRawBufferPointer(rebasing: $0[outputSent...])) }) else { return }
+            outputSent += sent
         }
         guard !hasPendingOutput else { return }
         // Each answer arrives as its own array, so keeping this one's storage would only hold memory while idle.
@@ -166,14 +160,23 @@ final class EventLoopConnection {
             guard !ciphertext.isEmpty else { return }
             var sent = 0
             if !hasPendingOutput && isWritable {
-                do {
-                    sent = try socket.send(ciphertext)
-                } catch {
-                    return machine.connectionFailed()
-                }
-                if sent == 0 { isWritable = false }
+                guard let taken = sendNow(ciphertext) else { return }
+                sent = taken
             }
-            if sent < ciphertext.count { queue(Array(ciphertext[sent...])) }
+            output.append(contentsOf: ciphertext[sent...])
+        }
+    }
+
+    /// One `send`: how many bytes the socket took (0 when it would block, which clears
+    /// `isWritable`), or nil when it failed and the machine was told.
+    private func sendNow(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        do {
+            let sent = try socket.send(bytes)
+            if sent == 0 { isWritable = false }
+            return sent
+        } catch {
+            machine.connectionFailed()
+            return nil
         }
     }
 
