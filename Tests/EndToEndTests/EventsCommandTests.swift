@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestClient
 import JSON
 import Testing
 
@@ -49,7 +50,7 @@ import Testing
         let change = try server.send("PUT", "/apis/ccompat/v7/config", token: server.adminToken,
                                      contentType: "application/vnd.schemaregistry.v1+json", body: #"{"compatibility": "FULL"}"#)
         #expect(change.status == 200)
-        let line = output.fileHandleForReading.availableData
+        let line = output.readSome()
         let event = try JSONParser.parse(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(event["type"] == "io.meshreg.global-config.changed.v1")
         #expect(event["data"]?["compatibility"] == "FULL")

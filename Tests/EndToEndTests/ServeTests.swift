@@ -56,7 +56,7 @@ import Testing
         try process.run()
         var printed = ""
         while !printed.contains("loaded ") {
-            let data = errors.fileHandleForReading.availableData
+            let data = errors.readSome()
             if data.isEmpty { break }
             printed += String(decoding: data, as: UTF8.self)
         }

@@ -29,7 +29,7 @@ final class ServerProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(30)
         var pending = ""
         while port == nil, Date() < deadline {
-            let data = errorPipe.fileHandleForReading.availableData
+            let data = errorPipe.readSome()
             if data.isEmpty { break }
             pending += String(decoding: data, as: UTF8.self)
             if let range = pending.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
