@@ -73,9 +73,9 @@ extension Registry {
     /// The principal a token stands for, or nil for an unknown or revoked token.
     public func authenticate(token: String) throws(RegistryError) -> Principal? {
         guard token.utf8.count <= 256 else { return nil }
-        let digest = SHA256.hexDigest(token)
-        return try tokenCache.principal(forDigest: digest) { () throws(RegistryError) in
-            try read(singleStatement: true) { store in try store.principal(forTokenDigest: digest) }
+        return try tokenCache.value(for: token) { () throws(RegistryError) in
+            let digest = SHA256.hexDigest(token)
+            return try read(singleStatement: true) { store in try store.principal(forTokenDigest: digest) }
         }
     }
 
@@ -83,7 +83,7 @@ extension Registry {
     /// from memory only (no database read, no waiting lock); nil means "ask `authenticate`".
     public func cachedPrincipal(forToken token: String) -> Principal? {
         guard token.utf8.count <= 256 else { return nil }
-        return tokenCache.principal(forDigest: SHA256.hexDigest(token))
+        return tokenCache.value(for: token)
     }
 
     public func tokens() throws(RegistryError) -> [TokenSummary] {

@@ -10,7 +10,9 @@ import SQL
 public final class Registry: Sendable {
     let database: any SQLDatabase
     let clock: @Sendable () -> Date
-    let tokenCache = TokenCache()
+    /// Recently authenticated tokens by their text, for 10 seconds, so a request needs neither a
+    /// database read nor a SHA-256 to authenticate (docs/ARCHITECTURE.md, "Caches").
+    let tokenCache = GenerationCache<String, Principal>(capacity: 10_000)
     let documents = DocumentCache()
     let notifier = ChangeNotifier()
     /// Current domains, products and contracts; only in a serving registry, which hears every commit.
