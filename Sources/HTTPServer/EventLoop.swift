@@ -69,7 +69,7 @@ final class EventLoop: @unchecked Sendable {
         let events = UnsafeMutableBufferPointer<epoll_event>.allocate(capacity: 256)
         defer { events.deallocate() }
         while !(isStopping && connectionCount == 0) {
-            let now = ContinuousClock.now
+            let now = MonotonicInstant.now
             let timeout = timers.earliest.map { now.duration(to: $0) }
             do {
                 try epoll.wait(timeout: timeout, into: events) { event in handle(event) }
@@ -89,7 +89,7 @@ final class EventLoop: @unchecked Sendable {
         case Epoll.wakeToken:
             epoll.acknowledgeWake()
             wakePending.store(false, ordering: .sequentiallyConsistent)
-            let now = ContinuousClock.now
+            let now = MonotonicInstant.now
             if server.isCutting {
                 closeAll()
                 return
@@ -124,7 +124,7 @@ final class EventLoop: @unchecked Sendable {
         return connection
     }
 
-    private func acceptConnections(now: ContinuousClock.Instant) {
+    private func acceptConnections(now: MonotonicInstant) {
         for _ in 0..<64 {
             let accepted: (socket: Socket, address: String)
             do {
@@ -143,7 +143,7 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    private func open(_ socket: Socket, address: String, now: ContinuousClock.Instant) {
+    private func open(_ socket: Socket, address: String, now: MonotonicInstant) {
         let session = server.configuration.tls.flatMap { try? $0.makeSession() }
         guard server.configuration.tls == nil || session != nil else {
             socket.close()
@@ -173,7 +173,7 @@ final class EventLoop: @unchecked Sendable {
     // MARK: Driving a connection
 
     /// Carries out the machine's actions and reads while it wants bytes; then arms its timer.
-    private func service(_ connection: EventLoopConnection, now: ContinuousClock.Instant) {
+    private func service(_ connection: EventLoopConnection, now: MonotonicInstant) {
         let date = currentDate()
         while true {
             switch connection.machine.nextAction(now: now, date: date) {
@@ -203,7 +203,7 @@ final class EventLoop: @unchecked Sendable {
     }
 
     /// Answers on the loop when the responder can do so from memory, else on a worker.
-    private func dispatch(_ request: HTTPRequest, for connection: EventLoopConnection, now: ContinuousClock.Instant) {
+    private func dispatch(_ request: HTTPRequest, for connection: EventLoopConnection, now: MonotonicInstant) {
         let responder = server.responder
         if let response = responder.respondWithoutBlocking(to: request) {
             connection.machine.responseProduced(response, now: now)
@@ -224,7 +224,7 @@ final class EventLoop: @unchecked Sendable {
         timers.insert(TimerQueue.Entry(deadline: deadline, slot: connection.socket.descriptor, serial: connection.serial))
     }
 
-    private func fireTimers(now: ContinuousClock.Instant) {
+    private func fireTimers(now: MonotonicInstant) {
         while let entry = timers.popDue(now: now) {
             guard let connection = connection(entry.slot, serial: entry.serial), connection.serial == entry.serial,
                   connection.scheduledDeadline == entry.deadline
@@ -249,7 +249,7 @@ final class EventLoop: @unchecked Sendable {
 
     // MARK: Stopping
 
-    private func beginStopping(now: ContinuousClock.Instant) {
+    private func beginStopping(now: MonotonicInstant) {
         isStopping = true
         epoll.remove(server.listener)
         for case let connection? in connections {

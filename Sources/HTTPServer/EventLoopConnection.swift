@@ -25,7 +25,7 @@ final class EventLoopConnection {
     /// The sending direction ends once the output is sent.
     private var shutdownPending = false
     /// The earliest deadline the loop's timer queue holds for this connection.
-    var scheduledDeadline: ContinuousClock.Instant?
+    var scheduledDeadline: MonotonicInstant?
 
     init(socket: Socket, serial: UInt64, machine: HTTPConnectionStateMachine, tls: TLSServerSession?) {
         self.socket = socket
@@ -37,7 +37,7 @@ final class EventLoopConnection {
     var hasPendingOutput: Bool { outputSent < output.count }
 
     /// Queues an answer's bytes (encrypting them under TLS) and sends what the socket takes.
-    func send(_ bytes: [UInt8], now: ContinuousClock.Instant) {
+    func send(_ bytes: [UInt8], now: MonotonicInstant) {
         if let tls {
             let encrypted = bytes.withUnsafeBytes { (try? tls.writePlaintext($0)) != nil }
             guard encrypted else { return machine.connectionFailed() }
@@ -49,7 +49,7 @@ final class EventLoopConnection {
     }
 
     /// Ends the sending direction once the output is sent (close_notify first under TLS).
-    func shutdownWrite(now: ContinuousClock.Instant) {
+    func shutdownWrite(now: MonotonicInstant) {
         if let tls {
             tls.close()
             sendOutput(of: tls)
@@ -59,7 +59,7 @@ final class EventLoopConnection {
     }
 
     /// Sends queued bytes while the socket takes them; tells the machine when all are gone.
-    func flush(now: ContinuousClock.Instant) {
+    func flush(now: MonotonicInstant) {
         while hasPendingOutput && isWritable {
             guard let sent = output.withUnsafeBytes({ sendNow(UnsafeRawBufferPointer(rebasing: $0[outputSent...])) }) else { return }
             outputSent += sent
@@ -76,7 +76,7 @@ final class EventLoopConnection {
     }
 
     /// Reads once if the machine wants bytes and there may be some; false when nothing happened.
-    func readOnce(into buffer: UnsafeMutableRawBufferPointer, now: ContinuousClock.Instant) -> Bool {
+    func readOnce(into buffer: UnsafeMutableRawBufferPointer, now: MonotonicInstant) -> Bool {
         guard machine.wantsToRead else { return false }
         if let tls, !machine.discardsInput, !machine.isHandshaking, tls.hasBufferedInput {
             // Reading may make the session answer (session tickets, key updates): that goes out first.
@@ -135,7 +135,7 @@ final class EventLoopConnection {
 
     /// Hands ciphertext to the session and advances the handshake; what the session answers
     /// (handshake records, alerts, key updates) is queued for sending.
-    private func receiveCiphertext(_ ciphertext: UnsafeRawBufferPointer, session: TLSServerSession, now: ContinuousClock.Instant) {
+    private func receiveCiphertext(_ ciphertext: UnsafeRawBufferPointer, session: TLSServerSession, now: MonotonicInstant) {
         do {
             try session.receive(ciphertext)
             if machine.isHandshaking, try session.advanceHandshake() {

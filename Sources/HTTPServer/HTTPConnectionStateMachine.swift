@@ -60,21 +60,21 @@ package struct HTTPConnectionStateMachine {
 
     private enum Phase {
         /// Waiting for the TLS handshake to finish.
-        case handshaking(deadline: ContinuousClock.Instant)
+        case handshaking(deadline: MonotonicInstant)
         /// Between requests, nothing of the next one received.
-        case idle(deadline: ContinuousClock.Instant)
+        case idle(deadline: MonotonicInstant)
         /// Part of a head has arrived.
-        case readingHead(started: ContinuousClock.Instant, deadline: ContinuousClock.Instant)
+        case readingHead(started: MonotonicInstant, deadline: MonotonicInstant)
         /// The head is complete; the body is arriving.
-        case readingBody(RequestInProgress, deadline: ContinuousClock.Instant)
+        case readingBody(RequestInProgress, deadline: MonotonicInstant)
         /// The responder is working on the request.
         case responding(RequestInProgress)
         /// The answer is ready but held until `until` (a throttled client).
-        case delaying(RequestInProgress, response: HTTPResponse, until: ContinuousClock.Instant)
+        case delaying(RequestInProgress, response: HTTPResponse, until: MonotonicInstant)
         /// A final answer is queued; once it is sent the sending direction ends.
-        case closing(deadline: ContinuousClock.Instant)
+        case closing(deadline: MonotonicInstant)
         /// The sending direction ended; what the client still sends is read and dropped.
-        case lingering(deadline: ContinuousClock.Instant, drained: Int)
+        case lingering(deadline: MonotonicInstant, drained: Int)
         case closed
     }
 
@@ -84,9 +84,9 @@ package struct HTTPConnectionStateMachine {
     private final class RequestInProgress {
         let head: HTTPRequestHead
         var body: [UInt8]
-        let started: ContinuousClock.Instant
+        let started: MonotonicInstant
 
-        init(head: HTTPRequestHead, body: [UInt8], started: ContinuousClock.Instant) {
+        init(head: HTTPRequestHead, body: [UInt8], started: MonotonicInstant) {
             self.head = head
             self.body = body
             self.started = started
@@ -96,7 +96,7 @@ package struct HTTPConnectionStateMachine {
     /// Output decided but not yet handed to the loop.
     private enum QueuedOutput {
         case continueResponse
-        case answer(HTTPResponse, head: HTTPRequestHead?, closes: Bool, started: ContinuousClock.Instant)
+        case answer(HTTPResponse, head: HTTPRequestHead?, closes: Bool, started: MonotonicInstant)
     }
 
     private let settings: Settings
@@ -104,12 +104,12 @@ package struct HTTPConnectionStateMachine {
     private var phase: Phase
     private var queued: QueuedOutput?
     /// Output handed to the loop and not yet reported flushed.
-    private var outputDeadline: ContinuousClock.Instant?
+    private var outputDeadline: MonotonicInstant?
     private var peerFinishedSending = false
     private var isStopping = false
 
     /// A connection accepted at `now`; a TLS one starts in its handshake.
-    package init(settings: Settings, now: ContinuousClock.Instant) {
+    package init(settings: Settings, now: MonotonicInstant) {
         self.settings = settings
         parser = HTTPRequestParser(limits: settings.limits)
         phase = settings.isSecure ? .handshaking(deadline: now + settings.handshakeTimeout) : .idle(deadline: now + settings.idleTimeout)
@@ -152,8 +152,8 @@ package struct HTTPConnectionStateMachine {
 
     /// When `timerFired` must be called next; nil when no timer runs (the responder is working).
     @inline(__always)
-    package var deadline: ContinuousClock.Instant? {
-        let phaseDeadline: ContinuousClock.Instant? = switch phase {
+    package var deadline: MonotonicInstant? {
+        let phaseDeadline: MonotonicInstant? = switch phase {
         case .handshaking(let deadline), .readingHead(_, let deadline), .readingBody(_, let deadline),
              .closing(let deadline), .lingering(let deadline, _):
             deadline
@@ -172,7 +172,7 @@ package struct HTTPConnectionStateMachine {
 
     /// Bytes arrived (plaintext, after TLS). An empty chunk says ciphertext arrived that holds
     /// no plaintext yet: the next request has begun all the same, and its head's deadline runs.
-    package mutating func bytesReceived(_ bytes: UnsafeRawBufferPointer, now: ContinuousClock.Instant) {
+    package mutating func bytesReceived(_ bytes: UnsafeRawBufferPointer, now: MonotonicInstant) {
         switch phase {
         case .idle:
             phase = .readingHead(started: now, deadline: now + settings.headerReadTimeout)
@@ -188,7 +188,7 @@ package struct HTTPConnectionStateMachine {
     }
 
     /// The TLS handshake finished: the first request may come.
-    package mutating func handshakeCompleted(now: ContinuousClock.Instant) {
+    package mutating func handshakeCompleted(now: MonotonicInstant) {
         guard case .handshaking = phase else { return }
         phase = isStopping ? .closed : .idle(deadline: now + settings.idleTimeout)
     }
@@ -210,7 +210,7 @@ package struct HTTPConnectionStateMachine {
     }
 
     /// The responder answered the request in flight.
-    package mutating func responseProduced(_ response: HTTPResponse, now: ContinuousClock.Instant) {
+    package mutating func responseProduced(_ response: HTTPResponse, now: MonotonicInstant) {
         guard case .responding(let request) = phase else { return }
         if response.delay > .zero {
             phase = .delaying(request, response: response, until: now + response.delay)
@@ -220,7 +220,7 @@ package struct HTTPConnectionStateMachine {
     }
 
     /// Everything queued with `.send` has been handed to the kernel.
-    package mutating func outputFlushed(now: ContinuousClock.Instant) {
+    package mutating func outputFlushed(now: MonotonicInstant) {
         guard outputDeadline != nil else { return }
         outputDeadline = nil
         if case .idle = phase {
@@ -229,7 +229,7 @@ package struct HTTPConnectionStateMachine {
     }
 
     /// A timer fired; whatever deadline has passed takes effect.
-    package mutating func timerFired(now: ContinuousClock.Instant) {
+    package mutating func timerFired(now: MonotonicInstant) {
         if let outputDeadline, now >= outputDeadline {
             // The client stopped reading our answer.
             phase = .closed
@@ -266,7 +266,7 @@ package struct HTTPConnectionStateMachine {
     // MARK: Actions
 
     /// The next thing to do; call until `.wait`. `date` is the `Date` field for answers, if any.
-    package mutating func nextAction(now: ContinuousClock.Instant, date: String? = nil) -> Action {
+    package mutating func nextAction(now: MonotonicInstant, date: String? = nil) -> Action {
         if let output = queued {
             queued = nil
             outputDeadline = outputDeadline ?? now + settings.writeTimeout
@@ -288,13 +288,13 @@ package struct HTTPConnectionStateMachine {
     }
 
     /// Runs the parser over what has been received until it needs more or has something to do.
-    private mutating func parse(now: ContinuousClock.Instant, date: String?) -> Action {
+    private mutating func parse(now: MonotonicInstant, date: String?) -> Action {
         while true {
             switch parser.next() {
             case .needMoreData:
                 return .wait
             case .head(let head):
-                let started: ContinuousClock.Instant
+                let started: MonotonicInstant
                 if case .readingHead(let start, _) = phase { started = start } else { started = now }
                 var body: [UInt8] = []
                 if case .contentLength(let length) = head.bodyFraming { body.reserveCapacity(length) }
@@ -324,7 +324,7 @@ package struct HTTPConnectionStateMachine {
         }
     }
 
-    private mutating func answer(_ request: RequestInProgress, with response: HTTPResponse, now: ContinuousClock.Instant) {
+    private mutating func answer(_ request: RequestInProgress, with response: HTTPResponse, now: MonotonicInstant) {
         let closes = !request.head.keepAlive || isStopping || peerFinishedSending
         queued = .answer(response, head: request.head, closes: closes, started: request.started)
         if closes {
@@ -337,12 +337,12 @@ package struct HTTPConnectionStateMachine {
     }
 
     /// Answers a request that cannot be served (a parse error, a timeout) and closes.
-    private mutating func refuse(_ response: HTTPResponse, head: HTTPRequestHead?, started: ContinuousClock.Instant, now: ContinuousClock.Instant) {
+    private mutating func refuse(_ response: HTTPResponse, head: HTTPRequestHead?, started: MonotonicInstant, now: MonotonicInstant) {
         queued = .answer(response, head: head, closes: true, started: started)
         phase = .closing(deadline: now + settings.writeTimeout)
     }
 
-    private func send(_ output: QueuedOutput, now: ContinuousClock.Instant, date: String?) -> Action {
+    private func send(_ output: QueuedOutput, now: MonotonicInstant, date: String?) -> Action {
         switch output {
         case .continueResponse:
             return .send(HTTPResponseEncoder.continueResponse, completed: nil)

@@ -5,7 +5,7 @@
 /// no heap work unless its deadline moves earlier than the scheduled one.
 struct TimerQueue {
     struct Entry: Equatable {
-        var deadline: ContinuousClock.Instant
+        var deadline: MonotonicInstant
         /// The connection's slot in the loop and its serial number there (slots are reused).
         var slot: Int32
         var serial: UInt64
@@ -17,7 +17,7 @@ struct TimerQueue {
     var count: Int { entries.count }
 
     /// The earliest deadline, if any.
-    var earliest: ContinuousClock.Instant? { entries.first?.deadline }
+    var earliest: MonotonicInstant? { entries.first?.deadline }
 
     mutating func insert(_ entry: Entry) {
         entries.append(entry)
@@ -31,7 +31,7 @@ struct TimerQueue {
     }
 
     /// Removes and returns the earliest entry if its deadline is not after `now`.
-    mutating func popDue(now: ContinuousClock.Instant) -> Entry? {
+    mutating func popDue(now: MonotonicInstant) -> Entry? {
         guard let first = entries.first, first.deadline <= now else { return nil }
         let last = entries.removeLast()
         guard !entries.isEmpty else { return first }

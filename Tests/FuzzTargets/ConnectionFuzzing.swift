@@ -13,7 +13,7 @@ enum ConnectionFuzzing {
             headerReadTimeout: .milliseconds(500), bodyReadTimeout: .milliseconds(500), idleTimeout: .milliseconds(300),
             writeTimeout: .milliseconds(400), lingerTimeout: .milliseconds(200), handshakeTimeout: .milliseconds(300),
             isSecure: (input.popFirst() ?? 0) & 1 == 1, remoteAddress: "192.0.2.1", reportsCompletedRequests: true)
-        var now = ContinuousClock.Instant.now
+        var now = MonotonicInstant.now
         var machine = HTTPConnectionStateMachine(settings: settings, now: now)
         var inFlight = 0
         var outputPending = false

@@ -5,7 +5,7 @@ import Testing
 /// The connection's state machine without sockets: bytes, answers, flushes and timer ticks in,
 /// actions out.
 @Suite struct HTTPConnectionStateMachineTests {
-    private static let start = ContinuousClock.now
+    private static let start = MonotonicInstant.now
     private static let settings = HTTPConnectionStateMachine.Settings(
         headerReadTimeout: .seconds(10), bodyReadTimeout: .seconds(30), idleTimeout: .seconds(5), writeTimeout: .seconds(30),
         lingerTimeout: .seconds(2), handshakeTimeout: .seconds(10), remoteAddress: "192.0.2.7")
@@ -23,7 +23,7 @@ import Testing
         }
 
         /// The instant `seconds` after the start, to the millisecond (so sums compare exactly).
-        static func at(_ seconds: Double) -> ContinuousClock.Instant {
+        static func at(_ seconds: Double) -> MonotonicInstant {
             HTTPConnectionStateMachineTests.start + .milliseconds(Int((seconds * 1000).rounded()))
         }
 

@@ -8,22 +8,39 @@ import Dispatch
 import Synchronization
 import Testing
 
-/// The event loop's two helpers: the deadline heap and the bounded worker pool.
+/// The event loop's helpers: its clock, the deadline heap and the bounded worker pool.
 @Suite struct TimerQueueAndWorkerPoolTests {
     @Test func theTimerQueueHandsOutDueEntriesEarliestFirstAndKeepsTheRest() {
-        let start = ContinuousClock.now
+        let start = MonotonicInstant.now
         var generator = SystemRandomNumberGenerator()
         let offsets = (0..<500).map { _ in Int.random(in: 0..<10_000, using: &generator) }
         var queue = TimerQueue()
         for (index, offset) in offsets.enumerated() {
             queue.insert(TimerQueue.Entry(deadline: start + .milliseconds(offset), slot: Int32(index), serial: UInt64(index)))
         }
-        var popped: [ContinuousClock.Instant] = []
+        var popped: [MonotonicInstant] = []
         while let entry = queue.popDue(now: start + .milliseconds(5_000)) { popped.append(entry.deadline) }
         #expect(popped == popped.sorted())
         #expect(popped.count == offsets.filter { $0 <= 5_000 }.count)
         #expect(queue.count == offsets.count - popped.count)
         #expect(queue.earliest.map { $0 > start + .milliseconds(5_000) } ?? true)
+    }
+
+    @Test(arguments: [Duration.nanoseconds(1), .milliseconds(1_500), .seconds(-3), .seconds(86_400 * 365), .zero])
+    func theClockAddsDurationsToTheNanosecondAndMeasuresThemBack(_ duration: Duration) {
+        let start = MonotonicInstant.now
+        let later = start + duration
+        #expect(start.duration(to: later) == duration)
+        #expect(later.duration(to: start) == .zero - duration)
+        #expect((later > start) == (duration > .zero))
+        #expect(MonotonicInstant.now >= start, "the clock never goes back")
+    }
+
+    @Test func theClockSaturatesInsteadOfWrappingAround() {
+        let start = MonotonicInstant.now
+        #expect(start + .seconds(Int64.max) == MonotonicInstant(nanoseconds: .max), "a timeout of forever is a deadline at the clock's end")
+        #expect(start + .seconds(Int64.min) == MonotonicInstant(nanoseconds: .min))
+        #expect(MonotonicInstant(nanoseconds: .max - 1) + .nanoseconds(5) == MonotonicInstant(nanoseconds: .max))
     }
 
     @Test func aPoolRunsEveryJobWithNeverMoreThreadsThanItsCap() {
