@@ -61,7 +61,7 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
 
     /// Compares two field names ASCII-case-insensitively without allocating.
     /// Native and small strings are compared as byte buffers, without an iterator per view.
-    static func namesMatch(_ left: String, _ right: String) -> Bool {
+    package static func namesMatch(_ left: String, _ right: String) -> Bool {
         guard left.utf8.count == right.utf8.count else { return false }
         let matched = left.utf8.withContiguousStorageIfAvailable { leftBytes in
             right.utf8.withContiguousStorageIfAvailable { rightBytes in bytesMatch(leftBytes, rightBytes) }

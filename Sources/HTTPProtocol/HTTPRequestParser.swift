@@ -69,7 +69,7 @@ public struct HTTPRequestParser: Sendable {
     /// Appends received bytes; compacts consumed ones first so the buffer stays small.
     ///
     /// After an error the bytes are dropped: nothing more will be parsed on this connection.
-    public mutating func feed(_ bytes: some Collection<UInt8>) {
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
         if case .failed = state { return }
         if readIndex == buffer.count {
             buffer.removeAll(keepingCapacity: true)
@@ -81,6 +81,12 @@ public struct HTTPRequestParser: Sendable {
             readIndex = 0
         }
         buffer.append(contentsOf: bytes)
+    }
+
+    /// Appends received bytes from any collection, copied first (the server passes its read
+    /// buffer to the overload above, which a caller in another module runs without generic dispatch).
+    public mutating func feed(_ bytes: some Collection<UInt8>) {
+        Array(bytes).withUnsafeBytes { feed($0) }
     }
 
     /// Advances the state machine and reports the next event.

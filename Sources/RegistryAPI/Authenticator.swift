@@ -43,19 +43,19 @@ struct Authenticator: Sendable {
     static func token(from header: String) -> String? {
         guard let space = header.utf8.firstIndex(of: UInt8(ascii: " ")) else { return nil }
         let credentials = String(header[header.utf8.index(after: space)...].trimmingOptionalWhitespace)
-        switch header[..<space].lowercased() {
-        case "bearer":
+        // The scheme is case-insensitive (RFC 9110 §11.1): compared as header names are, without a lowercased copy.
+        let scheme = String(header[..<space])
+        if HTTPHeaders.namesMatch(scheme, "bearer") {
             return credentials.isEmpty ? nil : credentials
-        case "basic":
+        } else if HTTPHeaders.namesMatch(scheme, "basic") {
             guard let data = Data(base64Encoded: credentials), let decoded = String(data: data, encoding: .utf8),
                 let colon = decoded.firstIndex(of: ":")
             else { return nil }
             let password = String(decoded[decoded.index(after: colon)...])
             let user = String(decoded[..<colon])
             return password.isEmpty ? (user.isEmpty ? nil : user) : password
-        default:
-            return nil
         }
+        return nil
     }
 
     /// The challenge sent with 401: both schemes the API accepts.

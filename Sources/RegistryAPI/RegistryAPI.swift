@@ -110,7 +110,7 @@ public final class RegistryAPI: HTTPResponder {
 
     /// The route's answer, or the server failure to answer without its cause; nil when
     /// `fromMemoryOnly` and the answer needs the database (a token the cache lacks, a cache miss).
-    private func handle(_ request: HTTPRequest, _ route: Route, _ parameters: [String: String], fromMemoryOnly: Bool,
+    private func handle(_ request: HTTPRequest, _ route: Route, _ parameters: PathParameters, fromMemoryOnly: Bool,
                         principal: inout Principal?) -> Result<HTTPResponse, ServerFailure>? {
         do {
             if route.requiresAuthentication {

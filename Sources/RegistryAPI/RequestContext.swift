@@ -5,7 +5,7 @@ import Registry
 /// What a handler gets: the request, the route's parameters and the authenticated principal.
 public struct RequestContext: Sendable {
     public let request: HTTPRequest
-    public let parameters: [String: String]
+    public let parameters: PathParameters
     /// The caller; nil only on open routes.
     public let principal: Principal?
 

@@ -45,15 +45,29 @@ public struct Route: Sendable {
     }
 
     /// The decoded parameters of a raw path this route matched (see `Router.match`).
-    fileprivate func parameters(_ path: RawPathSegments) -> [String: String] {
-        var parameters: [String: String] = [:]
+    fileprivate func parameters(_ path: RawPathSegments) -> PathParameters {
+        var parameters = PathParameters()
         var next = path.first
         for segment in segments {
             guard let current = next else { break }
-            if case .parameter(let name) = segment { parameters[name] = path.decoded(current) }
+            if case .parameter(let name) = segment { parameters.pairs.append((name, path.decoded(current))) }
             next = path.after(current)
         }
         return parameters
+    }
+}
+
+/// The decoded parameters of a matched path, in template order. A route has one to three, so
+/// a list searched by name costs less than a dictionary hashing each on every request.
+public struct PathParameters: Sendable, Sequence {
+    fileprivate var pairs: [(key: String, value: String)] = []
+
+    public subscript(name: String) -> String? {
+        pairs.first { $0.key == name }?.value
+    }
+
+    public func makeIterator() -> IndexingIterator<[(key: String, value: String)]> {
+        pairs.makeIterator()
     }
 }
 
@@ -67,7 +81,7 @@ public struct Router: Sendable {
     private let root: Node
 
     public enum Match {
-        case found(Route, parameters: [String: String])
+        case found(Route, parameters: PathParameters)
         /// The path exists with other methods (405 with `Allow`).
         case methodNotAllowed(allowed: [HTTPMethod])
         case notFound

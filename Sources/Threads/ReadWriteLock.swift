@@ -14,10 +14,11 @@ import Darwin
 /// Writers are preferred, so a steady stream of readers cannot starve a cache fill.
 ///
 /// `@unchecked Sendable`: `value` is only touched while `lock` is held, shared for reading and
-/// exclusive for writing.
+/// exclusive for writing. `read` and `write` are inlinable, so a caller in another module runs
+/// them specialized for its value and closure instead of through generic witnesses.
 public final class ReadWriteLock<Value>: @unchecked Sendable {
-    private let lock: UnsafeMutablePointer<pthread_rwlock_t>
-    private var value: Value
+    @usableFromInline let lock: UnsafeMutablePointer<pthread_rwlock_t>
+    @usableFromInline var value: Value
 
     public init(_ value: Value) {
         self.value = value
@@ -38,6 +39,7 @@ public final class ReadWriteLock<Value>: @unchecked Sendable {
     }
 
     /// Runs `body` with the value while other readers may run too; it must not change anything.
+    @inlinable
     public func read<Result>(_ body: (Value) throws -> Result) rethrows -> Result {
         pthread_rwlock_rdlock(lock)
         defer { pthread_rwlock_unlock(lock) }
@@ -45,6 +47,7 @@ public final class ReadWriteLock<Value>: @unchecked Sendable {
     }
 
     /// Runs `body` with the value to itself.
+    @inlinable
     public func write<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         pthread_rwlock_wrlock(lock)
         defer { pthread_rwlock_unlock(lock) }
