@@ -4,13 +4,14 @@ import Glibc
 import Musl
 #endif
 
-/// A point on the monotonic clock, in nanoseconds: the time of the connection state machine,
-/// its deadlines and the timer queue.
+/// A point on the monotonic clock (`CLOCK_MONOTONIC`, epoll's clock: time the system spends
+/// suspended does not count), in nanoseconds: the time of the connection state machine, its
+/// deadlines and the timer queue.
 ///
 /// Not `ContinuousClock.Instant`, which the standard library does not freeze: every struct and
 /// enum holding one has a layout known only at run time, so the state machine's every copy,
-/// switch and optional went through runtime witnesses, about a fifth of a cached GET's
-/// instructions (docs/ARCHITECTURE.md, "Event loops").
+/// switch and optional went through runtime witnesses, nearly a fifth of a cached GET's
+/// instructions (docs/ARCHITECTURE.md, "What a request costs on the loop").
 package struct MonotonicInstant: Comparable, Hashable, Sendable {
     package var nanoseconds: Int64
 
@@ -27,9 +28,12 @@ package struct MonotonicInstant: Comparable, Hashable, Sendable {
     /// The instant `duration` later (earlier when negative), saturating at the clock's ends.
     package static func + (instant: MonotonicInstant, duration: Duration) -> MonotonicInstant {
         let (seconds, attoseconds) = duration.components
-        let (wholeSeconds, overflowed) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        let (sum, sumOverflowed) = instant.nanoseconds.addingReportingOverflow(wholeSeconds &+ attoseconds / 1_000_000_000)
-        guard !overflowed, !sumOverflowed else { return MonotonicInstant(nanoseconds: seconds < 0 ? .min : .max) }
+        let (whole, multiplyOverflowed) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        let (offset, offsetOverflowed) = whole.addingReportingOverflow(attoseconds / 1_000_000_000)
+        let (sum, sumOverflowed) = instant.nanoseconds.addingReportingOverflow(offset)
+        guard !multiplyOverflowed, !offsetOverflowed, !sumOverflowed else {
+            return MonotonicInstant(nanoseconds: duration < .zero ? .min : .max)
+        }
         return MonotonicInstant(nanoseconds: sum)
     }
 
@@ -39,7 +43,8 @@ package struct MonotonicInstant: Comparable, Hashable, Sendable {
 
     /// The time from this instant to `later` (negative when `later` is earlier).
     package func duration(to later: MonotonicInstant) -> Duration {
-        .nanoseconds(later.nanoseconds &- nanoseconds)
+        let (difference, overflowed) = later.nanoseconds.subtractingReportingOverflow(nanoseconds)
+        return overflowed ? .nanoseconds(later.nanoseconds) - .nanoseconds(nanoseconds) : .nanoseconds(difference)
     }
 
     package static func < (left: MonotonicInstant, right: MonotonicInstant) -> Bool {

@@ -1,8 +1,8 @@
 import Dispatch
 import Threads
 
-/// Values read from the database that a commit may make stale, kept `lifetimeSeconds` at most,
-/// read under a shared lock (docs/ARCHITECTURE.md, "Caches and other writers"):
+/// Values read from the database that a commit may make stale, served `lifetimeSeconds` at most
+/// (`removeExpired` drops what has expired), read under a shared lock (docs/ARCHITECTURE.md, "Caches and other writers"):
 ///
 /// - a reader notes `generation` before it reads the database and keeps what it read only if
 ///   nothing emptied the cache meanwhile (`remember(_:for:readIn:)`), so a value read before a
@@ -93,6 +93,23 @@ final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: Sendable
             state.writesInFlight -= 1
             return Self.empty(&state)
         }
+    }
+
+    /// Drops the values past their lifetime, which lookups only pass over: housekeeping calls
+    /// it, so what a quiet server once read (a token's text) does not stay in memory for good.
+    func removeExpired() {
+        let now = DispatchTime.now().uptimeNanoseconds
+        _ = state.write { state -> [Key: Entry] in
+            let kept = state.entries.filter { $0.value.expiresAt > now }
+            guard kept.count < state.entries.count else { return [:] }
+            defer { (state.entries, state.cost) = (kept, kept.values.reduce(0) { $0 + $1.cost }) }
+            return state.entries
+        }
+    }
+
+    /// How many values it holds, expired ones included.
+    var count: Int {
+        state.read(\.entries.count)
     }
 
     /// Forgets everything: a commit may have changed what it holds.

@@ -31,10 +31,13 @@ extension Registry {
         public var prunedEvents: Int
     }
 
-    /// One round of `serve`'s periodic work: announces grants that expired and prunes events older
-    /// than `retention` seconds. On PostgreSQL only one replica does it, the one holding the
-    /// housekeeping lock (docs/ARCHITECTURE.md, "PostgreSQL"); elsewhere the answer is nil.
+    /// One round of `serve`'s periodic work (once a minute): drops expired tokens from the token
+    /// cache, announces grants that expired and prunes events older than `retention` seconds. On
+    /// PostgreSQL only one replica does the last two, the one holding the housekeeping lock
+    /// (docs/ARCHITECTURE.md, "PostgreSQL"); elsewhere the answer is nil.
     public func housekeep(eventsOlderThan retention: Double) throws(RegistryError) -> Housekeeping? {
+        // Every process forgets the tokens it has not seen for their lifetime; the database work is the leader's.
+        tokenCache.removeExpired()
         guard leadsHousekeeping() else { return nil }
         return Housekeeping(expiredGrants: try recordExpiredGrants(), prunedEvents: try pruneEvents(olderThan: retention))
     }

@@ -11,7 +11,10 @@ public final class Registry: Sendable {
     let database: any SQLDatabase
     let clock: @Sendable () -> Date
     /// Recently authenticated tokens by their text, for 10 seconds, so a request needs neither a
-    /// database read nor a SHA-256 to authenticate (docs/ARCHITECTURE.md, "Caches").
+    /// database read nor a SHA-256 to authenticate; emptied by a revocation here or heard from
+    /// elsewhere, and its expired entries dropped by housekeeping (docs/ARCHITECTURE.md, "Caches").
+    /// Keys compare as Swift strings (canonically equivalent text is equal), which for the ASCII
+    /// tokens meshreg issues is byte equality.
     let tokenCache = GenerationCache<String, Principal>(capacity: 10_000)
     let documents = DocumentCache()
     let notifier = ChangeNotifier()

@@ -42,6 +42,8 @@ public struct Route: Sendable {
         self.segments = template == "/" ? [.literal("")] : template.split(separator: "/").map { part in
             part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
         }
+        let names = segments.compactMap { segment -> String? in if case .parameter(let name) = segment { name } else { nil } }
+        precondition(Set(names).count == names.count, "the route template \(template) names a parameter twice")
     }
 
     /// The decoded parameters of a raw path this route matched (see `Router.match`).

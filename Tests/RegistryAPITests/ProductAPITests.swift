@@ -19,6 +19,17 @@ import Testing
         #expect(fixture.send(.get, "/metrics").status.code == 401)
     }
 
+    @Test(arguments: ["Bearer", "bearer", "BEARER", "bEaReR"])
+    func theAuthSchemeIsCaseInsensitive(_ scheme: String) throws {
+        let fixture = try APIFixture()
+        let response = fixture.send(.get, "/api/v1/products/order-history", headers: [("Authorization", "\(scheme) \(fixture.ordersOwnerToken)")])
+        #expect(response.status.code == 200)
+        let unknown = fixture.send(.get, "/api/v1/products/order-history", headers: [("Authorization", "Bearers \(fixture.ordersOwnerToken)")])
+        #expect(unknown.status.code == 401, "a scheme that only begins with bearer is not bearer")
+        let long = fixture.send(.get, "/api/v1/products/order-history", headers: [("Authorization", "\(scheme) \(fixture.ordersOwnerToken)\(String(repeating: "0", count: 257))")])
+        #expect(long.status.code == 401, "a token over 256 bytes is refused without a lookup")
+    }
+
     @Test func basicAuthCarriesTheTokenAsPassword() throws {
         let fixture = try APIFixture()
         let credentials = Data("kafka-client:\(fixture.ordersOwnerToken)".utf8).base64EncodedString()

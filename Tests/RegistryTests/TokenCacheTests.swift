@@ -3,15 +3,28 @@ import Testing
 
 /// The token cache: tokens by their text, kept under the generation rule, emptied by a revocation.
 @Suite struct TokenCacheTests {
-    @Test func aTokenReadBeforeARevocationIsNotKeptAfterIt() throws {
-        let fixture = try RegistryFixture()
-        let cache = fixture.registry.tokenCache
+    @Test func aTokenReadBeforeARevocationIsNotKeptAfterIt() {
+        let cache = GenerationCache<String, Principal>(capacity: 10)
         let noted = cache.generation
         cache.removeAll()  // a revocation commits while the token is read from the database
         cache.remember(.user("alice"), for: "meshreg_token", readIn: noted)
         #expect(cache.value(for: "meshreg_token") == nil, "what was read before the revocation is not kept")
         cache.remember(.user("alice"), for: "meshreg_token", readIn: cache.generation)
         #expect(cache.value(for: "meshreg_token")?.username == "alice")
+    }
+
+    @Test func housekeepingDropsTokensPastTheirLifetime() {
+        let cache = GenerationCache<String, Principal>(capacity: 10, lifetimeSeconds: 0)
+        cache.remember(.user("alice"), for: "meshreg_token", readIn: cache.generation)
+        cache.remember(.user("bob"), for: "meshreg_other", readIn: cache.generation)
+        #expect(cache.count == 2, "an expired value is passed over by lookups but still held")
+        #expect(cache.value(for: "meshreg_token") == nil)
+        cache.removeExpired()
+        #expect(cache.count == 0, "housekeeping drops what is past its lifetime")
+        let lasting = GenerationCache<String, Principal>(capacity: 10)
+        lasting.remember(.user("alice"), for: "meshreg_token", readIn: lasting.generation)
+        lasting.removeExpired()
+        #expect(lasting.value(for: "meshreg_token")?.username == "alice", "what is still live stays")
     }
 
     @Test func anAuthenticatedTokenIsFoundInMemoryUntilItIsRevoked() throws {
