@@ -12,6 +12,14 @@ extension Substring {
     }
 }
 
+extension Substring {
+    /// Whether the path is `prefix` or lies under it: `/ui` and `/ui/catalog`, not `/uix`.
+    @inlinable
+    package func isPathOrUnder(_ prefix: String) -> Bool {
+        hasBytePrefix(prefix) && (utf8.count == prefix.utf8.count || utf8.dropFirst(prefix.utf8.count).first == UInt8(ascii: "/"))
+    }
+}
+
 extension Array where Element == UInt8 {
     /// Appends the text's UTF-8 in one copy from where it lies; `append(contentsOf: text.utf8)`
     /// costs several times more for the short pieces a header or a log line is made of.

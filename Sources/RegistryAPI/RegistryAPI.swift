@@ -141,14 +141,12 @@ public final class RegistryAPI: HTTPResponder {
 
     /// `/` and everything under `/ui`. Paths are compared as bytes: a raw path is ASCII.
     static func isUIPath(_ rawPath: Substring) -> Bool {
-        rawPath == "/" || rawPath == "/ui" || rawPath.hasBytePrefix("/ui/")
+        rawPath == "/" || rawPath.isPathOrUnder("/ui")
     }
 
     /// `/apis/ccompat/v7` and everything under it.
     static func isConfluentPath(_ rawPath: Substring) -> Bool {
-        let prefix = ConfluentRoutes.prefix
-        guard rawPath.hasBytePrefix(prefix) else { return false }
-        return rawPath.utf8.count == prefix.utf8.count || rawPath.utf8.dropFirst(prefix.utf8.count).first == UInt8(ascii: "/")
+        rawPath.isPathOrUnder(ConfluentRoutes.prefix)
     }
 
     private func unauthorized(_ detail: String) -> HTTPResponse {

@@ -11,3 +11,14 @@ import Testing
         #expect(String(Substring(text).trimmingOptionalWhitespace) == trimmed)
     }
 }
+
+/// Path prefixes compared as bytes: a raw path is ASCII.
+@Suite struct PathPrefixTests {
+    @Test(arguments: [
+        ("/ui", true), ("/ui/", true), ("/ui/catalog", true), ("/uix", false), ("/u", false), ("", false), ("/api/ui", false),
+    ])
+    func aPathIsUnderAPrefixOnlyAtASegmentBoundary(path: String, isUnder: Bool) {
+        #expect(Substring(path).isPathOrUnder("/ui") == isUnder)
+        #expect(Substring(path).hasBytePrefix("/ui") == path.hasPrefix("/ui"))
+    }
+}
