@@ -305,7 +305,7 @@ public struct HTTPRequestParser: Sendable {
         let lineNumber = request.lineNumber
         // Over the buffer's bytes directly: indexing the array checks bounds at every byte.
         let parts = try buffer.withUnsafeBufferPointer { bytes throws(HTTPParseError) in
-            try Self.splitFieldLine(bytes, line, location: { "header line \(lineNumber)" })
+            try Self.splitFieldLine(bytes, line, lineNumber: lineNumber)
         }
         request.headerCount += 1
         if request.headerCount > limits.maxHeaderCount {
@@ -316,24 +316,24 @@ public struct HTTPRequestParser: Sendable {
         return parts
     }
 
-    /// The name and trimmed value of a field line; `location` names the line in errors
-    /// (the request line is line 1).
+    /// The name and trimmed value of a field line; errors name it by `lineNumber` (the request
+    /// line is line 1).
     private static func splitFieldLine(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>,
-                                       location: () -> String) throws(HTTPParseError) -> (name: Range<Int>, value: Range<Int>) {
+                                       lineNumber: Int) throws(HTTPParseError) -> (name: Range<Int>, value: Range<Int>) {
         if ASCII.isWhitespace(buffer[line.lowerBound]) {
-            throw HTTPParseError(.obsoleteLineFolding, "\(location()) starts with whitespace; line folding is not accepted, send the value on one line")
+            throw HTTPParseError(.obsoleteLineFolding, "header line \(lineNumber) starts with whitespace; line folding is not accepted, send the value on one line")
         }
         var index = line.lowerBound
         while index < line.upperBound && ASCII.isTokenCharacter(buffer[index]) { index += 1 }
         guard index > line.lowerBound, index < line.upperBound else {
-            throw HTTPParseError(.invalidHeaderName, "\(location()) must be a token name followed by a colon")
+            throw HTTPParseError(.invalidHeaderName, "header line \(lineNumber) must be a token name followed by a colon")
         }
         let name = line.lowerBound..<index
         guard buffer[index] == ASCII.colon else {
             if ASCII.isWhitespace(buffer[index]) {
-                throw HTTPParseError(.invalidHeaderName, "\(location()) has whitespace before the colon; remove it")
+                throw HTTPParseError(.invalidHeaderName, "header line \(lineNumber) has whitespace before the colon; remove it")
             }
-            throw HTTPParseError(.invalidHeaderName, "\(location()) has a character not allowed in a field name")
+            throw HTTPParseError(.invalidHeaderName, "header line \(lineNumber) has a character not allowed in a field name")
         }
         var valueStart = index + 1
         var valueEnd = line.upperBound
@@ -341,9 +341,9 @@ public struct HTTPRequestParser: Sendable {
         while valueEnd > valueStart && ASCII.isWhitespace(buffer[valueEnd - 1]) { valueEnd -= 1 }
         for byte in UnsafeBufferPointer(rebasing: buffer[valueStart..<valueEnd]) where !ASCII.isFieldValueCharacter(byte) {
             if byte == ASCII.carriageReturn {
-                throw HTTPParseError(.invalidLineEnding, "\(location()) contains a CR not followed by LF")
+                throw HTTPParseError(.invalidLineEnding, "header line \(lineNumber) contains a CR not followed by LF")
             }
-            throw HTTPParseError(.invalidHeaderValue, "\(location()) has a control character in its value")
+            throw HTTPParseError(.invalidHeaderValue, "header line \(lineNumber) has a control character in its value")
         }
         return (name, valueStart..<valueEnd)
     }

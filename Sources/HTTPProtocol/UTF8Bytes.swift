@@ -10,9 +10,7 @@ extension Substring {
             } ?? utf8.starts(with: expected)
         }
     }
-}
 
-extension Substring {
     /// Whether the path is `prefix` or lies under it: `/ui` and `/ui/catalog`, not `/uix`.
     @inlinable
     package func isPathOrUnder(_ prefix: String) -> Bool {

@@ -36,7 +36,8 @@ final class EventLoopConnection {
 
     var hasPendingOutput: Bool { outputSent < output.count }
 
-    /// Queues an answer's bytes (encrypting them under TLS) and sends what the socket takes.
+    /// Sends an answer's bytes as far as the socket takes them and queues the rest; under TLS its
+    /// records go out from the session's buffer, and only what the socket refuses is copied.
     func send(_ bytes: [UInt8], now: MonotonicInstant) {
         if let tls {
             let encrypted = bytes.withUnsafeBytes { (try? tls.writePlaintext($0)) != nil }
@@ -65,7 +66,7 @@ final class EventLoopConnection {
             outputSent += sent
         }
         guard !hasPendingOutput else { return }
-        // Each answer arrives as its own array, so keeping this one's storage would only hold memory while idle.
+        // The output holds one answer's array or a refused remainder; keeping its storage would only hold memory while idle.
         output = []
         outputSent = 0
         if shutdownPending {
@@ -134,7 +135,7 @@ final class EventLoopConnection {
     }
 
     /// Hands ciphertext to the session and advances the handshake; what the session answers
-    /// (handshake records, alerts, key updates) is queued for sending.
+    /// (handshake records, alerts, key updates) is sent, and what the socket refuses queued.
     private func receiveCiphertext(_ ciphertext: UnsafeRawBufferPointer, session: TLSServerSession, now: MonotonicInstant) {
         do {
             try session.receive(ciphertext)

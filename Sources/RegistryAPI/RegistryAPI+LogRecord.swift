@@ -44,13 +44,13 @@ extension RegistryAPI {
             bytes.appendDecimal(status)
             bytes.append(UInt8(ascii: " "))
             Self.appendDuration(milliseconds, to: &bytes)
-            bytes.append(contentsOf: "ms ".utf8)
+            bytes.appendUTF8("ms ")
             bytes.appendUTF8(principal ?? "-")
             bytes.append(UInt8(ascii: " "))
             bytes.appendUTF8(requestID)
             if let failure {
                 // A multi-line cause stays on the request's one line.
-                bytes.append(contentsOf: " failed: ".utf8)
+                bytes.appendUTF8(" failed: ")
                 bytes.append(contentsOf: String(failure.map { $0.isNewline ? " " : $0 }).utf8)
             }
             bytes.append(UInt8(ascii: "\n"))

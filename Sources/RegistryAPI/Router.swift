@@ -130,10 +130,19 @@ public struct Router: Sendable {
         func visit(_ path: RawPathSegments, from segment: Range<Int>?, _ found: (Int) -> Void) {
             guard let segment else { return routeIndices.forEach(found) }
             let next = path.after(segment)
+            // A segment with escapes is scanned once and decoded at most once, not per literal.
+            let hasEscapes = path.hasEscapes(segment)
+            var decoded: String?
+            func matches(_ literal: Int, _ literalBytes: UnsafeBufferPointer<UInt8>) -> Bool {
+                if path.bytesEqual(segment, literalBytes) { return true }
+                guard hasEscapes else { return false }
+                if decoded == nil { decoded = path.decoded(segment) }
+                return decoded == literalTexts[literal]
+            }
             literalBytes.withUnsafeBufferPointer { bytes in
                 var start = 0
                 for (literal, end) in literalEnds.enumerated() {
-                    if path.equals(segment, UnsafeBufferPointer(rebasing: bytes[start..<end]), decodedText: { literalTexts[literal] }) {
+                    if matches(literal, UnsafeBufferPointer(rebasing: bytes[start..<end])) {
                         literalChildren[literal].visit(path, from: next, found)
                     }
                     start = end
@@ -200,11 +209,15 @@ fileprivate struct RawPathSegments {
         segment.upperBound < end ? Self.segment(in: bytes, from: segment.upperBound + 1, end: end) : nil
     }
 
-    /// Whether the segment is the literal: the same bytes, or escapes that decode to its text.
-    func equals(_ segment: Range<Int>, _ literal: UnsafeBufferPointer<UInt8>, decodedText: () -> String) -> Bool {
+    /// Whether the segment is the literal's bytes as they are (escapes are `decoded` separately).
+    func bytesEqual(_ segment: Range<Int>, _ literal: UnsafeBufferPointer<UInt8>) -> Bool {
         let part = UnsafeBufferPointer(rebasing: bytes[segment])
-        if part.count == literal.count && (part.isEmpty || memcmp(part.baseAddress!, literal.baseAddress!, part.count) == 0) { return true }
-        return part.contains(UInt8(ascii: "%")) && decoded(segment) == decodedText()
+        return part.count == literal.count && (part.isEmpty || memcmp(part.baseAddress!, literal.baseAddress!, part.count) == 0)
+    }
+
+    /// Whether the segment holds a percent escape, which may decode to a literal.
+    func hasEscapes(_ segment: Range<Int>) -> Bool {
+        bytes[segment].contains(UInt8(ascii: "%"))
     }
 
     /// The segment percent-decoded.

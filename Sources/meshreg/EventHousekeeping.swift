@@ -4,9 +4,10 @@ import Glibc
 import Registry
 import Threads
 
-/// What `serve` does for the change log in the background, once a minute: announce grants
-/// that expired and prune events older than the retention window, in small batches; on
-/// PostgreSQL only in the replica that leads housekeeping (`Registry.housekeep`).
+/// What `serve` does in the background, once a minute: drop expired tokens from the token
+/// cache (in every process), and for the change log announce grants that expired and prune
+/// events older than the retention window, in small batches; on PostgreSQL those two only in the
+/// replica that leads housekeeping (`Registry.housekeep`).
 struct EventHousekeeping: Sendable {
     let registry: Registry
     /// Seconds events are kept.
